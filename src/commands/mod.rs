@@ -1,0 +1,3 @@
+//! One module per subcommand: argument parsing and wiring, nothing more.
+
+pub mod extract;

@@ -1,0 +1,282 @@
+//! The statement event: the wire contract (schema version 1).
+//!
+//! One event is published per statement. The JSON Schema of this format is
+//! `schema/statement-event.v1.json`; a test validates every event the test
+//! suite emits against it.
+//!
+//! # Wire format
+//!
+//! ```json
+//! {
+//!   "schema_version": 1,
+//!   "event_id": "3f0c…",
+//!   "article": {"id": "a1", "url": null, "source": null, "title": null,
+//!               "published_at": null, "language": "en"},
+//!   "kind": "direct",
+//!   "content": {"text": "We will rebuild.", "start": 1, "end": 17},
+//!   "cue": {"text": "said", "start": 23, "end": 27},
+//!   "speaker": {"name": "Jane Roe", "kind": "person",
+//!               "mention": {"text": "Roe", "start": 19, "end": 22},
+//!               "resolved_by": "surname", "title": "Mayor", "affiliation": null},
+//!   "addressee": null,
+//!   "sentence": {"start": 0, "end": 28},
+//!   "confidence": 0.9,
+//!   "extractor": {"name": "quotewire", "version": "0.1.0"}
+//! }
+//! ```
+//!
+//! Offsets are Unicode code point offsets into the article's `text`:
+//! `text[start..end]` (in code points) is exactly the span's `text`. Unknown
+//! values are `null`. Later schema versions may add fields but never rename
+//! one or change its meaning.
+
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+/// The version of this wire format, carried in every event.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The AMQP `type` property of a statement event of this schema version.
+pub const EVENT_TYPE: &str = "statement.v1";
+
+/// The extractor name carried in every event.
+pub const EXTRACTOR_NAME: &str = "quotewire";
+
+/// The extractor version carried in every event and mixed into its id.
+pub const EXTRACTOR_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// One attributed statement, ready to publish.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatementEvent<'a> {
+    /// Always [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// Deterministic id: the same article and extractor version give the
+    /// same id on every run and machine, so replays deduplicate downstream.
+    pub event_id: String,
+    /// The article the statement comes from.
+    #[serde(borrow)]
+    pub article: ArticleRef<'a>,
+    /// Direct, indirect or mixed speech.
+    pub kind: StatementKind,
+    /// What was said; quote marks and a leading "that" excluded.
+    #[serde(borrow)]
+    pub content: TextSpan<'a>,
+    /// The reporting verb or phrase ("said", "according to"), if any.
+    #[serde(borrow)]
+    pub cue: Option<TextSpan<'a>>,
+    /// Who said it.
+    #[serde(borrow)]
+    pub speaker: Speaker<'a>,
+    /// Whom it was said to ("told the Financial Times"), if stated.
+    #[serde(borrow)]
+    pub addressee: Option<Cow<'a, str>>,
+    /// The sentence (or sentences) holding content, cue and mention.
+    pub sentence: Range,
+    /// How sure the extractor is, from 0 to 1.
+    pub confidence: f32,
+    /// Which extractor produced the event.
+    #[serde(borrow)]
+    pub extractor: Extractor<'a>,
+}
+
+/// The article fields copied into every event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleRef<'a> {
+    /// Upstream article id.
+    #[serde(borrow)]
+    pub id: Cow<'a, str>,
+    /// Canonical URL, if known.
+    #[serde(borrow)]
+    pub url: Option<Cow<'a, str>>,
+    /// Publisher or feed, if known.
+    #[serde(borrow)]
+    pub source: Option<Cow<'a, str>>,
+    /// Headline, if known.
+    #[serde(borrow)]
+    pub title: Option<Cow<'a, str>>,
+    /// Publication time as given upstream, if known.
+    #[serde(borrow)]
+    pub published_at: Option<Cow<'a, str>>,
+    /// The language the article was processed as.
+    #[serde(borrow)]
+    pub language: Cow<'a, str>,
+}
+
+/// The three shapes of reported speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StatementKind {
+    /// Entirely inside quote marks.
+    Direct,
+    /// Paraphrase with no quote marks.
+    Indirect,
+    /// Paraphrase holding a quoted fragment.
+    Mixed,
+}
+
+impl StatementKind {
+    /// The wire name, also used in the routing key `statement.<kind>`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StatementKind::Direct => "direct",
+            StatementKind::Indirect => "indirect",
+            StatementKind::Mixed => "mixed",
+        }
+    }
+}
+
+/// A piece of the article text with its code point offsets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextSpan<'a> {
+    /// Exactly the article text between `start` and `end`.
+    #[serde(borrow)]
+    pub text: Cow<'a, str>,
+    /// Start, in Unicode code points from the start of the article text.
+    pub start: usize,
+    /// End (exclusive), in Unicode code points.
+    pub end: usize,
+}
+
+/// A code point range of the article text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Range {
+    /// Start, in Unicode code points.
+    pub start: usize,
+    /// End (exclusive), in Unicode code points.
+    pub end: usize,
+}
+
+/// The speaker of a statement, resolved to the fullest name in the article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker<'a> {
+    /// Fullest name found in the article, without titles; `None` if unknown.
+    #[serde(borrow)]
+    pub name: Option<Cow<'a, str>>,
+    /// Person, organization, group, or unknown.
+    pub kind: SpeakerKind,
+    /// The mention next to the statement ("She", "Kallas"), if any.
+    #[serde(borrow)]
+    pub mention: Option<TextSpan<'a>>,
+    /// How the mention was resolved to `name`.
+    pub resolved_by: ResolvedBy,
+    /// Title found for this speaker in the article ("Prime Minister").
+    #[serde(borrow)]
+    pub title: Option<Cow<'a, str>>,
+    /// Affiliation found for this speaker ("Estonia", "NATO").
+    #[serde(borrow)]
+    pub affiliation: Option<Cow<'a, str>>,
+}
+
+/// What kind of entity a speaker is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpeakerKind {
+    /// A named person.
+    Person,
+    /// An organization, institution or outlet.
+    Organization,
+    /// A group of people ("Western officials").
+    Group,
+    /// Not determined.
+    Unknown,
+}
+
+/// How a speaker mention was resolved to the speaker's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResolvedBy {
+    /// The mention is the name itself.
+    Name,
+    /// A surname (or title + surname) matched an earlier full name.
+    Surname,
+    /// A pronoun resolved to an earlier speaker or person.
+    Pronoun,
+    /// A role description ("Estonian PM") matched a titled person.
+    Title,
+    /// No mention of its own: inherited from the previous statement.
+    PreviousStatement,
+    /// Not resolved.
+    None,
+}
+
+/// The producer of an event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Extractor<'a> {
+    /// Always [`EXTRACTOR_NAME`].
+    #[serde(borrow)]
+    pub name: Cow<'a, str>,
+    /// The extractor version, [`EXTRACTOR_VERSION`].
+    #[serde(borrow)]
+    pub version: Cow<'a, str>,
+}
+
+impl Default for Extractor<'_> {
+    fn default() -> Self {
+        Self {
+            name: Cow::Borrowed(EXTRACTOR_NAME),
+            version: Cow::Borrowed(EXTRACTOR_VERSION),
+        }
+    }
+}
+
+impl StatementEvent<'_> {
+    /// The AMQP routing key of this event: `statement.<kind>`.
+    pub fn routing_key(&self) -> String {
+        format!("statement.{}", self.kind.as_str())
+    }
+
+    /// Serialises the event as one line of compact JSON (no newline).
+    pub fn to_json(&self) -> Vec<u8> {
+        // Serialising plain structs with string keys cannot fail.
+        serde_json::to_vec(self).unwrap_or_default()
+    }
+}
+
+/// Computes a deterministic event id from the parts that identify a
+/// statement: extractor version, article id and text, kind and spans.
+///
+/// The id is 32 lower-case hex digits (128 bits of XXH3), stable across
+/// runs, machines and platforms.
+pub fn event_id(article_id: &str, article_text: &str, parts: &[u64]) -> String {
+    use xxhash_rust::xxh3::Xxh3;
+    let mut h = Xxh3::new();
+    h.update(EXTRACTOR_NAME.as_bytes());
+    h.update(&[0]);
+    h.update(EXTRACTOR_VERSION.as_bytes());
+    h.update(&[0]);
+    h.update(&(article_id.len() as u64).to_le_bytes());
+    h.update(article_id.as_bytes());
+    h.update(&(article_text.len() as u64).to_le_bytes());
+    h.update(&xxhash_rust::xxh3::xxh3_64(article_text.as_bytes()).to_le_bytes());
+    for p in parts {
+        h.update(&p.to_le_bytes());
+    }
+    format!("{:032x}", h.digest128())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn event_ids_are_stable_and_distinct() {
+        let a = event_id("a1", "text", &[1, 2, 3]);
+        assert_eq!(a, event_id("a1", "text", &[1, 2, 3]));
+        assert_eq!(a.len(), 32);
+        assert_ne!(a, event_id("a1", "text", &[1, 2, 4]));
+        assert_ne!(a, event_id("a2", "text", &[1, 2, 3]));
+        assert_ne!(a, event_id("a1", "text!", &[1, 2, 3]));
+        // Length prefixes keep field boundaries apart.
+        assert_ne!(event_id("ab", "c", &[]), event_id("a", "bc", &[]));
+    }
+
+    #[test]
+    fn kinds_serialise_in_snake_case() {
+        assert_eq!(serde_json::to_string(&StatementKind::Mixed).unwrap(), "\"mixed\"");
+        assert_eq!(
+            serde_json::to_string(&ResolvedBy::PreviousStatement).unwrap(),
+            "\"previous_statement\""
+        );
+        assert_eq!(serde_json::to_string(&SpeakerKind::Organization).unwrap(), "\"organization\"");
+    }
+}

@@ -1,0 +1,33 @@
+//! The `quotewire` command: a thin entry point over the library.
+
+use clap::{Parser, Subcommand};
+
+mod commands;
+
+/// quotewire: "who said what" statement events from news articles.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the extraction pipeline on JSON-lines articles, no broker needed.
+    Extract(commands::extract::Args),
+}
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => commands::extract::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("quotewire: error: {error:#}");
+            std::process::ExitCode::from(2)
+        }
+    }
+}
