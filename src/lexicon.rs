@@ -1,23 +1,678 @@
 //! Language knowledge as data: cue verbs, titles, pronouns, boilerplate.
 //!
-//! Every word list lives in a plain text file under `data/<lang>/`, compiled
-//! into the binary with `include_str!`. Adding a word, or a language, is a
-//! data change.
+//! Every word list lives in a plain text file under `data/<lang>/` and is
+//! compiled into the binary with `include_str!`; the formats are described
+//! at the top of each file. Adding a word is a data change. Adding a
+//! language is a new folder of files and one more constructor here.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::{HashMap, HashSet};
+
+/// The data files of one language, as text.
+#[derive(Debug, Clone, Copy)]
+pub struct LexiconSources {
+    /// ISO 639-1 code.
+    pub language: &'static str,
+    /// `cues.txt`: reporting verbs and phrases.
+    pub cues: &'static str,
+    /// `titles.txt`: titles before names.
+    pub titles: &'static str,
+    /// `pronouns.txt`: speaker pronouns.
+    pub pronouns: &'static str,
+    /// `roles.txt`: lower-case speaker head nouns.
+    pub roles: &'static str,
+    /// `boilerplate.txt`: scraping junk line rules.
+    pub boilerplate: &'static str,
+    /// `abbreviations.txt`: words with a period that do not end a sentence.
+    pub abbreviations: &'static str,
+    /// `stopwords.txt`: capitalised words that are never names.
+    pub stopwords: &'static str,
+    /// `demonyms.txt`: irregular adjective ↔ place pairs.
+    pub demonyms: &'static str,
+    /// `orgwords.txt`: words that make a name an organisation.
+    pub orgwords: &'static str,
+    /// `glue.txt`: small closed word classes, by section.
+    pub glue: &'static str,
+}
+
+impl LexiconSources {
+    /// The English data files in `data/en/`.
+    pub const ENGLISH: LexiconSources = LexiconSources {
+        language: "en",
+        cues: include_str!("../data/en/cues.txt"),
+        titles: include_str!("../data/en/titles.txt"),
+        pronouns: include_str!("../data/en/pronouns.txt"),
+        roles: include_str!("../data/en/roles.txt"),
+        boilerplate: include_str!("../data/en/boilerplate.txt"),
+        abbreviations: include_str!("../data/en/abbreviations.txt"),
+        stopwords: include_str!("../data/en/stopwords.txt"),
+        demonyms: include_str!("../data/en/demonyms.txt"),
+        orgwords: include_str!("../data/en/orgwords.txt"),
+        glue: include_str!("../data/en/glue.txt"),
+    };
+}
+
+/// A data file line that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: {message}")]
+pub struct LexiconError {
+    /// The data file.
+    pub file: &'static str,
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// What a cue does in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CueClass {
+    /// A verb of saying.
+    Speech,
+    /// A phrase with the source after it ("according to").
+    Source,
+    /// Belief, stance or evidence ("thinks", "shows"): clause required.
+    Belief,
+}
+
+/// One surface form of a cue, as found by the cue matcher.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CueForm {
+    /// The form, lower-case ("said", "according to").
+    pub form: String,
+    /// Index of its lemma in [`Lexicon::lemma`].
+    pub lemma: usize,
+    /// Its class.
+    pub class: CueClass,
+    /// Ends in "-ing": takes the subject of the main clause.
+    pub participle: bool,
+    /// Past form ("said", "told"): may be passive after "was".
+    pub past: bool,
+    /// May take the hearer as object ("told reporters").
+    pub addressee: bool,
+    /// Attributes direct quotes only, never a clause of its own.
+    pub no_content: bool,
+    /// Counts only at the end of a clause (", the report read.").
+    pub tail_only: bool,
+}
+
+/// A title that can stand before a name or head a role description.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Title {
+    /// Canonical form ("Prime Minister" for "PM").
+    pub canonical: String,
+    /// Number of words in the written form.
+    pub words: usize,
+}
+
+/// A speaker pronoun and what it can refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pronoun {
+    /// Refers to a person (he, she, I) rather than a group or organisation.
+    pub person: bool,
+    /// Gender for agreement: `Some('m')`, `Some('f')`, or `None`.
+    pub gender: Option<char>,
+    /// Refers to a group of people (they, we).
+    pub group: bool,
+}
+
+/// What a lower-case speaker head noun stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Role {
+    /// Entity kind: `person`, `group` or `organization`.
+    pub kind: RoleKind,
+    /// The title it corresponds to ("senator" → "Senator"), if any.
+    pub title: Option<String>,
+}
+
+/// The entity kind a role noun denotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoleKind {
+    /// One person ("the senator").
+    Person,
+    /// Several people ("officials").
+    Group,
+    /// An institution ("the ministry").
+    Organization,
+}
+
+/// How a boilerplate rule matches a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BoilerplateMatch {
+    /// The whole trimmed line.
+    Exact,
+    /// The start of the trimmed line.
+    Prefix,
+    /// Anywhere in the line.
+    Contains,
+    /// The start of the line; the next non-empty line is skipped too.
+    Heading,
+}
+
+/// One boilerplate rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BoilerplateRule {
+    /// How it matches.
+    pub how: BoilerplateMatch,
+    /// The text, compared case-insensitively (ASCII).
+    pub text: String,
+}
 
 /// The compiled word lists of one language.
 #[derive(Debug)]
 pub struct Lexicon {
     language: &'static str,
+    cue_matcher: AhoCorasick,
+    cue_forms: Vec<CueForm>,
+    lemmas: Vec<String>,
+    titles: HashMap<String, Title>,
+    max_title_words: usize,
+    pronouns: HashMap<String, Pronoun>,
+    roles: HashMap<String, Role>,
+    boilerplate: Vec<BoilerplateRule>,
+    boilerplate_contains: AhoCorasick,
+    abbreviations: HashSet<String>,
+    stopwords: HashSet<String>,
+    demonyms: Vec<(String, String)>,
+    orgwords: HashSet<String>,
+    glue: HashMap<String, HashSet<String>>,
+}
+
+/// A closed word class of `glue.txt`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Glue {
+    /// Determiners that make a cue form a noun.
+    Determiners,
+    /// Words between a speaker and the cue.
+    BetweenSubjectAndVerb,
+    /// Words that make a past cue passive.
+    Passive,
+    /// Hearers after an addressee verb.
+    Addressees,
+    /// Lower-case particles inside names.
+    Particles,
+    /// Words between a cue and its content.
+    Adverbials,
+    /// Words a clause after a cue does not start with.
+    ContentStops,
+    /// Relative pronouns.
+    Relative,
+    /// Honorifics of men.
+    MaleMarkers,
+    /// Honorifics of women.
+    FemaleMarkers,
+}
+
+impl Glue {
+    fn section(self) -> &'static str {
+        match self {
+            Glue::Determiners => "determiners",
+            Glue::BetweenSubjectAndVerb => "between_subject_and_verb",
+            Glue::Passive => "passive",
+            Glue::Addressees => "addressees",
+            Glue::Particles => "particles",
+            Glue::Adverbials => "adverbials",
+            Glue::ContentStops => "content_stops",
+            Glue::Relative => "relative",
+            Glue::MaleMarkers => "male_markers",
+            Glue::FemaleMarkers => "female_markers",
+        }
+    }
+
+    const ALL: [Glue; 10] = [
+        Glue::Determiners,
+        Glue::BetweenSubjectAndVerb,
+        Glue::Passive,
+        Glue::Addressees,
+        Glue::Particles,
+        Glue::Adverbials,
+        Glue::ContentStops,
+        Glue::Relative,
+        Glue::MaleMarkers,
+        Glue::FemaleMarkers,
+    ];
+}
+
+/// Lines of a data file without comments and blanks, with 1-based numbers.
+fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim()))
+        .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn fields(line: &str) -> Vec<&str> {
+    line.split('|').map(str::trim).collect()
+}
+
+/// Calls `f` with `word` lower-cased, without allocating for short words.
+#[inline]
+pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let bytes = word.as_bytes();
+    if bytes.len() <= 48 && bytes.is_ascii() {
+        let mut buf = [0u8; 48];
+        for (d, s) in buf.iter_mut().zip(bytes) {
+            *d = s.to_ascii_lowercase();
+        }
+        // ASCII in, ASCII out: always valid UTF-8.
+        match std::str::from_utf8(&buf[..bytes.len()]) {
+            Ok(lower) => f(lower),
+            Err(_) => f(&word.to_lowercase()),
+        }
+    } else {
+        f(&word.to_lowercase())
+    }
 }
 
 impl Lexicon {
     /// The English lexicon.
     pub fn english() -> Lexicon {
-        Lexicon { language: "en" }
+        // The English data ships with the crate and is checked by a unit
+        // test, so a failure here is a build defect, not an input error.
+        Lexicon::from_sources(&LexiconSources::ENGLISH).expect("the English lexicon data is valid")
+    }
+
+    /// Builds a lexicon from its data files.
+    pub fn from_sources(src: &LexiconSources) -> Result<Lexicon, LexiconError> {
+        let (cue_forms, lemmas) = parse_cues(src.cues)?;
+        let cue_matcher = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(cue_forms.iter().map(|c| c.form.as_str()))
+            .map_err(|e| err("cues.txt", 0, format!("cannot build the cue matcher: {e}")))?;
+
+        let mut titles = HashMap::new();
+        let mut max_title_words = 1;
+        for (n, line) in data_lines(src.titles) {
+            let (written, canonical) = match line.split_once('=') {
+                Some((w, c)) => (w.trim(), c.trim()),
+                None => (line, line),
+            };
+            if written.is_empty() || canonical.is_empty() {
+                return Err(err("titles.txt", n, "empty title".into()));
+            }
+            let words = written.split_whitespace().count();
+            max_title_words = max_title_words.max(words);
+            titles.insert(
+                normalize_phrase(written),
+                Title {
+                    canonical: canonical.to_string(),
+                    words,
+                },
+            );
+        }
+
+        let mut pronouns = HashMap::new();
+        for (n, line) in data_lines(src.pronouns) {
+            let f = fields(line);
+            if f.len() != 2 {
+                return Err(err("pronouns.txt", n, "expected `pronoun | kind`".into()));
+            }
+            let mut kind = f[1].split_whitespace();
+            let p = match (kind.next(), kind.next()) {
+                (Some("person"), g) => Pronoun {
+                    person: true,
+                    gender: g.and_then(|g| g.chars().next()).filter(|&c| c == 'm' || c == 'f'),
+                    group: false,
+                },
+                (Some("group"), _) => Pronoun {
+                    person: false,
+                    gender: None,
+                    group: true,
+                },
+                (Some("organization"), _) => Pronoun {
+                    person: false,
+                    gender: None,
+                    group: false,
+                },
+                _ => return Err(err("pronouns.txt", n, format!("unknown kind `{}`", f[1]))),
+            };
+            pronouns.insert(f[0].to_lowercase(), p);
+        }
+
+        let mut roles = HashMap::new();
+        for (n, line) in data_lines(src.roles) {
+            let f = fields(line);
+            if f.len() < 2 {
+                return Err(err("roles.txt", n, "expected `noun | kind [| title]`".into()));
+            }
+            let kind = match f[1] {
+                "person" => RoleKind::Person,
+                "group" => RoleKind::Group,
+                "organization" => RoleKind::Organization,
+                other => return Err(err("roles.txt", n, format!("unknown kind `{other}`"))),
+            };
+            let title = f.get(2).filter(|t| !t.is_empty()).map(|t| t.to_string());
+            roles.insert(f[0].to_lowercase(), Role { kind, title });
+        }
+
+        let mut boilerplate = Vec::new();
+        for (n, line) in data_lines(src.boilerplate) {
+            let (how, text) = line
+                .split_once(':')
+                .ok_or_else(|| err("boilerplate.txt", n, "expected `rule: text`".into()))?;
+            let how = match how.trim() {
+                "exact" => BoilerplateMatch::Exact,
+                "prefix" => BoilerplateMatch::Prefix,
+                "contains" => BoilerplateMatch::Contains,
+                "heading" => BoilerplateMatch::Heading,
+                other => return Err(err("boilerplate.txt", n, format!("unknown rule `{other}`"))),
+            };
+            let text = text.trim();
+            if text.is_empty() {
+                return Err(err("boilerplate.txt", n, "empty pattern".into()));
+            }
+            boilerplate.push(BoilerplateRule {
+                how,
+                text: text.to_string(),
+            });
+        }
+        let boilerplate_contains = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(
+                boilerplate
+                    .iter()
+                    .filter(|r| r.how == BoilerplateMatch::Contains)
+                    .map(|r| r.text.as_str()),
+            )
+            .map_err(|e| err("boilerplate.txt", 0, e.to_string()))?;
+
+        let words = |text: &str| -> HashSet<String> {
+            data_lines(text)
+                .flat_map(|(_, l)| l.split_whitespace())
+                .map(str::to_string)
+                .collect()
+        };
+        let abbreviations = words(src.abbreviations);
+        let stopwords = words(src.stopwords);
+        let orgwords = words(src.orgwords);
+
+        let mut demonyms = Vec::new();
+        for (n, line) in data_lines(src.demonyms) {
+            let f = fields(line);
+            if f.len() != 2 {
+                return Err(err("demonyms.txt", n, "expected `adjective | place`".into()));
+            }
+            demonyms.push((f[0].to_string(), f[1].to_string()));
+        }
+
+        let mut glue: HashMap<String, HashSet<String>> = HashMap::new();
+        let mut section: Option<String> = None;
+        for (n, line) in data_lines(src.glue) {
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = Some(name.to_string());
+                glue.entry(name.to_string()).or_default();
+                continue;
+            }
+            let name = section
+                .as_ref()
+                .ok_or_else(|| err("glue.txt", n, "words before the first [section]".into()))?;
+            let set = glue.entry(name.clone()).or_default();
+            set.extend(line.split_whitespace().map(str::to_lowercase));
+        }
+        for g in Glue::ALL {
+            if !glue.contains_key(g.section()) {
+                return Err(err("glue.txt", 0, format!("missing section [{}]", g.section())));
+            }
+        }
+
+        Ok(Lexicon {
+            language: src.language,
+            cue_matcher,
+            cue_forms,
+            lemmas,
+            titles,
+            max_title_words,
+            pronouns,
+            roles,
+            boilerplate,
+            boilerplate_contains,
+            abbreviations,
+            stopwords,
+            demonyms,
+            orgwords,
+            glue,
+        })
     }
 
     /// The ISO 639-1 code of this lexicon's language.
     pub fn language(&self) -> &'static str {
         self.language
+    }
+
+    /// The matcher over all cue forms (ASCII case-insensitive, leftmost
+    /// longest); pattern ids index [`Lexicon::cue_form`].
+    pub fn cue_matcher(&self) -> &AhoCorasick {
+        &self.cue_matcher
+    }
+
+    /// The cue form of a matcher pattern id.
+    pub fn cue_form(&self, pattern: usize) -> &CueForm {
+        &self.cue_forms[pattern]
+    }
+
+    /// The lemma of a cue form ("say" for "said").
+    pub fn lemma(&self, index: usize) -> &str {
+        &self.lemmas[index]
+    }
+
+    /// The longest title, in words.
+    pub fn max_title_words(&self) -> usize {
+        self.max_title_words
+    }
+
+    /// Looks up a title phrase (words separated by single spaces).
+    pub fn title(&self, phrase: &str) -> Option<&Title> {
+        with_lower(phrase, |p| self.titles.get(p))
+    }
+
+    /// Looks up a speaker pronoun.
+    pub fn pronoun(&self, word: &str) -> Option<&Pronoun> {
+        with_lower(word, |w| self.pronouns.get(w))
+    }
+
+    /// Looks up a lower-case speaker head noun.
+    pub fn role(&self, word: &str) -> Option<&Role> {
+        with_lower(word, |w| self.roles.get(w))
+    }
+
+    /// The boilerplate rules, in file order.
+    pub fn boilerplate(&self) -> &[BoilerplateRule] {
+        &self.boilerplate
+    }
+
+    /// Whether a line contains a `contains:` boilerplate pattern.
+    pub fn boilerplate_contains(&self, line: &str) -> bool {
+        self.boilerplate_contains.is_match(line)
+    }
+
+    /// Whether `word` (without its period) is an abbreviation.
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        self.abbreviations.contains(word)
+    }
+
+    /// Whether a capitalised `word` is never part of a name.
+    pub fn is_stopword(&self, word: &str) -> bool {
+        self.stopwords.contains(word)
+    }
+
+    /// Whether `word` marks an organisation name.
+    pub fn is_orgword(&self, word: &str) -> bool {
+        self.orgwords.contains(word)
+    }
+
+    /// Whether `word` belongs to a closed class of `glue.txt`.
+    pub fn is(&self, class: Glue, word: &str) -> bool {
+        with_lower(word, |w| self.glue.get(class.section()).is_some_and(|s| s.contains(w)))
+    }
+
+    /// The place of an irregular demonym ("French" → "France").
+    pub fn demonym_place(&self, adjective: &str) -> Option<&str> {
+        self.demonyms
+            .iter()
+            .find(|(a, _)| a == adjective)
+            .map(|(_, p)| p.as_str())
+    }
+
+    /// Whether `adjective` names `place`: listed in `demonyms.txt`, or a
+    /// regular pair sharing a stem of five letters or more
+    /// ("Estonian"/"Estonia").
+    pub fn demonym_matches(&self, adjective: &str, place: &str) -> bool {
+        if self
+            .demonyms
+            .iter()
+            .any(|(a, p)| a.eq_ignore_ascii_case(adjective) && p.eq_ignore_ascii_case(place))
+        {
+            return true;
+        }
+        let common = adjective
+            .chars()
+            .zip(place.chars())
+            .take_while(|(a, b)| a.eq_ignore_ascii_case(b))
+            .count();
+        common >= 5 || (common >= 4 && common + 2 >= place.chars().count())
+    }
+}
+
+fn normalize_phrase(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn err(file: &'static str, line: usize, message: String) -> LexiconError {
+    LexiconError {
+        file,
+        line,
+        message,
+    }
+}
+
+fn parse_cues(text: &str) -> Result<(Vec<CueForm>, Vec<String>), LexiconError> {
+    let mut forms: Vec<CueForm> = Vec::new();
+    let mut lemmas: Vec<String> = Vec::new();
+    let mut seen = HashSet::new();
+    for (n, line) in data_lines(text) {
+        let f = fields(line);
+        if f.len() < 3 {
+            return Err(err("cues.txt", n, "expected `class | lemma | forms [| flags]`".into()));
+        }
+        let class = match f[0] {
+            "speech" => CueClass::Speech,
+            "source" => CueClass::Source,
+            "belief" => CueClass::Belief,
+            other => return Err(err("cues.txt", n, format!("unknown class `{other}`"))),
+        };
+        let flags: Vec<&str> = f.get(3).map(|s| s.split_whitespace().collect()).unwrap_or_default();
+        for flag in &flags {
+            if !matches!(*flag, "addressee" | "nocontent" | "tail") {
+                return Err(err("cues.txt", n, format!("unknown flag `{flag}`")));
+            }
+        }
+        let lemma = match lemmas.iter().position(|l| l == f[1]) {
+            Some(i) => i,
+            None => {
+                lemmas.push(f[1].to_string());
+                lemmas.len() - 1
+            }
+        };
+        for form in f[2].split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            let form = normalize_phrase(form);
+            // The first class listed for a form wins (speech before belief).
+            if !seen.insert(form.clone()) {
+                continue;
+            }
+            let last = form.split(' ').next_back().unwrap_or(&form).to_string();
+            let first = form.split(' ').next().unwrap_or(&form).to_string();
+            forms.push(CueForm {
+                participle: first.ends_with("ing") || last == "saying",
+                past: first.ends_with("ed")
+                    || matches!(
+                        first.as_str(),
+                        "said" | "told" | "wrote" | "thought" | "knew" | "felt" | "found" | "shown"
+                    ),
+                form,
+                lemma,
+                class,
+                addressee: flags.contains(&"addressee"),
+                no_content: flags.contains(&"nocontent"),
+                tail_only: flags.contains(&"tail"),
+            });
+        }
+    }
+    if forms.is_empty() {
+        return Err(err("cues.txt", 0, "no cues".into()));
+    }
+    Ok((forms, lemmas))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_data_parses() {
+        let lex = Lexicon::from_sources(&LexiconSources::ENGLISH).unwrap();
+        assert_eq!(lex.language(), "en");
+        assert!(lex.title("Prime Minister").is_some());
+        assert_eq!(lex.title("pm").unwrap().canonical, "Prime Minister");
+        assert_eq!(lex.title("Gen.").unwrap().canonical, "General");
+        assert!(lex.pronoun("She").unwrap().person);
+        assert_eq!(lex.role("officials").unwrap().kind, RoleKind::Group);
+        assert!(lex.is_abbreviation("Sept"));
+        assert!(lex.is(Glue::Determiners, "The"));
+        assert!(lex.is(Glue::FemaleMarkers, "Mrs"));
+    }
+
+    #[test]
+    fn cue_forms_carry_their_grammar() {
+        let lex = Lexicon::english();
+        let find = |form: &str| {
+            (0..lex.cue_forms.len())
+                .map(|i| lex.cue_form(i))
+                .find(|c| c.form == form)
+                .unwrap_or_else(|| panic!("no cue {form}"))
+                .clone()
+        };
+        let saying = find("saying");
+        assert!(saying.participle);
+        assert_eq!(lex.lemma(saying.lemma), "say");
+        assert!(find("told").addressee);
+        assert!(find("told").past);
+        assert_eq!(find("according to").class, CueClass::Source);
+        assert_eq!(find("thinks").class, CueClass::Belief);
+        assert!(find("read").tail_only);
+    }
+
+    #[test]
+    fn bad_data_is_a_clear_error() {
+        let mut src = LexiconSources::ENGLISH;
+        src.cues = "speech | say\n";
+        let e = Lexicon::from_sources(&src).unwrap_err();
+        assert_eq!((e.file, e.line), ("cues.txt", 1));
+        src.cues = "shout | say | said | loud\n";
+        assert!(Lexicon::from_sources(&src).unwrap_err().message.contains("unknown class"));
+        let mut src = LexiconSources::ENGLISH;
+        src.glue = "[determiners]\nthe\n";
+        assert!(Lexicon::from_sources(&src).unwrap_err().message.contains("missing section"));
+    }
+
+    #[test]
+    fn demonyms_match_regular_stems_and_the_table() {
+        let lex = Lexicon::english();
+        assert!(lex.demonym_matches("Estonian", "Estonia"));
+        assert!(lex.demonym_matches("Ukrainian", "Ukraine"));
+        assert!(lex.demonym_matches("French", "France"));
+        assert!(!lex.demonym_matches("French", "Germany"));
+        assert_eq!(lex.demonym_place("German"), Some("Germany"));
+    }
+
+    #[test]
+    fn lowercasing_helper_handles_long_and_unicode_words() {
+        assert!(with_lower("SAID", |w| w == "said"));
+        assert!(with_lower("ÉTAT", |w| w == "état"));
+        let long = "A".repeat(60);
+        assert!(with_lower(&long, |w| w == "a".repeat(60)));
     }
 }

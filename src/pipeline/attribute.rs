@@ -1,1 +1,1106 @@
-//! Stage: attribute.
+//! Stage 4: build statements from quotes and cues, and find each one's
+//! speaker mention.
+//!
+//! The rules follow how news attributes speech (see the README's
+//! "Extraction rules"):
+//!
+//! * direct quotes take the cue right after them (`“Q,” she added.`,
+//!   `“Q,” said Jane Roe, the mayor.`) or right before them (`She said:
+//!   “Q.”`, `…, saying “Q.”`); the second half of an interrupted quote and the
+//!   later paragraphs of a running quote share the first one's attribution;
+//!   a quote paragraph with no cue of its own continues the previous
+//!   statement's speaker (a floating quote);
+//! * indirect speech follows a cue (`X said (that) …`, `X told Y (that) …`,
+//!   `According to X, …`) or precedes it (`…, X said.`, `…, according to
+//!   X.`), and ends at the sentence end, a semicolon or dash, or the start of
+//!   another attribution (`…, saying …`);
+//! * indirect speech holding a quoted fragment is mixed;
+//! * the speaker mention is the noun phrase next to the cue: to its left
+//!   (across an apposition `Roe, a spokeswoman, said`), to its right for an
+//!   inversion (`said Roe`), or the main clause's subject for a participle
+//!   (`Roe rejected it, saying …`).
+
+use super::cues::Cue;
+use super::quotes::Quote;
+use super::segment::{Document, ALLCAPS, CAP, DOUBLE_MARK, IN_QUOTE, POSSESSIVE, WORD};
+use crate::event::StatementKind;
+use crate::lexicon::{CueClass, Glue, Lexicon};
+use crate::text::Span;
+
+/// A speaker mention: a noun phrase of tokens `first..=last`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    /// First token.
+    pub first: usize,
+    /// Last token (inclusive).
+    pub last: usize,
+    /// An apposition after it (`, chairman of the Joint Staff,`), as tokens
+    /// `start..end`.
+    pub apposition: Option<(usize, usize)>,
+}
+
+/// How a statement got its speaker when it has no mention of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inherit {
+    /// It has its own mention (or none was found).
+    No,
+    /// A floating quote: the speaker of the previous statement.
+    PreviousStatement,
+}
+
+/// One attributed statement, in byte spans.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    /// Direct, indirect or mixed.
+    pub kind: StatementKind,
+    /// What was said.
+    pub content: Span,
+    /// Index of its cue in the cue list, if any.
+    pub cue: Option<usize>,
+    /// The speaker mention, if any.
+    pub mention: Option<Mention>,
+    /// How the speaker is found when there is no mention.
+    pub inherit: Inherit,
+    /// The hearer ("told the Financial Times").
+    pub addressee: Option<Span>,
+    /// First sentence index involved.
+    pub sentence_first: usize,
+    /// Last sentence index involved.
+    pub sentence_last: usize,
+    /// Confidence from 0 to 1.
+    pub confidence: f32,
+    /// Rank when two statements claim the same content (lower wins).
+    pub priority: u8,
+}
+
+/// Finds the statements of a segmented article, in text order.
+pub fn attribute(doc: &Document<'_>, lex: &Lexicon, quotes: &[Quote], cues: &[Cue]) -> Vec<Statement> {
+    let mut cue_at = vec![u32::MAX; doc.tokens.len()];
+    for (i, c) in cues.iter().enumerate() {
+        for slot in &mut cue_at[c.first..=c.last] {
+            *slot = i as u32;
+        }
+    }
+    let mut a = Attributor {
+        doc,
+        lex,
+        quotes,
+        cues,
+        cue_at,
+        cue_used: vec![false; cues.len()],
+        out: Vec::new(),
+    };
+    a.direct();
+    a.indirect();
+    a.finish()
+}
+
+struct Attributor<'a, 't> {
+    doc: &'a Document<'t>,
+    lex: &'a Lexicon,
+    quotes: &'a [Quote],
+    cues: &'a [Cue],
+    cue_at: Vec<u32>,
+    cue_used: Vec<bool>,
+    out: Vec<Statement>,
+}
+
+/// An attribution found for a quote.
+#[derive(Clone, Copy)]
+struct Attribution {
+    cue: Option<usize>,
+    mention: Option<Mention>,
+    addressee: Option<Span>,
+    confidence: f32,
+}
+
+impl<'t> Attributor<'_, 't> {
+    fn tok(&self, i: usize) -> &'t str {
+        self.doc.tok(i)
+    }
+
+    fn sent_of(&self, i: usize) -> usize {
+        self.doc.tokens[i].sentence as usize
+    }
+
+    fn sent_range(&self, i: usize) -> (usize, usize) {
+        let s = &self.doc.sentences[self.sent_of(i)];
+        (s.tokens.start, s.tokens.end)
+    }
+
+    fn para_of(&self, i: usize) -> usize {
+        self.doc.sentences[self.sent_of(i)].paragraph
+    }
+
+    fn cue_starting_at(&self, i: usize) -> Option<usize> {
+        let c = *self.cue_at.get(i)?;
+        (c != u32::MAX && self.cues[c as usize].first == i).then_some(c as usize)
+    }
+
+    fn is_punct(&self, i: usize, set: &[&str]) -> bool {
+        !self.doc.tokens[i].is(WORD) && set.contains(&self.tok(i))
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.doc.tokens[i].is(WORD)
+    }
+
+    fn is_cap(&self, i: usize) -> bool {
+        self.doc.tokens[i].is(CAP)
+    }
+
+    // ----- direct quotes -------------------------------------------------
+
+    fn direct(&mut self) {
+        let mut attributions: Vec<Option<Attribution>> = vec![None; self.quotes.len()];
+        for (qi, q) in self.quotes.iter().enumerate() {
+            attributions[qi] = self.after_quote(q).or_else(|| self.before_quote(qi, q));
+        }
+        // Interrupted quotes: “Q1,” X said. “Q2.” — Q2 shares Q1's attribution.
+        for qi in 1..self.quotes.len() {
+            if attributions[qi].is_some() {
+                continue;
+            }
+            let (q, p) = (&self.quotes[qi], &self.quotes[qi - 1]);
+            if q.paragraph == p.paragraph && q.group == qi {
+                if let Some(prev) = attributions[qi - 1] {
+                    let between_has_cue = prev.cue.is_some_and(|c| {
+                        let c = &self.cues[c];
+                        c.first > p.open && c.last < q.open
+                    });
+                    if between_has_cue {
+                        attributions[qi] = Some(Attribution {
+                            confidence: prev.confidence - 0.05,
+                            ..prev
+                        });
+                    }
+                }
+            }
+        }
+        // Running quotes: every segment shares the group's attribution.
+        for qi in 0..self.quotes.len() {
+            let g = self.quotes[qi].group;
+            if attributions[qi].is_none() {
+                let shared = (0..self.quotes.len())
+                    .filter(|&j| self.quotes[j].group == g)
+                    .find_map(|j| attributions[j]);
+                attributions[qi] = shared;
+            }
+        }
+        for (qi, q) in self.quotes.iter().enumerate() {
+            let Some(att) = attributions[qi] else {
+                continue;
+            };
+            if q.words == 0 {
+                continue;
+            }
+            // Titles of works and scare quotes: short, with no verb of their
+            // own. Kept only with a cue right next to them.
+            if q.words < 3 && !self.cue_adjacent(q, att) {
+                continue;
+            }
+            if let Some(c) = att.cue {
+                self.cue_used[c] = true;
+            }
+            let close = q.close.unwrap_or(q.end.saturating_sub(1));
+            let mut s_first = self.sent_of(q.open);
+            let mut s_last = self.sent_of(close.min(self.doc.tokens.len() - 1));
+            for t in att.cue.map(|c| self.cues[c].first).into_iter().chain(att.mention.map(|m| m.first)) {
+                s_first = s_first.min(self.sent_of(t));
+                s_last = s_last.max(self.sent_of(t));
+            }
+            self.out.push(Statement {
+                kind: StatementKind::Direct,
+                content: q.inner,
+                cue: att.cue,
+                mention: att.mention,
+                inherit: Inherit::No,
+                addressee: att.addressee,
+                sentence_first: s_first,
+                sentence_last: s_last,
+                confidence: if q.unclosed { att.confidence - 0.2 } else { att.confidence },
+                priority: 0,
+            });
+        }
+    }
+
+    fn cue_adjacent(&self, q: &Quote, att: Attribution) -> bool {
+        let Some(c) = att.cue else { return false };
+        let c = &self.cues[c];
+        let close = q.close.unwrap_or(q.end);
+        (c.first > close && c.first <= close + 4) || (c.last < q.open && c.last + 3 >= q.open)
+    }
+
+    /// `“Q,” she said.` / `“Q,” said Jane Roe, the mayor.`
+    fn after_quote(&self, q: &Quote) -> Option<Attribution> {
+        let close = q.close?;
+        let (_, s_end) = self.sent_range(close);
+        let mut i = close + 1;
+        if i >= s_end {
+            return None;
+        }
+        // The quote must not have ended its sentence inside the marks.
+        while i < s_end && self.is_punct(i, &[",", "—", "–", "-"]) {
+            i += 1;
+        }
+        let start = i;
+        let limit = (start + 10).min(s_end);
+        let mut j = start;
+        while j < limit {
+            if self.doc.tokens[j].is(DOUBLE_MARK) {
+                break;
+            }
+            if let Some(c) = self.cue_starting_at(j) {
+                let cue = &self.cues[c];
+                let info = cue.info(self.lex);
+                if info.class == CueClass::Source {
+                    let m = self.mention_right(cue.last + 1, s_end, true)?;
+                    return Some(Attribution { cue: Some(c), mention: Some(m), addressee: None, confidence: 0.85 });
+                }
+                if j == start {
+                    // Inversion: “Q,” said Roe.
+                    let m = self.mention_right(cue.last + 1, s_end, false);
+                    return Some(Attribution { cue: Some(c), mention: m, addressee: None, confidence: if m.is_some() { 0.9 } else { 0.6 } });
+                }
+                let m = self.mention_left(j, start)?;
+                if m.first != start {
+                    return None;
+                }
+                let addressee = self.addressee_after(c).map(|(s, _)| s);
+                return Some(Attribution { cue: Some(c), mention: Some(m), addressee, confidence: 0.95 });
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// `She said: “Q.”` / `…, saying “Q.”` / `X told Y, “Q.”`
+    fn before_quote(&self, qi: usize, q: &Quote) -> Option<Attribution> {
+        let (s_start, s_end) = self.sent_range(q.open);
+        // The window starts after an earlier quote of the same sentence.
+        let mut w_start = s_start;
+        for p in self.quotes[..qi].iter().rev() {
+            if let Some(c) = p.close {
+                if c >= s_start && c < q.open {
+                    w_start = c + 1;
+                    break;
+                }
+            }
+        }
+        let mut c_idx = None;
+        let mut j = q.open;
+        while j > w_start {
+            j -= 1;
+            if let Some(c) = self.cue_starting_at(j) {
+                c_idx = Some(c);
+                break;
+            }
+        }
+        let Some(c) = c_idx else {
+            return self.colon_lead_in(q);
+        };
+        let cue = &self.cues[c];
+        let info = cue.info(self.lex);
+        if info.class != CueClass::Speech {
+            return None;
+        }
+        // Only punctuation, an addressee and adverbials may stand between
+        // the cue and the quote.
+        let mut k = cue.last + 1;
+        let mut addressee = None;
+        if info.addressee {
+            if let Some((span, next)) = self.addressee_after(c) {
+                addressee = Some(span);
+                k = next;
+            }
+        }
+        let mut words = 0;
+        while k < q.open {
+            let t = self.tok(k);
+            if self.is_word(k) {
+                if !(self.lex.is(Glue::Adverbials, t) || self.is_cap(k) || t.eq_ignore_ascii_case("that")) {
+                    return None;
+                }
+                words += 1;
+            } else if !matches!(t, "," | ":" | "—" | "–" | "-" | "(" | ")") {
+                return None;
+            }
+            k += 1;
+        }
+        if words > 6 {
+            return None;
+        }
+        // A quote that the sentence goes on after is a fragment of a mixed
+        // statement, unless an attribution follows it.
+        if let Some(close) = q.close {
+            let mut n = close + 1;
+            while n < s_end && self.is_punct(n, &[",", ".", "!", "?", "”", "\"", ")"]) {
+                n += 1;
+            }
+            if n < s_end && !self.doc.tokens[n].is(DOUBLE_MARK) && self.tok(close - 1) != "," {
+                let ends_clause = self.is_punct(close - 1, &[".", "!", "?", ","]) || self.is_punct(close + 1, &[",", "."]);
+                if !ends_clause {
+                    return None;
+                }
+            }
+        }
+        let mention = if info.participle {
+            self.main_subject(cue.first)
+        } else {
+            self.mention_left(cue.first, w_start).or_else(|| self.mention_right(cue.last + 1, q.open, false))
+        };
+        mention?;
+        Some(Attribution { cue: Some(c), mention, addressee, confidence: 0.9 })
+    }
+
+    /// A quote paragraph right after a paragraph that ends in a colon and a
+    /// cue: `Roe said:` / `“…”`.
+    fn colon_lead_in(&self, q: &Quote) -> Option<Attribution> {
+        let para = &self.doc.paragraphs[q.paragraph];
+        if q.open != para.tokens.start || q.paragraph == 0 {
+            return None;
+        }
+        let prev = &self.doc.paragraphs[q.paragraph - 1];
+        if prev.skip || prev.tokens.is_empty() || !self.is_punct(prev.tokens.end - 1, &[":"]) {
+            return None;
+        }
+        let (s_start, _) = self.sent_range(prev.tokens.end - 1);
+        let c = (s_start..prev.tokens.end).rev().find_map(|j| self.cue_starting_at(j))?;
+        let cue = &self.cues[c];
+        if cue.info(self.lex).class != CueClass::Speech {
+            return None;
+        }
+        let mention = if cue.info(self.lex).participle {
+            self.main_subject(cue.first)
+        } else {
+            self.mention_left(cue.first, s_start)
+        };
+        mention?;
+        Some(Attribution { cue: Some(c), mention, addressee: None, confidence: 0.85 })
+    }
+
+    // ----- indirect speech -----------------------------------------------
+
+    fn indirect(&mut self) {
+        for c in 0..self.cues.len() {
+            if self.cue_used[c] {
+                continue;
+            }
+            let cue = self.cues[c].clone();
+            if self.inside_content(cue.first) {
+                continue;
+            }
+            let info = cue.info(self.lex).clone();
+            let st = match info.class {
+                CueClass::Source => self.source_statement(c),
+                CueClass::Speech | CueClass::Belief => self.verb_statement(c),
+            };
+            if let Some(st) = st {
+                self.cue_used[c] = true;
+                self.out.push(st);
+            }
+        }
+    }
+
+    fn inside_content(&self, t: usize) -> bool {
+        let at = self.doc.tokens[t].span.start;
+        self.out.iter().any(|s| s.content.start <= at && at < s.content.end)
+    }
+
+    /// `According to X, CLAUSE.` / `CLAUSE, according to X.`
+    fn source_statement(&self, c: usize) -> Option<Statement> {
+        let cue = &self.cues[c];
+        let (s_start, s_end) = self.sent_range(cue.first);
+        let mention = self.mention_right(cue.last + 1, s_end, true)?;
+        let lead = self.clause_lead(s_start, cue.first);
+        let (content, first_tok, last_tok) = if lead {
+            // According to X, CLAUSE.
+            let mut k = mention.last + 1;
+            if k < s_end && self.is_punct(k, &[","]) {
+                k += 1;
+            } else {
+                return None;
+            }
+            let end = self.content_end(k, s_end, Some(c));
+            (self.content_span(k, end)?, k, end)
+        } else {
+            // CLAUSE, according to X.
+            if cue.first == 0 || !self.is_punct(cue.first - 1, &[","]) {
+                return None;
+            }
+            let mut start = self.clause_start(s_start, cue.first - 1);
+            // "As reported by FT, CLAUSE, according to X": the clause starts
+            // after the other source's lead-in.
+            if let Some(oc) = self.cue_starting_at(start) {
+                if self.cues[oc].info(self.lex).class == CueClass::Source {
+                    if let Some(m) = self.mention_right(self.cues[oc].last + 1, s_end, true) {
+                        if m.last + 1 < cue.first && self.is_punct(m.last + 1, &[","]) {
+                            start = m.last + 2;
+                        }
+                    }
+                }
+            }
+            (self.content_span(start, cue.first - 1)?, start, cue.first - 1)
+        };
+        let kind = self.kind_of(first_tok, last_tok);
+        let as_reported = self.lex.lemma(cue.info(self.lex).lemma) != "according to";
+        Some(Statement {
+            kind,
+            content,
+            cue: Some(c),
+            mention: Some(mention),
+            inherit: Inherit::No,
+            addressee: None,
+            sentence_first: self.sent_of(cue.first),
+            sentence_last: self.sent_of(cue.first),
+            confidence: 0.85,
+            priority: if as_reported { 3 } else { 2 },
+        })
+    }
+
+    /// Whether only lead-in words (conjunctions, adverbs) stand between the
+    /// sentence start and token `t`.
+    fn clause_lead(&self, s_start: usize, t: usize) -> bool {
+        (s_start..t).all(|k| {
+            let w = self.tok(k);
+            self.is_word(k) && (self.lex.is_stopword(w) || w.ends_with("ly")) || self.is_punct(k, &[",", "—", "“", "\""])
+        }) && t - s_start <= 3
+    }
+
+    /// Verb cues: `X said (that) CLAUSE`, `CLAUSE, X said.`, `…, saying CLAUSE`.
+    fn verb_statement(&self, c: usize) -> Option<Statement> {
+        let cue = &self.cues[c];
+        let info = cue.info(self.lex);
+        let (s_start, s_end) = self.sent_range(cue.first);
+        let belief = info.class == CueClass::Belief;
+        if belief && info.participle {
+            return None;
+        }
+
+        // Who: the subject to the left, an inversion, or the main clause's
+        // subject for a participle.
+        let left = if info.participle { None } else { self.mention_left(cue.first, s_start) };
+        let mut inverted = None;
+        if left.is_none() && !info.participle && !belief {
+            inverted = self.mention_right(cue.last + 1, s_end, false);
+        }
+        let mention = if info.participle { self.main_subject(cue.first) } else { left.or(inverted) };
+        let mention = mention?;
+
+        // Tail attribution: CLAUSE, X said.
+        let after = match inverted {
+            Some(m) => m.apposition.map(|a| a.1).unwrap_or(m.last + 1),
+            None => cue.last + 1,
+        };
+        let mut k = after;
+        while k < s_end && self.is_word(k) && self.lex.is(Glue::Adverbials, self.tok(k)) && !self.tok_is(k, "that") {
+            k += 1;
+        }
+        let at_end = k >= s_end || self.is_punct(k, &[".", "!", "?", "”", "\""]);
+        let attribution_start = if inverted.is_some() { cue.first } else { mention.first };
+        if at_end && !info.participle {
+            if attribution_start == 0 || !self.is_punct(attribution_start - 1, &[",", "—"]) {
+                return None;
+            }
+            let comma = attribution_start - 1;
+            if comma <= s_start {
+                return None;
+            }
+            // A quote right before is a direct statement, handled already.
+            if self.doc.tokens[comma - 1].is(DOUBLE_MARK) || self.doc.tokens[comma - 1].is(IN_QUOTE) {
+                return None;
+            }
+            let start = self.clause_start(s_start, comma);
+            if self.doc.tokens[start].is(DOUBLE_MARK) {
+                return None;
+            }
+            let content = self.content_span(start, comma)?;
+            if belief {
+                return None;
+            }
+            return Some(Statement {
+                kind: self.kind_of(start, comma),
+                content,
+                cue: Some(c),
+                mention: Some(mention),
+                inherit: Inherit::No,
+                addressee: None,
+                sentence_first: self.sent_of(cue.first),
+                sentence_last: self.sent_of(cue.first),
+                confidence: 0.8,
+                priority: 1,
+            });
+        }
+        if info.tail_only || info.no_content || inverted.is_some() {
+            return None;
+        }
+
+        // Forward: X said (that) CLAUSE.
+        let mut k = cue.last + 1;
+        let mut addressee = None;
+        if info.addressee {
+            if let Some((span, next)) = self.addressee_after(c) {
+                addressee = Some(span);
+                k = next;
+            }
+        }
+        let mut saw_that = false;
+        // Skip adverbials up to a "that" close by: "said on Thursday that".
+        if let Some(that) = (k..(k + 9).min(s_end)).find(|&j| self.tok_is(j, "that")) {
+            if (k..that).all(|j| self.skippable_before_that(j)) {
+                k = that + 1;
+                saw_that = true;
+            }
+        }
+        while k < s_end && self.is_punct(k, &[",", ":"]) {
+            k += 1;
+        }
+        if k >= s_end {
+            return None;
+        }
+        let first = self.tok(k);
+        if !saw_that {
+            if self.lex.is(Glue::ContentStops, first) || self.is_punct(k, &[".", "!", "?", ";", ")", "("]) {
+                return None;
+            }
+            if belief && !(self.lex.pronoun(first).is_some() || self.lex.is(Glue::Determiners, first)) {
+                return None;
+            }
+            // "said Tuesday" with nothing after, or a bare object pronoun.
+            if matches!(first.to_ascii_lowercase().as_str(), "him" | "her" | "them" | "me" | "us" | "so" | "yes" | "no") {
+                return None;
+            }
+        }
+        // Direct quotes right after the cue were handled as direct speech.
+        if self.doc.tokens[k].is(DOUBLE_MARK) {
+            if let Some(q) = self.quotes.iter().find(|q| q.open == k) {
+                if self.out.iter().any(|s| s.content == q.inner) {
+                    return None;
+                }
+            }
+        }
+        let end = self.content_end(k, s_end, Some(c));
+        let content = self.content_span(k, end)?;
+        let n_words = (k..end).filter(|&j| self.is_word(j)).count();
+        if n_words < 2 {
+            return None;
+        }
+        Some(Statement {
+            kind: self.kind_of(k, end),
+            content,
+            cue: Some(c),
+            mention: Some(mention),
+            inherit: Inherit::No,
+            addressee,
+            sentence_first: self.sent_of(mention.first.min(cue.first)),
+            sentence_last: self.sent_of(cue.first),
+            confidence: if belief { 0.55 } else if saw_that { 0.85 } else { 0.75 },
+            priority: if belief { 4 } else { 1 },
+        })
+    }
+
+    fn tok_is(&self, i: usize, s: &str) -> bool {
+        self.tok(i).eq_ignore_ascii_case(s)
+    }
+
+    fn skippable_before_that(&self, j: usize) -> bool {
+        let t = self.tok(j);
+        if !self.is_word(j) {
+            return matches!(t, "," | "(" | ")");
+        }
+        self.lex.is(Glue::Adverbials, t) || self.is_cap(j) || t.chars().all(|c| c.is_ascii_digit())
+    }
+
+    /// The hearer after an addressee verb, and the token after it.
+    fn addressee_after(&self, c: usize) -> Option<(Span, usize)> {
+        let cue = &self.cues[c];
+        if !cue.info(self.lex).addressee {
+            return None;
+        }
+        let (_, s_end) = self.sent_range(cue.first);
+        let k = cue.last + 1;
+        if k >= s_end || !self.is_word(k) {
+            return None;
+        }
+        if self.lex.is(Glue::Addressees, self.tok(k)) {
+            return Some((self.doc.tokens[k].span, k + 1));
+        }
+        let mut j = k;
+        if self.lex.is(Glue::Determiners, self.tok(j)) && j + 1 < s_end && self.is_cap(j + 1) {
+            j += 1;
+        }
+        if !self.is_cap(j) || self.lex.is_stopword(self.tok(j)) {
+            return None;
+        }
+        while j + 1 < s_end && (self.is_cap(j + 1) || self.doc.tokens[j + 1].is(POSSESSIVE)) {
+            j += 1;
+        }
+        // An abbreviation in brackets: "the Financial Times (FT)".
+        if j + 3 < s_end && self.is_punct(j + 1, &["("]) && self.doc.tokens[j + 2].is(ALLCAPS) && self.is_punct(j + 3, &[")"]) {
+            j += 3;
+        }
+        Some((self.doc.span(k, j), j + 1))
+    }
+
+    /// The first token of the clause that ends before `end`: the sentence
+    /// start, or after the last semicolon, colon or dash.
+    fn clause_start(&self, s_start: usize, end: usize) -> usize {
+        let mut k = end;
+        while k > s_start {
+            k -= 1;
+            if self.is_punct(k, &[";", ":", "—", "–"]) && !self.doc.tokens[k].is(IN_QUOTE) {
+                return k + 1;
+            }
+        }
+        s_start
+    }
+
+    /// Where forward content that starts at `from` ends (exclusive token).
+    fn content_end(&self, from: usize, s_end: usize, own_cue: Option<usize>) -> usize {
+        let mut k = from;
+        while k < s_end {
+            let in_quote = self.doc.tokens[k].is(IN_QUOTE);
+            if !in_quote && self.is_punct(k, &[";", "—", "–"]) {
+                return k;
+            }
+            if !in_quote && self.is_punct(k, &[","]) && self.attribution_follows(k + 1, s_end, own_cue) {
+                return k;
+            }
+            // "..., and added that ...": a second cue of the same subject.
+            if !in_quote && self.tok_is(k, "and") && k + 1 < s_end {
+                if let Some(c2) = self.cue_starting_at(k + 1) {
+                    if Some(c2) != own_cue && self.cues[c2].info(self.lex).class == CueClass::Speech {
+                        return k;
+                    }
+                }
+            }
+            k += 1;
+        }
+        s_end
+    }
+
+    /// Whether an attribution starts at token `k` (right after a comma):
+    /// a participle or source cue, or `X said` / `said X` ending the clause.
+    fn attribution_follows(&self, k: usize, s_end: usize, own_cue: Option<usize>) -> bool {
+        if k >= s_end {
+            return false;
+        }
+        if let Some(c) = self.cue_starting_at(k) {
+            if Some(c) == own_cue {
+                return false;
+            }
+            let info = self.cues[c].info(self.lex);
+            if info.class == CueClass::Source || (info.participle && info.class == CueClass::Speech) {
+                return true;
+            }
+            // ", said Roe."
+            if let Some(m) = self.mention_right(self.cues[c].last + 1, s_end, false) {
+                let after = m.apposition.map(|a| a.1).unwrap_or(m.last + 1);
+                return after >= s_end || self.is_punct(after, &[".", "!", "?"]);
+            }
+            return false;
+        }
+        // ", Roe said." / ", the report read."
+        let limit = (k + 8).min(s_end);
+        for j in k..limit {
+            if let Some(c) = self.cue_starting_at(j) {
+                if Some(c) == own_cue || j == k {
+                    return false;
+                }
+                let Some(m) = self.mention_left(j, k) else { return false };
+                if m.first != k {
+                    return false;
+                }
+                let mut e = self.cues[c].last + 1;
+                while e < s_end && self.is_word(e) && self.lex.is(Glue::Adverbials, self.tok(e)) {
+                    e += 1;
+                }
+                return e >= s_end || self.is_punct(e, &[".", "!", "?"]);
+            }
+            if self.is_punct(j, &[",", ";"]) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// The content span from token `a` to token `b` (exclusive), trimmed of
+    /// edge punctuation (but keeping a closing quote mark of a fragment).
+    fn content_span(&self, a: usize, b: usize) -> Option<Span> {
+        let mut a = a;
+        let mut b = b;
+        while a < b && !self.is_word(a) && !self.doc.tokens[a].is(DOUBLE_MARK) && !self.is_punct(a, &["(", "‘"]) {
+            a += 1;
+        }
+        while b > a && !self.is_word(b - 1) && !(self.doc.tokens[b - 1].is(DOUBLE_MARK) && self.doc.tokens[b - 1].is(IN_QUOTE) == false && self.closes_quote(b - 1)) && !self.is_punct(b - 1, &[")", "’"]) {
+            b -= 1;
+        }
+        if b <= a {
+            return None;
+        }
+        Some(self.doc.span(a, b - 1))
+    }
+
+    fn closes_quote(&self, k: usize) -> bool {
+        self.quotes.iter().any(|q| q.close == Some(k))
+    }
+
+    /// Mixed when the content tokens hold a quote, else indirect.
+    fn kind_of(&self, a: usize, b: usize) -> StatementKind {
+        if (a..b).any(|k| self.doc.tokens[k].is(IN_QUOTE)) {
+            StatementKind::Mixed
+        } else {
+            StatementKind::Indirect
+        }
+    }
+
+    // ----- speaker mentions ----------------------------------------------
+
+    /// Is token `i` part of a name or descriptive noun phrase?
+    fn np_word(&self, i: usize) -> bool {
+        let t = self.doc.tokens[i];
+        if !t.is(WORD) {
+            return false;
+        }
+        let w = self.tok(i);
+        if t.is(POSSESSIVE) {
+            return true;
+        }
+        if t.is(CAP) {
+            return !self.lex.is_stopword(w) || self.lex.title(w).is_some();
+        }
+        self.lex.role(w).is_some() || self.lex.is(Glue::Particles, w)
+    }
+
+    /// The speaker noun phrase ending right before token `cue_first`,
+    /// not reaching before token `limit`.
+    fn mention_left(&self, cue_first: usize, limit: usize) -> Option<Mention> {
+        let mut k = cue_first;
+        // Adverbs and auxiliaries between subject and verb.
+        let mut skipped = 0;
+        while k > limit && skipped < 3 {
+            let w = self.tok(k - 1);
+            let lower = self.is_word(k - 1) && !self.is_cap(k - 1);
+            if lower && (self.lex.is(Glue::BetweenSubjectAndVerb, w) || (w.ends_with("ly") && w.len() > 4) || w == "not") {
+                k -= 1;
+                skipped += 1;
+            } else {
+                break;
+            }
+        }
+        if k <= limit {
+            return None;
+        }
+        let end = k - 1;
+        // Apposition: "Roe, a spokeswoman for the ministry, said".
+        if self.is_punct(end, &[","]) {
+            let mut j = end;
+            let floor = limit.max(end.saturating_sub(16));
+            while j > floor {
+                j -= 1;
+                if self.is_punct(j, &[","]) {
+                    let head = self.np_left_of(j, limit)?;
+                    let appos_first = j + 1;
+                    let first_word = self.tok(appos_first);
+                    let looks_like_appos = self.lex.is(Glue::Determiners, first_word)
+                        || self.lex.is(Glue::Relative, first_word)
+                        || self.lex.role(first_word).is_some()
+                        || self.is_cap(appos_first)
+                        || (self.is_word(appos_first) && !self.is_cap(appos_first));
+                    if looks_like_appos && (appos_first..end).all(|x| !self.doc.tokens[x].is(DOUBLE_MARK)) {
+                        return Some(Mention { apposition: Some((appos_first, end)), ..head });
+                    }
+                    return None;
+                }
+                if self.doc.tokens[j].is(DOUBLE_MARK) || self.is_punct(j, &[".", ";", ":"]) {
+                    return None;
+                }
+            }
+            return None;
+        }
+        // A relative pronoun points back: "officials who said".
+        if self.is_word(end) && self.lex.is(Glue::Relative, self.tok(end)) && end > limit {
+            let mut j = end;
+            if j > limit && self.is_punct(j - 1, &[","]) {
+                j -= 1;
+            }
+            return self.np_left_of(j, limit);
+        }
+        self.np_left_of(k, limit)
+    }
+
+    /// The noun phrase ending right before token `k`.
+    fn np_left_of(&self, k: usize, limit: usize) -> Option<Mention> {
+        if k <= limit {
+            return None;
+        }
+        let last = k - 1;
+        let w = self.tok(last);
+        if self.is_word(last) && self.lex.pronoun(w).is_some() && !self.doc.tokens[last].is(POSSESSIVE) {
+            return Some(Mention { first: last, last, apposition: None });
+        }
+        // Party-state parentheses after a name: "Sen. Jon Roe (D-N.Y.) said".
+        let mut end = last;
+        if self.is_punct(end, &[")"]) {
+            let mut j = end;
+            while j > limit && !self.is_punct(j, &["("]) && end - j < 8 {
+                j -= 1;
+            }
+            if self.is_punct(j, &["("]) && j > limit {
+                end = j - 1;
+            } else {
+                return None;
+            }
+        }
+        if !self.np_word(end) {
+            return None;
+        }
+        let head_is_role = !self.is_cap(end) && self.lex.role(self.tok(end)).is_some();
+        let mut first = end;
+        let mut j = end;
+        while j > limit {
+            let p = j - 1;
+            let t = self.doc.tokens[p];
+            let w = self.tok(p);
+            if self.np_word(p) || (self.is_punct(p, &["."]) && p > limit && self.is_abbrev_or_initial(p - 1)) {
+                first = p;
+                j = p;
+                continue;
+            }
+            if w == "and" && p > limit && self.np_word(p - 1) && self.is_cap(p - 1) {
+                first = p;
+                j = p;
+                continue;
+            }
+            // Lower-case modifiers before a role noun: "a senior official".
+            if head_is_role && t.is(WORD) && !t.is(CAP) && !self.lex.is(Glue::Determiners, w) && end - p <= 3 {
+                if let Some(det) = (limit.max(p.saturating_sub(3))..p).rev().find(|&d| self.lex.is(Glue::Determiners, self.tok(d))) {
+                    if (det + 1..=p).all(|x| self.is_word(x) && !self.is_cap(x) && self.lex.cue_matcher().find(self.tok(x)).is_none()) {
+                        first = det;
+                        j = det;
+                        break;
+                    }
+                }
+                break;
+            }
+            if t.is(WORD) && self.lex.is(Glue::Determiners, w) && !t.is(POSSESSIVE) {
+                // "the Kremlin", "the senator", "a spokesman".
+                if matches!(w.to_ascii_lowercase().as_str(), "the" | "a" | "an" | "this" | "his" | "her" | "its" | "their") {
+                    first = p;
+                }
+                break;
+            }
+            break;
+        }
+        // Trim a leading "and" or possessive ending.
+        while first < end && (self.tok_is(first, "and") || self.doc.tokens[first].is(POSSESSIVE)) {
+            first += 1;
+        }
+        // A capitalised sentence opener that is not a name ("Officials").
+        let mention = Mention { first, last: end, apposition: None };
+        if !self.plausible_speaker(&mention) {
+            return None;
+        }
+        Some(mention)
+    }
+
+    fn is_abbrev_or_initial(&self, i: usize) -> bool {
+        let w = self.tok(i);
+        self.is_word(i) && (self.lex.title(&format!("{w}.")).is_some() || (w.chars().count() == 1 && self.is_cap(i)) || self.lex.is_abbreviation(w))
+    }
+
+    /// A mention must hold a name, a role noun, an acronym or a pronoun.
+    fn plausible_speaker(&self, m: &Mention) -> bool {
+        (m.first..=m.last).any(|i| {
+            let t = self.doc.tokens[i];
+            if !t.is(WORD) || t.is(POSSESSIVE) {
+                return false;
+            }
+            let w = self.tok(i);
+            (t.is(CAP) && !self.lex.is_stopword(w)) || self.lex.role(w).is_some()
+        })
+    }
+
+    /// The noun phrase starting at token `k` (inversions and "according
+    /// to X"), with an apposition after a comma. `loose` also takes
+    /// lower-case noun phrases ("Ukrainian and Western officials").
+    fn mention_right(&self, k: usize, limit: usize, loose: bool) -> Option<Mention> {
+        if k >= limit || !self.is_word(k) {
+            return None;
+        }
+        let w0 = self.tok(k);
+        if self.lex.pronoun(w0).is_some() && !loose {
+            return None;
+        }
+        let mut j = k;
+        if self.lex.is(Glue::Determiners, w0) {
+            j += 1;
+        }
+        let mut last = None;
+        let max = (k + 10).min(limit);
+        while j < max {
+            let t = self.doc.tokens[j];
+            let w = self.tok(j);
+            if t.is(DOUBLE_MARK) || self.is_punct(j, &[",", ";", ":", "(", ")"]) {
+                break;
+            }
+            if self.is_punct(j, &["."]) {
+                if j > k && self.is_abbrev_or_initial(j - 1) && j + 1 < limit && self.is_cap(j + 1) {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            let ok = self.np_word(j)
+                || (w == "and" && last.is_some())
+                || (loose && t.is(WORD) && !t.is(CAP) && self.lex.cue_matcher().find(w).is_none() && !self.lex.is(Glue::ContentStops, w) && !self.lex.is(Glue::Passive, w) && !self.lex.is(Glue::Adverbials, w))
+                || (loose && (w == "of" || w == "for") && last.is_some() && j + 1 < max && self.np_word(j + 1));
+            if !ok {
+                break;
+            }
+            if t.is(WORD) && w != "and" && w != "of" && w != "for" {
+                last = Some(j);
+            }
+            j += 1;
+        }
+        let last = last?;
+        let mention = Mention { first: k, last, apposition: None };
+        if !self.plausible_speaker(&mention) && !(loose && self.lex.pronoun(w0).is_some()) {
+            return None;
+        }
+        // Apposition: ", the union's president," up to the next comma or end.
+        let mut apposition = None;
+        if last + 2 < limit && self.is_punct(last + 1, &[","]) {
+            let a = last + 2;
+            let mut e = a;
+            while e < limit && !self.is_punct(e, &[",", ".", ";"]) && !self.doc.tokens[e].is(DOUBLE_MARK) && e - a < 14 {
+                e += 1;
+            }
+            let starts = self.tok(a);
+            if e > a && (self.lex.is(Glue::Determiners, starts) || self.lex.is(Glue::Relative, starts) || self.doc.tokens[a].is(WORD)) && (e >= limit || self.is_punct(e, &[",", ".", ";"])) {
+                apposition = Some((a, e));
+            }
+        }
+        Some(Mention { apposition, ..mention })
+    }
+
+    /// The subject of the clause holding a participle cue: the speaker of
+    /// an earlier statement of the sentence, or its first noun phrase.
+    fn main_subject(&self, cue_first: usize) -> Option<Mention> {
+        let (s_start, _) = self.sent_range(cue_first);
+        let s = self.sent_of(cue_first);
+        if let Some(st) = self.out.iter().rev().find(|st| st.sentence_last == s && st.mention.is_some_and(|m| m.first < cue_first)) {
+            return st.mention;
+        }
+        // Skip an introductory phrase ending in a comma: "However, ",
+        // "When asked about it, ".
+        let mut k = s_start;
+        if let Some(comma) = (s_start..cue_first).find(|&j| self.is_punct(j, &[","])) {
+            let opener = self.tok(s_start);
+            if comma - s_start <= 14 && (self.lex.is_stopword(opener) || opener.ends_with("ly") || !self.is_cap(s_start)) {
+                k = comma + 1;
+            }
+        }
+        while k < cue_first && self.is_punct(k, &["“", "\""]) {
+            k += 1;
+        }
+        // The first noun phrase: a pronoun or a name run.
+        let w = self.tok(k);
+        if self.lex.pronoun(w).is_some() {
+            return Some(Mention { first: k, last: k, apposition: None });
+        }
+        let mut e = k;
+        while e + 1 < cue_first && (self.np_word(e + 1) || (self.is_punct(e + 1, &["."]) && self.is_abbrev_or_initial(e))) {
+            e += 1;
+        }
+        let m = Mention { first: k, last: e, apposition: None };
+        (self.np_word(k) && self.plausible_speaker(&m)).then_some(m)
+    }
+
+    // ----- finishing -----------------------------------------------------
+
+    fn finish(mut self) -> Vec<Statement> {
+        self.out.sort_by_key(|s| (s.content.start, s.priority));
+        // Two statements for one content (two cues for one clause): keep the
+        // better cue.
+        let mut kept: Vec<Statement> = Vec::with_capacity(self.out.len());
+        for s in self.out.drain(..) {
+            if let Some(prev) = kept.iter_mut().rev().take(3).find(|p| overlap(p.content, s.content) > 0.8) {
+                if s.priority < prev.priority {
+                    *prev = s;
+                }
+                continue;
+            }
+            kept.push(s);
+        }
+        kept.sort_by_key(|s| s.content.start);
+        self.out = kept;
+        self.floating();
+        self.out
+    }
+
+    /// Quote paragraphs with no cue of their own continue the previous
+    /// statement's speaker.
+    fn floating(&mut self) {
+        let mut extra = Vec::new();
+        let covered = |out: &[Statement], q: &Quote| out.iter().any(|s| s.content.overlaps(q.inner));
+        for q in self.quotes {
+            if covered(&self.out, q) || q.words < 4 {
+                continue;
+            }
+            let para = &self.doc.paragraphs[q.paragraph];
+            let (s_start, _) = self.sent_range(q.open);
+            if q.open != s_start {
+                continue;
+            }
+            // The previous statement must sit in this paragraph or the one
+            // right before it, with nothing else in between.
+            let prev = self
+                .out
+                .iter()
+                .filter(|s| s.content.end <= q.inner.start)
+                .max_by_key(|s| s.content.end);
+            let Some(prev) = prev else { continue };
+            let prev_para = self.para_of_span(prev.content);
+            let near = prev_para == q.paragraph || (prev_para + 1 == q.paragraph) || self.only_skips_between(prev_para, q.paragraph);
+            if !near || para.skip {
+                continue;
+            }
+            extra.push(Statement {
+                kind: StatementKind::Direct,
+                content: q.inner,
+                cue: None,
+                mention: None,
+                inherit: Inherit::PreviousStatement,
+                addressee: None,
+                sentence_first: self.sent_of(q.open),
+                sentence_last: self.sent_of(q.end.saturating_sub(1).max(q.open)),
+                confidence: 0.6,
+                priority: 5,
+            });
+        }
+        if !extra.is_empty() {
+            self.out.extend(extra);
+            self.out.sort_by_key(|s| s.content.start);
+        }
+    }
+
+    fn para_of_span(&self, span: Span) -> usize {
+        let t = self.doc.tokens.partition_point(|t| t.span.start < span.start);
+        self.para_of(t.min(self.doc.tokens.len() - 1))
+    }
+
+    fn only_skips_between(&self, a: usize, b: usize) -> bool {
+        a < b && (a + 1..b).all(|p| self.doc.paragraphs[p].skip)
+    }
+}
+
+fn overlap(a: Span, b: Span) -> f32 {
+    let inter = a.end.min(b.end).saturating_sub(a.start.max(b.start));
+    let union = a.end.max(b.end) - a.start.min(b.start);
+    if union == 0 {
+        0.0
+    } else {
+        inter as f32 / union as f32
+    }
+}

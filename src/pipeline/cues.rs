@@ -1,1 +1,145 @@
-//! Stage: cues.
+//! Stage 3b: find reporting cues ("said", "told", "according to").
+//!
+//! One Aho-Corasick pass over the text finds every form listed in the
+//! lexicon's `cues.txt` (case-insensitive, leftmost-longest). A match counts
+//! when it covers whole tokens outside quotes and boilerplate, and is not a
+//! noun ("the claims"), a passive or adverbial past form ("was told", "when
+//! asked"), or an idiom ("that said,", "having said that", "needless to
+//! say").
+
+use super::segment::{Document, IN_QUOTE};
+use crate::lexicon::{CueForm, Glue, Lexicon};
+use crate::text::Span;
+
+/// One reporting cue in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    /// Byte span of the cue words.
+    pub span: Span,
+    /// Pattern id of its form ([`Lexicon::cue_form`]).
+    pub form: usize,
+    /// First token of the cue.
+    pub first: usize,
+    /// Last token of the cue (inclusive).
+    pub last: usize,
+}
+
+impl Cue {
+    /// The cue's lexicon entry.
+    pub fn info<'l>(&self, lexicon: &'l Lexicon) -> &'l CueForm {
+        lexicon.cue_form(self.form)
+    }
+}
+
+/// Index of the token starting exactly at byte `at`, if any.
+fn token_at(doc: &Document<'_>, at: usize) -> Option<usize> {
+    doc.tokens
+        .binary_search_by(|t| t.span.start.cmp(&at))
+        .ok()
+}
+
+/// Finds the reporting cues of a segmented article, in text order.
+pub fn find_cues(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Cue> {
+    let mut cues = Vec::new();
+    for m in lexicon.cue_matcher().find_iter(doc.text) {
+        let Some(first) = token_at(doc, m.start()) else {
+            continue;
+        };
+        // The match must end exactly at a token end.
+        let mut last = first;
+        while last + 1 < doc.tokens.len() && doc.tokens[last].span.end < m.end() {
+            last += 1;
+        }
+        if doc.tokens[last].span.end != m.end() {
+            continue;
+        }
+        let tok = doc.tokens[first];
+        if tok.is(IN_QUOTE) || doc.tokens[last].is(IN_QUOTE) {
+            continue;
+        }
+        let para = doc.sentences[tok.sentence as usize].paragraph;
+        if doc.paragraphs[para].skip {
+            continue;
+        }
+        let form = lexicon.cue_form(m.pattern().as_usize());
+        if !counts_as_cue(doc, lexicon, form, first, last) {
+            continue;
+        }
+        cues.push(Cue {
+            span: Span::new(m.start(), m.end()),
+            form: m.pattern().as_usize(),
+            first,
+            last,
+        });
+    }
+    cues
+}
+
+fn counts_as_cue(doc: &Document<'_>, lex: &Lexicon, form: &CueForm, first: usize, last: usize) -> bool {
+    let sent = &doc.sentences[doc.tokens[first].sentence as usize];
+    let prev = (first > sent.tokens.start).then(|| doc.tok(first - 1));
+    let next = (last + 1 < sent.tokens.end).then(|| doc.tok(last + 1));
+    let prev2 = (first > sent.tokens.start + 1).then(|| doc.tok(first - 2));
+    if let Some(p) = prev {
+        // "the claims", "a warning", "his remarks".
+        if lex.is(Glue::Determiners, p) && !form.form.contains(' ') {
+            return false;
+        }
+        // "was told", "when asked", "as noted".
+        if form.past && lex.is(Glue::Passive, p) && !form.form.starts_with("was ") {
+            return false;
+        }
+        // "having said that", "needless to say", "that is to say".
+        if p.eq_ignore_ascii_case("having") || p.eq_ignore_ascii_case("needless") {
+            return false;
+        }
+        if p.eq_ignore_ascii_case("to") && prev2.is_some_and(|w| w.eq_ignore_ascii_case("is") || w.eq_ignore_ascii_case("needless")) {
+            return false;
+        }
+        // "That said, ..." opening a sentence.
+        if p.eq_ignore_ascii_case("that") && first == sent.tokens.start + 1 && next == Some(",") {
+            return false;
+        }
+    }
+    // A lone cue word in a headline-like fragment is not a statement cue
+    // when it is capitalised mid-sentence ("the Said family").
+    let word = doc.tok(first);
+    if word.starts_with(char::is_uppercase) && first != sent.tokens.start && !prev.is_some_and(|p| p == "“" || p == "\"" || p == ",") {
+        return false;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::quotes::find_quotes;
+    use crate::pipeline::segment::segment;
+
+    fn cues(text: &str) -> Vec<&str> {
+        let lex = Lexicon::english();
+        let mut d = segment(text, &[], &lex);
+        find_quotes(&mut d);
+        find_cues(&d, &lex).iter().map(|c| c.span.slice(text)).collect()
+    }
+
+    #[test]
+    fn finds_verbs_in_every_form_and_phrases() {
+        assert_eq!(
+            cues("Roe said so. She says it, saying more. According to Roe, it failed. Lee told me. Kim expressed concern that it fails."),
+            ["said", "says", "saying", "According to", "told", "expressed concern"]
+        );
+    }
+
+    #[test]
+    fn ignores_cues_inside_quotes_and_nouns_and_passives() {
+        assert_eq!(cues("“They said no,” Roe said."), ["said"]);
+        assert!(cues("The claims were false. When asked, he smiled. He was told to go.").is_empty());
+        assert!(cues("That said, the plan stands. Having said that, we left. Needless to say, no.").is_empty());
+    }
+
+    #[test]
+    fn ignores_partial_words() {
+        assert!(cues("The sayings and the addition and retold tales.").is_empty());
+    }
+}

@@ -1,1 +1,636 @@
-//! Stage: resolve.
+//! Stage 5: resolve speaker mentions to the fullest name in the article.
+//!
+//! An entity table is built from every capitalised name run of the article:
+//! its name without titles, the titles before it ("Prime Minister"), the
+//! place or organisation in front of it ("Estonia’s", "NATO"), an
+//! apposition after it (", chairman of the Joint Staff,") and a gender from
+//! honorifics. Mentions then resolve in text order:
+//!
+//! * a full name is itself (`name`);
+//! * a surname, with or without a title ("Kallas", "Mr. Roe"), matches the
+//!   last word of a fuller name, the most recent one first (`surname`);
+//! * he/she take the later of the previous statement's speaker and the last
+//!   person named as a sentence subject, agreeing in gender when it is known;
+//!   they/it/we take the last group or organisation speaker (`pronoun`);
+//! * a role description ("Estonian PM", "the senator") matches a person with
+//!   that title and a matching place (`title`);
+//! * a floating quote takes the previous statement's speaker
+//!   (`previous_statement`).
+
+use super::attribute::{Inherit, Mention, Statement};
+use super::segment::{Document, ALLCAPS, CAP, POSSESSIVE, WORD};
+use crate::event::{ResolvedBy, SpeakerKind};
+use crate::lexicon::{Glue, Lexicon, RoleKind};
+use crate::text::Span;
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// The resolved speaker of one statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResolvedSpeaker<'t> {
+    /// Fullest name, or the group/organisation phrase; `None` if unknown.
+    pub name: Option<Cow<'t, str>>,
+    /// What kind of speaker.
+    pub kind: SpeakerKind,
+    /// The mention next to the statement.
+    pub mention: Option<Span>,
+    /// How it was resolved.
+    pub resolved_by: ResolvedBy,
+    /// Title found for the speaker.
+    pub title: Option<Cow<'t, str>>,
+    /// Affiliation found for the speaker.
+    pub affiliation: Option<Cow<'t, str>>,
+    /// Entity index, for pronoun agreement.
+    entity: Option<usize>,
+}
+
+impl ResolvedSpeaker<'_> {
+    fn unknown() -> Self {
+        ResolvedSpeaker {
+            name: None,
+            kind: SpeakerKind::Unknown,
+            mention: None,
+            resolved_by: ResolvedBy::None,
+            title: None,
+            affiliation: None,
+            entity: None,
+        }
+    }
+}
+
+/// A named entity of the article.
+#[derive(Debug, Clone)]
+struct Entity<'t> {
+    name: &'t str,
+    name_tokens: usize,
+    title: Option<Cow<'t, str>>,
+    title_canonical: Option<String>,
+    affiliation: Option<Cow<'t, str>>,
+    gender: Option<char>,
+    kind: SpeakerKind,
+}
+
+/// A name run split into its parts.
+#[derive(Debug, Default, Clone, Copy)]
+struct Parsed {
+    /// Name tokens `first..=last`.
+    name: Option<(usize, usize)>,
+    /// Title tokens `first..=last` (the last title before the name).
+    title: Option<(usize, usize)>,
+    /// Affiliation tokens (possessive prefix or modifiers before the title).
+    affiliation: Option<(usize, usize)>,
+    /// Lower-case role noun heading the phrase, if any.
+    role: Option<usize>,
+    /// Gender from an honorific.
+    gender: Option<char>,
+}
+
+struct Resolver<'a, 't> {
+    doc: &'a Document<'t>,
+    lex: &'a Lexicon,
+    entities: Vec<Entity<'t>>,
+    by_name: HashMap<&'t str, usize>,
+    by_surname: HashMap<&'t str, Vec<usize>>,
+    /// (first token, entity) of every occurrence, in text order, with a
+    /// flag for occurrences that open their sentence (subject position).
+    occurrences: Vec<(usize, usize, bool)>,
+}
+
+/// Resolves the speaker of every statement (same order as `statements`).
+pub fn resolve<'t>(doc: &Document<'t>, lex: &Lexicon, statements: &[Statement]) -> Vec<ResolvedSpeaker<'t>> {
+    let mut r = Resolver {
+        doc,
+        lex,
+        entities: Vec::new(),
+        by_name: HashMap::new(),
+        by_surname: HashMap::new(),
+        occurrences: Vec::new(),
+    };
+    r.scan_entities();
+    let mut out: Vec<ResolvedSpeaker<'t>> = Vec::with_capacity(statements.len());
+    for (i, st) in statements.iter().enumerate() {
+        let sp = match (st.mention, st.inherit) {
+            (_, Inherit::PreviousStatement) => match out.last() {
+                Some(prev) => ResolvedSpeaker {
+                    mention: None,
+                    resolved_by: ResolvedBy::PreviousStatement,
+                    ..prev.clone()
+                },
+                None => ResolvedSpeaker::unknown(),
+            },
+            (Some(m), _) => {
+                // A statement sharing its mention with an earlier one (two
+                // halves of a quote, a participle) shares its resolution.
+                match statements[..i].iter().zip(&out).rev().find(|(s, _)| s.mention == Some(m)) {
+                    Some((_, prev)) => prev.clone(),
+                    None => r.resolve_mention(m, &out),
+                }
+            }
+            (None, _) => ResolvedSpeaker::unknown(),
+        };
+        // Pronoun agreement learns genders: "she" → Kallas is a woman.
+        if sp.resolved_by == ResolvedBy::Pronoun {
+            if let (Some(e), Some(m)) = (sp.entity, st.mention) {
+                if let Some(p) = lex.pronoun(doc.tok(m.first)) {
+                    if r.entities[e].gender.is_none() {
+                        r.entities[e].gender = p.gender;
+                    }
+                }
+            }
+        }
+        out.push(sp);
+    }
+    out
+}
+
+impl<'t> Resolver<'_, 't> {
+    fn tok(&self, i: usize) -> &'t str {
+        self.doc.tok(i)
+    }
+
+    fn is_cap_word(&self, i: usize) -> bool {
+        let t = self.doc.tokens[i];
+        t.is(WORD) && t.is(CAP) && !t.is(POSSESSIVE)
+    }
+
+    fn is_initial_dot(&self, i: usize) -> bool {
+        i > 0 && self.doc.punct_is(i, '.') && self.is_cap_word(i - 1) && {
+            let w = self.tok(i - 1);
+            w.chars().count() == 1 || self.lex.title(&format!("{w}.")).is_some() || self.lex.is_abbreviation(w)
+        }
+    }
+
+    /// Finds every name run and records it as an entity.
+    fn scan_entities(&mut self) {
+        let doc = self.doc;
+        for para in &doc.paragraphs {
+            if para.skip {
+                continue;
+            }
+            let mut i = para.tokens.start;
+            let end = para.tokens.end;
+            while i < end {
+                if !self.is_cap_word(i) {
+                    i += 1;
+                    continue;
+                }
+                let a = i;
+                let mut b = i;
+                let mut j = i + 1;
+                while j < end {
+                    if self.is_cap_word(j) && !self.lex.is_stopword(self.tok(j)) {
+                        b = j;
+                    } else if self.is_initial_dot(j) {
+                        b = j;
+                    } else if self.doc.tokens[j].is(WORD) && self.lex.is(Glue::Particles, self.tok(j)) && j + 1 < end && self.is_cap_word(j + 1) {
+                        b = j;
+                    } else {
+                        break;
+                    }
+                    j += 1;
+                }
+                // Affiliation from a possessive right before: "Estonia’s".
+                let poss = (a >= 2 && self.doc.tokens[a - 1].is(POSSESSIVE) && self.is_cap_word(a - 2)).then_some((a - 2, a - 2));
+                let parsed = self.parse(a, b, poss);
+                self.record(parsed, a);
+                i = b + 1;
+            }
+        }
+    }
+
+    /// Splits tokens `a..=b` into affiliation, title and name.
+    fn parse(&self, a: usize, b: usize, poss: Option<(usize, usize)>) -> Parsed {
+        let mut p = Parsed { affiliation: poss, ..Parsed::default() };
+        let mut k = a;
+        // Leading stopword ("The Kremlin" keeps "Kremlin").
+        while k <= b && self.doc.tokens[k].is(WORD) && self.lex.is_stopword(self.tok(k)) && self.lex.title(self.tok(k)).is_none() {
+            if self.lex.is(Glue::MaleMarkers, self.tok(k)) {
+                p.gender = Some('m');
+            } else if self.lex.is(Glue::FemaleMarkers, self.tok(k)) {
+                p.gender = Some('f');
+            }
+            k += 1;
+        }
+        let mut name_start = k;
+        let mut pos = k;
+        let mut first_title: Option<usize> = None;
+        while pos <= b {
+            if let Some((len, _)) = self.title_at(pos, b) {
+                let w = self.tok(pos);
+                if self.lex.is(Glue::MaleMarkers, w) {
+                    p.gender = Some('m');
+                } else if self.lex.is(Glue::FemaleMarkers, w) {
+                    p.gender = Some('f');
+                }
+                first_title.get_or_insert(pos);
+                p.title = Some((pos, pos + len - 1));
+                pos += len;
+                name_start = pos;
+                continue;
+            }
+            // Modifiers before a title: "NATO General Secretary", "French President".
+            if first_title.is_none() && pos < b && self.title_at(pos + 1, b).is_some() && self.is_cap_word(pos) {
+                pos += 1;
+                continue;
+            }
+            break;
+        }
+        if let Some(ft) = first_title {
+            if ft > k && p.affiliation.is_none() {
+                p.affiliation = Some((k, ft - 1));
+            }
+        }
+        // The name: capitalised words, initials, particles.
+        let mut s = name_start;
+        while s <= b && !(self.is_cap_word(s) && !self.lex.is_stopword(self.tok(s))) {
+            s += 1;
+        }
+        if s <= b {
+            let mut e = b;
+            while e > s && !self.is_cap_word(e) {
+                e -= 1;
+            }
+            p.name = Some((s, e));
+        }
+        p
+    }
+
+    /// A title phrase starting at token `pos` (not past `b`): its length in
+    /// tokens and its canonical form.
+    fn title_at(&self, pos: usize, b: usize) -> Option<(usize, &'_ str)> {
+        let max = self.lex.max_title_words();
+        let mut best = None;
+        let mut phrase = String::new();
+        let mut k = pos;
+        let mut words = 0;
+        while k <= b && words < max {
+            let t = self.doc.tokens[k];
+            if !t.is(WORD) {
+                break;
+            }
+            if words > 0 {
+                phrase.push(' ');
+            }
+            phrase.push_str(self.tok(k));
+            words += 1;
+            // With a period: "Gen.", "Lt. Gen."
+            if k < b && self.doc.punct_is(k + 1, '.') {
+                let mut dotted = phrase.clone();
+                dotted.push('.');
+                if let Some(t) = self.lex.title(&dotted) {
+                    best = Some((k + 2 - pos, t.canonical.as_str()));
+                    phrase = dotted;
+                    k += 2;
+                    continue;
+                }
+            }
+            if let Some(t) = self.lex.title(&phrase) {
+                best = Some((k + 1 - pos, t.canonical.as_str()));
+            }
+            k += 1;
+        }
+        best
+    }
+
+    fn kind_of_name(&self, s: usize, e: usize) -> SpeakerKind {
+        let words: Vec<usize> = (s..=e).filter(|&i| self.is_cap_word(i)).collect();
+        if words.iter().any(|&i| self.lex.is_orgword(self.tok(i))) {
+            return SpeakerKind::Organization;
+        }
+        if words.len() == 1 && self.doc.tokens[words[0]].is(ALLCAPS) {
+            return SpeakerKind::Organization;
+        }
+        if words.len() >= 2 {
+            SpeakerKind::Person
+        } else {
+            SpeakerKind::Unknown
+        }
+    }
+
+    fn span_text(&self, a: usize, b: usize) -> &'t str {
+        self.doc.span(a, b).slice(self.doc.text)
+    }
+
+    fn title_text(&self, t: (usize, usize)) -> (Cow<'t, str>, String) {
+        let written = self.span_text(t.0, t.1);
+        let canonical = self
+            .title_at(t.0, t.1)
+            .map(|(_, c)| c.to_string())
+            .unwrap_or_else(|| written.to_string());
+        let shown: Cow<'t, str> = if written.ends_with('.') || written.len() <= 3 {
+            Cow::Owned(canonical.clone())
+        } else {
+            Cow::Borrowed(written)
+        };
+        (shown, canonical)
+    }
+
+    fn affiliation_text(&self, a: (usize, usize)) -> Cow<'t, str> {
+        let text = self.span_text(a.0, a.1);
+        match self.lex.demonym_place(text) {
+            Some(place) => Cow::Owned(place.to_string()),
+            None => Cow::Borrowed(text),
+        }
+    }
+
+    fn record(&mut self, p: Parsed, first: usize) {
+        let Some((s, e)) = p.name else { return };
+        let name_tokens = (s..=e).filter(|&i| self.is_cap_word(i)).count();
+        let kind = self.kind_of_name(s, e);
+        // One capitalised word is an entity only with a person title.
+        if name_tokens < 2 && !(p.title.is_some() && kind != SpeakerKind::Organization) && kind != SpeakerKind::Organization {
+            return;
+        }
+        let name = self.span_text(s, e);
+        let sentence = &self.doc.sentences[self.doc.tokens[first].sentence as usize];
+        let subject = first <= sentence.tokens.start + 3;
+        let (title, title_canonical) = match p.title {
+            Some(t) => {
+                let (shown, canon) = self.title_text(t);
+                (Some(shown), Some(canon))
+            }
+            None => (None, None),
+        };
+        let affiliation = p.affiliation.map(|a| self.affiliation_text(a));
+        let idx = match self.by_name.get(name) {
+            Some(&i) => {
+                let ent = &mut self.entities[i];
+                if ent.title.is_none() {
+                    ent.title = title;
+                    ent.title_canonical = title_canonical;
+                }
+                if ent.affiliation.is_none() {
+                    ent.affiliation = affiliation;
+                }
+                if ent.gender.is_none() {
+                    ent.gender = p.gender;
+                }
+                i
+            }
+            None => {
+                let i = self.entities.len();
+                self.entities.push(Entity {
+                    name,
+                    name_tokens,
+                    title,
+                    title_canonical,
+                    affiliation,
+                    gender: p.gender,
+                    kind: if name_tokens < 2 && kind == SpeakerKind::Unknown { SpeakerKind::Person } else { kind },
+                });
+                self.by_name.insert(name, i);
+                if name_tokens >= 2 {
+                    self.by_surname.entry(self.tok(e)).or_default().push(i);
+                }
+                i
+            }
+        };
+        self.occurrences.push((first, idx, subject));
+    }
+
+    /// Entity of the surname `word`: the most recent fuller name before
+    /// token `at`, else the first one after it.
+    fn by_surname_near(&self, word: &str, at: usize, gender: Option<char>) -> Option<usize> {
+        let cands = self.by_surname.get(word)?;
+        let ok = |e: usize| gender.is_none() || self.entities[e].gender.is_none() || self.entities[e].gender == gender;
+        let before = self
+            .occurrences
+            .iter()
+            .rev()
+            .filter(|(pos, e, _)| *pos < at && cands.contains(e) && ok(*e))
+            .map(|(_, e, _)| *e)
+            .next();
+        before.or_else(|| cands.iter().copied().find(|&e| ok(e)))
+    }
+
+    fn from_entity(&self, e: usize, mention: Span, by: ResolvedBy) -> ResolvedSpeaker<'t> {
+        let ent = &self.entities[e];
+        ResolvedSpeaker {
+            name: Some(Cow::Borrowed(ent.name)),
+            kind: ent.kind,
+            mention: Some(mention),
+            resolved_by: by,
+            title: ent.title.clone(),
+            affiliation: ent.affiliation.clone(),
+            entity: Some(e),
+        }
+    }
+
+    fn resolve_mention(&self, m: Mention, previous: &[ResolvedSpeaker<'t>]) -> ResolvedSpeaker<'t> {
+        let doc = self.doc;
+        let mention_span = doc.span(m.first, m.last);
+        // Pronouns.
+        if m.first == m.last {
+            if let Some(p) = self.lex.pronoun(self.tok(m.first)) {
+                return self.resolve_pronoun(m, *p, previous);
+            }
+        }
+        // Split off a possessive prefix: "Estonia’s Prime Minister Kaja Kallas".
+        let mut a = m.first;
+        let mut poss = None;
+        if let Some(pp) = (m.first..=m.last).rev().find(|&i| doc.tokens[i].is(POSSESSIVE)) {
+            if pp > m.first && pp < m.last {
+                poss = Some((m.first, pp - 1));
+                a = pp + 1;
+            }
+        }
+        let parsed = self.parse(a, m.last, poss);
+        let (app_title, app_aff) = m.apposition.map(|(x, y)| self.apposition(x, y)).unwrap_or((None, None));
+        let fill = |mut sp: ResolvedSpeaker<'t>| {
+            if sp.title.is_none() {
+                sp.title = app_title.map(|t| Cow::Borrowed(self.span_text(t.0, t.1)));
+            }
+            if sp.affiliation.is_none() {
+                sp.affiliation = app_aff.map(|t| Cow::Borrowed(self.span_text(t.0, t.1)));
+            }
+            sp
+        };
+        if let Some((s, e)) = parsed.name {
+            let name_words = (s..=e).filter(|&i| self.is_cap_word(i)).count();
+            let name = self.span_text(s, e);
+            let name_span = doc.span(s, e);
+            let shown_mention = if parsed.title.is_some() || poss.is_some() || parsed.affiliation.is_some() {
+                // The mention is the name ("Denys Shmyhal"), keeping short
+                // titles such as "Gen." that are part of how it is written.
+                name_span
+            } else {
+                mention_span
+            };
+            let kind = self.kind_of_name(s, e);
+            if name_words >= 2 {
+                if let Some(&ent) = self.by_name.get(name) {
+                    return fill(self.from_entity(ent, shown_mention, ResolvedBy::Name));
+                }
+            } else if kind != SpeakerKind::Organization {
+                if let Some(ent) = self.by_surname_near(self.tok(e), m.first, parsed.gender) {
+                    return fill(self.from_entity(ent, shown_mention, ResolvedBy::Surname));
+                }
+            }
+            let (title, _) = match parsed.title {
+                Some(t) => {
+                    let (s, c) = self.title_text(t);
+                    (Some(s), Some(c))
+                }
+                None => (None, None),
+            };
+            let kind = if kind == SpeakerKind::Unknown && (parsed.title.is_some() || parsed.gender.is_some()) {
+                SpeakerKind::Person
+            } else {
+                kind
+            };
+            let kind = if kind == SpeakerKind::Unknown && name_words >= 2 { SpeakerKind::Person } else { kind };
+            return fill(ResolvedSpeaker {
+                name: Some(Cow::Borrowed(name)),
+                kind,
+                mention: Some(shown_mention),
+                resolved_by: ResolvedBy::Name,
+                title,
+                affiliation: parsed.affiliation.map(|a| self.affiliation_text(a)),
+                entity: self.by_name.get(name).copied(),
+            });
+        }
+        // A role description: "Estonian PM", "the senator", "officials".
+        let words: Vec<usize> = (m.first..=m.last).filter(|&i| doc.tokens[i].is(WORD) && !doc.tokens[i].is(POSSESSIVE)).collect();
+        let head = words.last().copied();
+        let title_canon: Option<String> = parsed
+            .title
+            .and_then(|t| self.title_at(t.0, t.1).map(|(_, c)| c.to_string()))
+            .or_else(|| head.and_then(|h| self.lex.role(self.tok(h)).and_then(|r| r.title.clone())));
+        let role_kind = head.and_then(|h| self.lex.role(self.tok(h)).map(|r| r.kind));
+        if let Some(canon) = title_canon {
+            let modifier = words.iter().copied().find(|&i| doc.tokens[i].is(CAP) && self.lex.title(self.tok(i)).is_none() && !self.lex.is_stopword(self.tok(i)));
+            let found = self
+                .occurrences
+                .iter()
+                .rev()
+                .filter(|(pos, _, _)| *pos < m.first)
+                .map(|(_, e, _)| *e)
+                .find(|&e| {
+                    let ent = &self.entities[e];
+                    ent.kind == SpeakerKind::Person
+                        && ent.title_canonical.as_deref().is_some_and(|c| c.eq_ignore_ascii_case(&canon))
+                        && modifier.is_none_or(|md| ent.affiliation.as_deref().is_some_and(|af| self.lex.demonym_matches(self.tok(md), af)))
+                });
+            if let Some(e) = found {
+                return self.from_entity(e, mention_span, ResolvedBy::Title);
+            }
+        }
+        let kind = match role_kind {
+            Some(RoleKind::Group) => SpeakerKind::Group,
+            Some(RoleKind::Organization) => SpeakerKind::Organization,
+            Some(RoleKind::Person) => SpeakerKind::Person,
+            None => SpeakerKind::Unknown,
+        };
+        fill(ResolvedSpeaker {
+            name: Some(Cow::Borrowed(mention_span.slice(doc.text))),
+            kind,
+            mention: Some(mention_span),
+            resolved_by: ResolvedBy::Name,
+            title: None,
+            affiliation: parsed.affiliation.map(|a| self.affiliation_text(a)),
+            entity: None,
+        })
+    }
+
+    /// Title and affiliation of an apposition: "chairman of the US Joint
+    /// Chiefs of Staff", "the union’s president", "a spokeswoman for X".
+    #[allow(clippy::type_complexity)]
+    fn apposition(&self, a: usize, e: usize) -> (Option<(usize, usize)>, Option<(usize, usize)>) {
+        let doc = self.doc;
+        if a >= e || self.lex.is(Glue::Relative, self.tok(a)) {
+            return (None, None);
+        }
+        let mut s = a;
+        if self.lex.is(Glue::Determiners, self.tok(s)) {
+            s += 1;
+        }
+        if let Some(pp) = (s..e).find(|&i| doc.tokens[i].is(POSSESSIVE)) {
+            if pp > s && pp + 1 < e {
+                return (Some((pp + 1, e - 1)), Some((s, pp - 1)));
+            }
+        }
+        let prep = (s..e).find(|&i| matches!(self.tok(i), "of" | "for" | "at" | "with" | "in"));
+        match prep {
+            Some(p) if p > s && p + 1 < e => {
+                let mut af = p + 1;
+                if self.tok_is(af, "the") && af + 1 < e {
+                    af += 1;
+                }
+                (Some((s, p - 1)), Some((af, e - 1)))
+            }
+            _ => (Some((s, e - 1)), None),
+        }
+    }
+
+    fn tok_is(&self, i: usize, s: &str) -> bool {
+        self.tok(i).eq_ignore_ascii_case(s)
+    }
+
+    fn resolve_pronoun(&self, m: Mention, p: crate::lexicon::Pronoun, previous: &[ResolvedSpeaker<'t>]) -> ResolvedSpeaker<'t> {
+        let mention = self.doc.span(m.first, m.last);
+        let agrees = |e: usize| {
+            let g = self.entities[e].gender;
+            p.gender.is_none() || g.is_none() || g == p.gender
+        };
+        if p.person {
+            // The previous statement's speaker, if a person who agrees.
+            let prev = previous
+                .iter()
+                .rev()
+                .find(|s| s.kind == SpeakerKind::Person && s.name.is_some())
+                .filter(|s| s.entity.is_none_or(agrees));
+            // The last person named as a sentence subject.
+            let subject = self
+                .occurrences
+                .iter()
+                .rev()
+                .filter(|(pos, e, subj)| *pos < m.first && *subj && self.entities[*e].kind == SpeakerKind::Person && agrees(*e))
+                .map(|(pos, e, _)| (*pos, *e))
+                .next();
+            let prev_pos = prev.and_then(|s| s.mention).map(|s| s.start);
+            let subject_later = match (subject, prev_pos) {
+                (Some((pos, _)), Some(pp)) => self.doc.tokens[pos].span.start > pp,
+                (Some(_), None) => true,
+                _ => false,
+            };
+            if subject_later {
+                if let Some((_, e)) = subject {
+                    return self.from_entity(e, mention, ResolvedBy::Pronoun);
+                }
+            }
+            if let Some(s) = prev {
+                return ResolvedSpeaker {
+                    mention: Some(mention),
+                    resolved_by: ResolvedBy::Pronoun,
+                    ..s.clone()
+                };
+            }
+            return ResolvedSpeaker {
+                name: None,
+                kind: SpeakerKind::Person,
+                mention: Some(mention),
+                resolved_by: ResolvedBy::None,
+                title: None,
+                affiliation: None,
+                entity: None,
+            };
+        }
+        let want = if p.group { SpeakerKind::Group } else { SpeakerKind::Organization };
+        if let Some(s) = previous.iter().rev().take(4).find(|s| s.kind == want || (s.kind == SpeakerKind::Organization && !p.group)) {
+            return ResolvedSpeaker {
+                mention: Some(mention),
+                resolved_by: ResolvedBy::Pronoun,
+                ..s.clone()
+            };
+        }
+        ResolvedSpeaker {
+            name: None,
+            kind: want,
+            mention: Some(mention),
+            resolved_by: ResolvedBy::None,
+            title: None,
+            affiliation: None,
+            entity: None,
+        }
+    }
+}

@@ -1,1 +1,442 @@
-//! Stage: segment.
+//! Stage 2: paragraphs, sentences and tokens, each with its byte span.
+//!
+//! A paragraph is one non-empty line of the article. Sentences end at `.`,
+//! `!`, `?` (and any closing quote marks or brackets glued to them) when the
+//! next token starts a sentence, except after abbreviations ("Gen.",
+//! "Sept."), initials ("C. Q. Brown") and dotted acronyms ("U.S.") that are
+//! not followed by a typical sentence opener. Tokens are words (with inner
+//! apostrophes, hyphens and periods: "don't", "well-founded", "U.S") and
+//! single punctuation marks; a possessive "’s" is a token of its own, and a
+//! doubled apostrophe `''` is one token (a double quote mark in NYT style).
+
+use crate::lexicon::Lexicon;
+use crate::text::Span;
+use std::ops::Range;
+
+/// The token starts with an upper-case letter.
+pub const CAP: u8 = 1;
+/// Every letter of the token is upper-case, and it has at least two.
+pub const ALLCAPS: u8 = 2;
+/// The token is the possessive ending "’s" / "'s".
+pub const POSSESSIVE: u8 = 4;
+/// The token is a word (letters or digits), not punctuation.
+pub const WORD: u8 = 8;
+/// White space (or the paragraph start) comes right before the token.
+pub const SPACE_BEFORE: u8 = 16;
+/// White space (or the paragraph end) comes right after the token.
+pub const SPACE_AFTER: u8 = 32;
+/// The token is inside a direct quote (set by the quotes stage).
+pub const IN_QUOTE: u8 = 64;
+/// The token is a double quote mark of some kind.
+pub const DOUBLE_MARK: u8 = 128;
+
+/// A word or punctuation mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte span in the article text.
+    pub span: Span,
+    /// Bit set of [`CAP`], [`ALLCAPS`], [`WORD`], ….
+    pub flags: u8,
+    /// Index of the sentence holding the token.
+    pub sentence: u32,
+}
+
+impl Token {
+    /// Whether the flag bit(s) are set.
+    #[inline]
+    pub fn is(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+
+    /// The token's text.
+    #[inline]
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        self.span.slice(text)
+    }
+}
+
+/// One line of the article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Byte span of the line, without its line break and outer white space.
+    pub span: Span,
+    /// Its tokens, as indexes into [`Document::tokens`].
+    pub tokens: Range<usize>,
+    /// Boilerplate: no statement is taken from it.
+    pub skip: bool,
+}
+
+/// One sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte span from its first to its last token.
+    pub span: Span,
+    /// Its tokens.
+    pub tokens: Range<usize>,
+    /// Index of its paragraph.
+    pub paragraph: usize,
+}
+
+/// The segmented article.
+#[derive(Debug)]
+pub struct Document<'t> {
+    /// The original article text.
+    pub text: &'t str,
+    /// Every token in text order.
+    pub tokens: Vec<Token>,
+    /// Every non-empty line.
+    pub paragraphs: Vec<Paragraph>,
+    /// Every sentence, in text order.
+    pub sentences: Vec<Sentence>,
+}
+
+impl<'t> Document<'t> {
+    /// Text of token `i`.
+    #[inline]
+    pub fn tok(&self, i: usize) -> &'t str {
+        self.tokens[i].span.slice(self.text)
+    }
+
+    /// Whether token `i` is exactly `s`, ignoring ASCII case.
+    #[inline]
+    pub fn tok_is(&self, i: usize, s: &str) -> bool {
+        self.tok(i).eq_ignore_ascii_case(s)
+    }
+
+    /// Whether token `i` is the one punctuation character `c`.
+    #[inline]
+    pub fn punct_is(&self, i: usize, c: char) -> bool {
+        let t = &self.tokens[i];
+        !t.is(WORD) && self.text[t.span.start..].starts_with(c) && t.span.len() == c.len_utf8()
+    }
+
+    /// Byte span from the start of token `a` to the end of token `b`.
+    #[inline]
+    pub fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.tokens[a].span.start, self.tokens[b].span.end)
+    }
+}
+
+/// Splits `text` into paragraphs, sentences and tokens. Paragraphs whose
+/// span is in `skip` are marked as boilerplate.
+pub fn segment<'t>(text: &'t str, skip: &[Span], lexicon: &Lexicon) -> Document<'t> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut paragraphs = Vec::new();
+    let mut sentences = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let start = line_start;
+        line_start += line.len();
+        let trimmed_start = start + (line.len() - line.trim_start().len());
+        let trimmed_end = start + line.trim_end().len();
+        if trimmed_end <= trimmed_start {
+            continue;
+        }
+        let span = Span::new(trimmed_start, trimmed_end);
+        let first = tokens.len();
+        tokenize(text, span, &mut tokens);
+        let para = paragraphs.len();
+        paragraphs.push(Paragraph {
+            span,
+            tokens: first..tokens.len(),
+            skip: skip.iter().any(|s| s.contains(span)),
+        });
+        split_sentences(text, first, para, &mut tokens, &mut sentences, lexicon);
+    }
+    Document {
+        text,
+        tokens,
+        paragraphs,
+        sentences,
+    }
+}
+
+#[inline]
+fn is_inner_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‑' | '.' | '&' | '/')
+}
+
+fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
+    let line = span.slice(text);
+    let base = span.start;
+    let mut it = line.char_indices().peekable();
+    let mut prev_space = true;
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            prev_space = true;
+            continue;
+        }
+        let space_before = if prev_space { SPACE_BEFORE } else { 0 };
+        prev_space = false;
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            let mut upper = c.is_uppercase() as usize;
+            let mut letters = c.is_alphabetic() as usize;
+            loop {
+                match it.peek().copied() {
+                    Some((j, d)) if d.is_alphanumeric() => {
+                        upper += d.is_uppercase() as usize;
+                        letters += d.is_alphabetic() as usize;
+                        end = j + d.len_utf8();
+                        it.next();
+                    }
+                    Some((j, d)) if is_inner_joiner(d) => {
+                        let after = j + d.len_utf8();
+                        match line[after..].chars().next() {
+                            Some(e) if e.is_alphanumeric() => {
+                                it.next();
+                                end = after;
+                            }
+                            _ => break,
+                        }
+                    }
+                    _ => break,
+                }
+            }
+            let word = &line[i..end];
+            // Split a possessive ending into its own token.
+            let poss = ["’s", "'s", "’S", "'S"]
+                .iter()
+                .find(|p| word.len() > p.len() && word.ends_with(*p))
+                .map(|p| p.len());
+            let mut flags = WORD | space_before;
+            if c.is_uppercase() {
+                flags |= CAP;
+            }
+            if let Some(plen) = poss {
+                let stem_end = end - plen;
+                let stem = &line[i..stem_end];
+                let stem_upper = stem.chars().filter(|c| c.is_uppercase()).count();
+                let stem_letters = stem.chars().filter(|c| c.is_alphabetic()).count();
+                if stem_letters >= 2 && stem_upper == stem_letters {
+                    flags |= ALLCAPS;
+                }
+                out.push(Token {
+                    span: Span::new(base + i, base + stem_end),
+                    flags,
+                    sentence: 0,
+                });
+                out.push(Token {
+                    span: Span::new(base + stem_end, base + end),
+                    flags: WORD | POSSESSIVE,
+                    sentence: 0,
+                });
+            } else {
+                if letters >= 2 && upper == letters {
+                    flags |= ALLCAPS;
+                }
+                out.push(Token {
+                    span: Span::new(base + i, base + end),
+                    flags,
+                    sentence: 0,
+                });
+            }
+            continue;
+        }
+        // Doubled apostrophes or backticks are one double quote mark.
+        let mut end = i + c.len_utf8();
+        let mut flags = space_before;
+        if (c == '\'' || c == '`' || c == '‘' || c == '’') && line[end..].starts_with(c) {
+            end += c.len_utf8();
+            it.next();
+            flags |= DOUBLE_MARK;
+        } else if matches!(c, '"' | '“' | '”' | '„' | '«' | '»') {
+            flags |= DOUBLE_MARK;
+        }
+        out.push(Token {
+            span: Span::new(base + i, base + end),
+            flags,
+            sentence: 0,
+        });
+    }
+    // Mark tokens followed by white space (or the line end).
+    let n = out.len();
+    let first = n - out.iter().rev().take_while(|t| t.span.start >= span.start).count();
+    for k in first..n {
+        let end = out[k].span.end;
+        let next_space = end >= span.end
+            || text[end..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_whitespace());
+        if next_space {
+            out[k].flags |= SPACE_AFTER;
+        }
+    }
+}
+
+/// Whether `word` (followed by a period) should not end a sentence before
+/// a token that starts like a sentence.
+fn sticky_period(word: &str, lexicon: &Lexicon) -> bool {
+    let mut chars = word.chars();
+    let first = chars.next();
+    // An initial: "C." in "C. Q. Brown".
+    if first.is_some_and(|c| c.is_uppercase()) && chars.next().is_none() {
+        return true;
+    }
+    lexicon.is_abbreviation(word) || word.contains('.')
+}
+
+fn split_sentences(
+    text: &str,
+    first: usize,
+    para: usize,
+    tokens: &mut [Token],
+    sentences: &mut Vec<Sentence>,
+    lexicon: &Lexicon,
+) {
+    let n = tokens.len();
+    let mut start = first;
+    let mut i = first;
+    while i < n {
+        let t = tokens[i];
+        let s = t.span.slice(text);
+        let is_end = !t.is(WORD) && matches!(s, "." | "!" | "?" | "…");
+        if !is_end {
+            i += 1;
+            continue;
+        }
+        // Glue closing quote marks and brackets to the end mark.
+        let mut last = i;
+        while last + 1 < n
+            && !tokens[last + 1].is(SPACE_BEFORE)
+            && matches!(
+                tokens[last + 1].span.slice(text),
+                "”" | "\"" | "’" | "'" | "''" | ")" | "]" | "»" | "’’"
+            )
+        {
+            last += 1;
+        }
+        let boundary = if last + 1 >= n {
+            true
+        } else {
+            let next = tokens[last + 1];
+            let next_text = next.span.slice(text);
+            let starts_like_sentence = next.is(SPACE_BEFORE)
+                && (next.is(CAP)
+                    || next.is(DOUBLE_MARK)
+                    || matches!(next_text, "‘" | "(" | "—" | "–")
+                    || next_text.starts_with(|c: char| c.is_ascii_digit()));
+            if !starts_like_sentence {
+                false
+            } else if s == "." && i > first && tokens[i - 1].is(WORD) && !tokens[i].is(SPACE_BEFORE)
+            {
+                let word = tokens[i - 1].span.slice(text);
+                if sticky_period(word, lexicon) {
+                    // After an abbreviation, only a clear opener ends the sentence.
+                    lexicon.is_stopword(next_text) && !is_initial(word)
+                } else {
+                    true
+                }
+            } else {
+                true
+            }
+        };
+        if boundary {
+            push_sentence(tokens, sentences, start, last + 1, para);
+            start = last + 1;
+        }
+        i = last + 1;
+    }
+    if start < n {
+        push_sentence(tokens, sentences, start, n, para);
+    }
+}
+
+fn is_initial(word: &str) -> bool {
+    let mut c = word.chars();
+    c.next().is_some_and(|c| c.is_uppercase()) && c.next().is_none()
+}
+
+fn push_sentence(
+    tokens: &mut [Token],
+    sentences: &mut Vec<Sentence>,
+    a: usize,
+    b: usize,
+    para: usize,
+) {
+    let idx = sentences.len() as u32;
+    for t in &mut tokens[a..b] {
+        t.sentence = idx;
+    }
+    sentences.push(Sentence {
+        span: Span::new(tokens[a].span.start, tokens[b - 1].span.end),
+        tokens: a..b,
+        paragraph: para,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document<'_> {
+        segment(text, &[], &Lexicon::english())
+    }
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let d = doc(text);
+        d.sentences.iter().map(|s| s.span.slice(text)).collect()
+    }
+
+    #[test]
+    fn paragraphs_are_lines() {
+        let d = doc("One.\n\n  Two here. \nThree");
+        let p: Vec<_> = d.paragraphs.iter().map(|p| p.span.slice(d.text)).collect();
+        assert_eq!(p, ["One.", "Two here.", "Three"]);
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_end_sentences() {
+        assert_eq!(
+            sentences("Gen. C. Q. Brown spoke on Sept. 11 in the U.S. Senate. He left."),
+            ["Gen. C. Q. Brown spoke on Sept. 11 in the U.S. Senate.", "He left."]
+        );
+        assert_eq!(
+            sentences("It moved to the U.S. The talks ended at 3 p.m. Tuesday."),
+            ["It moved to the U.S.", "The talks ended at 3 p.m. Tuesday."]
+        );
+        assert_eq!(sentences("Sen. Jon Roe (D-N.Y.) and Dr. Ana Lee met."), [
+            "Sen. Jon Roe (D-N.Y.) and Dr. Ana Lee met."
+        ]);
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        assert_eq!(
+            sentences("She said: “It is over.” Then she left. “Why?” he asked."),
+            ["She said: “It is over.”", "Then she left.", "“Why?” he asked."]
+        );
+    }
+
+    #[test]
+    fn words_keep_apostrophes_hyphens_and_split_possessives() {
+        let d = doc("Estonia’s well-founded don't O’Brien’s ’90s workers' ''Yes''");
+        let toks: Vec<_> = (0..d.tokens.len()).map(|i| d.tok(i)).collect();
+        assert_eq!(
+            toks,
+            ["Estonia", "’s", "well-founded", "don't", "O’Brien", "’s", "’", "90s", "workers", "'", "''", "Yes", "''"]
+        );
+        assert!(d.tokens[1].is(POSSESSIVE));
+        assert!(d.tokens[10].is(DOUBLE_MARK));
+        assert!(d.tokens[0].is(CAP) && !d.tokens[0].is(ALLCAPS));
+    }
+
+    #[test]
+    fn token_spans_slice_the_original_text() {
+        let text = "“Ça va,” dit-elle — 100 % d’accord.\n\nNATO’s ‘plan’…";
+        let d = doc(text);
+        for t in &d.tokens {
+            assert!(!t.text(text).trim().is_empty());
+            assert_eq!(t.text(text), &text[t.span.start..t.span.end]);
+        }
+        assert!(d.tokens.iter().any(|t| t.text(text) == "NATO" && t.is(ALLCAPS)));
+    }
+
+    #[test]
+    fn skip_zones_mark_paragraphs() {
+        let text = "Real text.\nAdvertisement\nMore.";
+        let d = segment(text, &[Span::new(11, 24)], &Lexicon::english());
+        assert_eq!(d.paragraphs.iter().map(|p| p.skip).collect::<Vec<_>>(), [false, true, false]);
+    }
+}
