@@ -244,7 +244,7 @@ impl<'t> Attributor<'_, 't> {
             i += 1;
         }
         let start = i;
-        let limit = (start + 10).min(s_end);
+        let limit = (start + 20).min(s_end);
         let mut j = start;
         while j < limit {
             if self.doc.tokens[j].is(DOUBLE_MARK) {
@@ -397,9 +397,46 @@ impl<'t> Attributor<'_, 't> {
             };
             if let Some(st) = st {
                 self.cue_used[c] = true;
+                // "X, she said, Y.": the part after the attribution is a
+                // statement of its own.
+                let second = self.after_parenthetical(c, &st);
                 self.out.push(st);
+                if let Some(second) = second {
+                    self.out.push(second);
+                }
             }
         }
+    }
+
+    /// For a tail attribution set off by commas (`X, she said, Y.`), the
+    /// statement `Y` after it.
+    fn after_parenthetical(&self, c: usize, st: &Statement) -> Option<Statement> {
+        let cue = &self.cues[c];
+        let (_, s_end) = self.sent_range(cue.first);
+        let m = st.mention?;
+        // Only for tail attributions (content before the cue).
+        if st.content.end > self.doc.tokens[cue.first].span.start || self.cues[c].info(self.lex).class != CueClass::Speech {
+            return None;
+        }
+        let mut k = m.apposition.map(|a| a.1).unwrap_or(m.last + 1).max(cue.last + 1);
+        while k < s_end && self.is_word(k) && self.lex.is(Glue::Adverbials, self.tok(k)) {
+            k += 1;
+        }
+        if k >= s_end || !self.is_punct(k, &[","]) {
+            return None;
+        }
+        let start = k + 1;
+        let end = self.content_end(start, s_end, Some(c));
+        if (start..end).filter(|&j| self.is_word(j)).count() < 2 {
+            return None;
+        }
+        let content = self.content_span(start, end)?;
+        Some(Statement {
+            kind: self.kind_of(start, end),
+            content,
+            priority: 1,
+            ..st.clone()
+        })
     }
 
     fn inside_content(&self, t: usize) -> bool {
@@ -411,8 +448,8 @@ impl<'t> Attributor<'_, 't> {
     fn source_statement(&self, c: usize) -> Option<Statement> {
         let cue = &self.cues[c];
         let (s_start, s_end) = self.sent_range(cue.first);
-        let mention = self.mention_right(cue.last + 1, s_end, true)?;
         let lead = self.clause_lead(s_start, cue.first);
+        let mention = self.source_after(cue.last + 1, s_end, lead)?;
         let (content, first_tok, last_tok) = if lead {
             // According to X, CLAUSE.
             let mut k = mention.last + 1;
@@ -458,6 +495,24 @@ impl<'t> Attributor<'_, 't> {
         })
     }
 
+    /// The source named after "according to": a noun phrase, or for a
+    /// sentence-initial phrase everything up to its comma.
+    fn source_after(&self, k: usize, s_end: usize, lead: bool) -> Option<Mention> {
+        if let Some(m) = self.mention_right(k, s_end, true) {
+            let next = m.last + 1;
+            let done = next >= s_end || self.is_punct(next, &[",", ".", "!", "?", ";"]);
+            if done || !lead {
+                return Some(m);
+            }
+        }
+        let stop = (k..s_end.min(k + 30)).find(|&j| !self.doc.tokens[j].is(IN_QUOTE) && self.is_punct(j, &[",", ".", ";", "!", "?"]))?;
+        if stop == k || (lead && !self.is_punct(stop, &[","])) {
+            return None;
+        }
+        let m = Mention { first: k, last: stop - 1, apposition: None };
+        Some(m)
+    }
+
     /// Whether only lead-in words (conjunctions, adverbs) stand between the
     /// sentence start and token `t`.
     fn clause_lead(&self, s_start: usize, t: usize) -> bool {
@@ -479,12 +534,13 @@ impl<'t> Attributor<'_, 't> {
 
         // Who: the subject to the left, an inversion, or the main clause's
         // subject for a participle.
-        let left = if info.participle { None } else { self.mention_left(cue.first, s_start) };
+        let coordinated = cue.first > s_start && self.tok_is(cue.first - 1, "and");
+        let left = if info.participle || coordinated { None } else { self.mention_left(cue.first, s_start) };
         let mut inverted = None;
-        if left.is_none() && !info.participle && !belief {
+        if left.is_none() && !info.participle && !belief && !coordinated {
             inverted = self.mention_right(cue.last + 1, s_end, false);
         }
-        let mention = if info.participle { self.main_subject(cue.first) } else { left.or(inverted) };
+        let mention = if info.participle || coordinated { self.main_subject(cue.first) } else { left.or(inverted) };
         let mention = mention?;
 
         // Tail attribution: CLAUSE, X said.
@@ -496,30 +552,34 @@ impl<'t> Attributor<'_, 't> {
         while k < s_end && self.is_word(k) && self.lex.is(Glue::Adverbials, self.tok(k)) && !self.tok_is(k, "that") {
             k += 1;
         }
-        let at_end = k >= s_end || self.is_punct(k, &[".", "!", "?", "”", "\""]);
+        let at_end = k >= s_end || self.is_punct(k, &[".", "!", "?", "”", "\"", ","]);
         let attribution_start = if inverted.is_some() { cue.first } else { mention.first };
         if at_end && !info.participle {
-            if attribution_start == 0 || !self.is_punct(attribution_start - 1, &[",", "—"]) {
+            if attribution_start == 0 {
                 return None;
             }
+            // The clause ends in a comma, or in a quote closed after one:
+            // `…, Roe said.` / `… may be “strategic,” said Roe.`
             let comma = attribution_start - 1;
-            if comma <= s_start {
-                return None;
-            }
-            // A quote right before is a direct statement, handled already.
-            if self.doc.tokens[comma - 1].is(DOUBLE_MARK) || self.doc.tokens[comma - 1].is(IN_QUOTE) {
+            let quoted_end = self.doc.tokens[comma].is(DOUBLE_MARK) && self.closes_quote(comma) && comma > 0 && self.is_punct(comma - 1, &[","]);
+            if !(self.is_punct(comma, &[",", "—"]) || quoted_end) || comma <= s_start {
                 return None;
             }
             let start = self.clause_start(s_start, comma);
+            // A quote filling the clause is a direct statement, handled already.
             if self.doc.tokens[start].is(DOUBLE_MARK) {
                 return None;
             }
-            let content = self.content_span(start, comma)?;
+            let end = if quoted_end { comma + 1 } else { comma };
+            if !quoted_end && (self.doc.tokens[comma - 1].is(DOUBLE_MARK) || self.doc.tokens[comma - 1].is(IN_QUOTE)) {
+                return None;
+            }
+            let content = self.content_span(start, end)?;
             if belief {
                 return None;
             }
             return Some(Statement {
-                kind: self.kind_of(start, comma),
+                kind: self.kind_of(start, end),
                 content,
                 cue: Some(c),
                 mention: Some(mention),
@@ -546,8 +606,9 @@ impl<'t> Attributor<'_, 't> {
         }
         let mut saw_that = false;
         // Skip adverbials up to a "that" close by: "said on Thursday that".
-        if let Some(that) = (k..(k + 9).min(s_end)).find(|&j| self.tok_is(j, "that")) {
-            if (k..that).all(|j| self.skippable_before_that(j)) {
+        if let Some(that) = (k..(k + 10).min(s_end)).find(|&j| self.tok_is(j, "that")) {
+            let objectish = |j: usize| info.addressee && self.is_word(j) && self.cue_starting_at(j).is_none();
+            if (k..that).all(|j| self.skippable_before_that(j) || objectish(j)) {
                 k = that + 1;
                 saw_that = true;
             }
@@ -660,7 +721,7 @@ impl<'t> Attributor<'_, 't> {
         let mut k = from;
         while k < s_end {
             let in_quote = self.doc.tokens[k].is(IN_QUOTE);
-            if !in_quote && self.is_punct(k, &[";", "—", "–"]) {
+            if !in_quote && self.is_punct(k, &[";", ":", "—", "–"]) {
                 return k;
             }
             if !in_quote && self.is_punct(k, &[","]) && self.attribution_follows(k + 1, s_end, own_cue) {
@@ -799,7 +860,9 @@ impl<'t> Attributor<'_, 't> {
             while j > floor {
                 j -= 1;
                 if self.is_punct(j, &[","]) {
-                    let head = self.np_left_of(j, limit)?;
+                    let Some(head) = self.np_left_of(j, limit) else {
+                        return self.subject_before_appositions(limit, end);
+                    };
                     let appos_first = j + 1;
                     let first_word = self.tok(appos_first);
                     let looks_like_appos = self.lex.is(Glue::Determiners, first_word)
@@ -808,6 +871,13 @@ impl<'t> Attributor<'_, 't> {
                         || self.is_cap(appos_first)
                         || (self.is_word(appos_first) && !self.is_cap(appos_first));
                     if looks_like_appos && (appos_first..end).all(|x| !self.doc.tokens[x].is(DOUBLE_MARK)) {
+                        // "Carter’s press secretary, Peter Cook, told": the
+                        // name in the apposition is the speaker.
+                        let head_is_role = !self.is_cap(head.last) && self.lex.role(self.tok(head.last)).is_some();
+                        let appos_is_name = (appos_first..end).all(|x| self.np_word(x) || self.is_punct(x, &["."])) && self.is_cap(end - 1);
+                        if head_is_role && appos_is_name {
+                            return Some(Mention { first: appos_first, last: end - 1, apposition: None });
+                        }
                         return Some(Mention { apposition: Some((appos_first, end)), ..head });
                     }
                     return None;
@@ -816,7 +886,7 @@ impl<'t> Attributor<'_, 't> {
                     return None;
                 }
             }
-            return None;
+            return self.subject_before_appositions(limit, end);
         }
         // A relative pronoun points back: "officials who said".
         if self.is_word(end) && self.lex.is(Glue::Relative, self.tok(end)) && end > limit {
@@ -826,7 +896,91 @@ impl<'t> Attributor<'_, 't> {
             }
             return self.np_left_of(j, limit);
         }
-        self.np_left_of(k, limit)
+        self.np_left_of(k, limit).or_else(|| self.clause_initial_np(limit, k))
+    }
+
+    /// Where the subject of a clause starting at `limit` begins: after an
+    /// introductory phrase ("However, ", "In an interview, ") or a dateline.
+    fn clause_subject_start(&self, limit: usize, before: usize) -> usize {
+        let (s_start, _) = self.sent_range(limit.min(self.doc.tokens.len() - 1));
+        let a = limit.max(s_start);
+        if a >= before {
+            return a;
+        }
+        // A dateline: "WASHINGTON (AP) — ".
+        if self.doc.tokens[a].is(ALLCAPS) {
+            if let Some(d) = (a..before.min(a + 8)).find(|&j| self.is_punct(j, &["—", "–", "-"])) {
+                return d + 1;
+            }
+        }
+        let opener = self.tok(a);
+        let intro = self.is_word(a) && self.lex.pronoun(opener).is_none() && (self.lex.is_stopword(opener) || opener.ends_with("ly") || !self.is_cap(a));
+        if intro {
+            if let Some(comma) = (a..before).find(|&j| self.is_punct(j, &[","])) {
+                if comma - a <= 14 {
+                    return comma + 1;
+                }
+            }
+        }
+        a
+    }
+
+    /// A short noun phrase filling the clause before the cue: "People with
+    /// knowledge of the talks said", "Four in 10 voters say".
+    fn clause_initial_np(&self, limit: usize, k: usize) -> Option<Mention> {
+        let a = self.clause_subject_start(limit, k);
+        if k <= a || k - a > 10 {
+            return None;
+        }
+        let first = self.tok(a);
+        if !(self.is_cap(a) || self.lex.is(Glue::Determiners, first) || first.starts_with(|c: char| c.is_ascii_digit())) {
+            return None;
+        }
+        for j in a..k {
+            let w = self.tok(j);
+            if self.doc.tokens[j].is(DOUBLE_MARK) || self.doc.tokens[j].is(IN_QUOTE) || self.cue_starting_at(j).is_some() {
+                return None;
+            }
+            if !self.is_word(j) {
+                if !matches!(w, "-" | "’" | "'" | "." | "%" | "$" | "&") {
+                    return None;
+                }
+                continue;
+            }
+            if !self.is_cap(j) && self.lex.is(Glue::Passive, w) || matches!(w, "that" | "who" | "which" | "to" | "has" | "have" | "had" | "will" | "would" | "can" | "could" | "and" | "but" | "when" | "if" | "because" | "said" | "says") {
+                return None;
+            }
+        }
+        let last = k - 1;
+        if !self.is_word(last) || self.lex.is(Glue::Determiners, self.tok(last)) || self.lex.is(Glue::ContentStops, self.tok(last)) || self.doc.tokens[last].is(POSSESSIVE) {
+            return None;
+        }
+        Some(Mention { first: a, last, apposition: None })
+    }
+
+    /// "Sen. Marco Rubio, R-Fla., appearing on Fox News, said": the
+    /// clause's first noun phrase, followed by appositions up to `comma`.
+    fn subject_before_appositions(&self, limit: usize, comma: usize) -> Option<Mention> {
+        let a = self.clause_subject_start(limit, comma);
+        if a >= comma || comma - a > 30 {
+            return None;
+        }
+        let w = self.tok(a);
+        if self.lex.pronoun(w).is_some() {
+            return None;
+        }
+        let mut e = a;
+        while e + 1 < comma && (self.np_word(e + 1) || (self.is_punct(e + 1, &["."]) && self.is_abbrev_or_initial(e))) {
+            e += 1;
+        }
+        if !self.np_word(a) || e + 1 >= comma || !self.is_punct(e + 1, &[","]) {
+            return None;
+        }
+        if (e + 1..comma).any(|j| self.doc.tokens[j].is(DOUBLE_MARK) || self.cue_starting_at(j).is_some_and(|c| !self.cues[c].info(self.lex).participle)) {
+            return None;
+        }
+        let m = Mention { first: a, last: e, apposition: Some((e + 2, comma)) };
+        self.plausible_speaker(&m).then_some(m)
     }
 
     /// The noun phrase ending right before token `k`.
@@ -992,12 +1146,22 @@ impl<'t> Attributor<'_, 't> {
         if let Some(st) = self.out.iter().rev().find(|st| st.sentence_last == s && st.mention.is_some_and(|m| m.first < cue_first)) {
             return st.mention;
         }
+        // The subject of an earlier finite cue of the sentence: "She
+        // revealed that …, saying …".
+        if let Some(m) = (s_start..cue_first).find_map(|j| {
+            let c = self.cue_starting_at(j)?;
+            let info = self.cues[c].info(self.lex);
+            (!info.participle && info.class != CueClass::Source).then(|| self.mention_left(j, s_start)).flatten()
+        }) {
+            return Some(m);
+        }
         // Skip an introductory phrase ending in a comma: "However, ",
         // "When asked about it, ".
         let mut k = s_start;
         if let Some(comma) = (s_start..cue_first).find(|&j| self.is_punct(j, &[","])) {
             let opener = self.tok(s_start);
-            if comma - s_start <= 14 && (self.lex.is_stopword(opener) || opener.ends_with("ly") || !self.is_cap(s_start)) {
+            let opener_is_subject = self.lex.pronoun(opener).is_some();
+            if comma - s_start <= 14 && !opener_is_subject && (self.lex.is_stopword(opener) || opener.ends_with("ly") || !self.is_cap(s_start)) {
                 k = comma + 1;
             }
         }

@@ -101,12 +101,6 @@ fn counts_as_cue(doc: &Document<'_>, lex: &Lexicon, form: &CueForm, first: usize
             return false;
         }
     }
-    // A lone cue word in a headline-like fragment is not a statement cue
-    // when it is capitalised mid-sentence ("the Said family").
-    let word = doc.tok(first);
-    if word.starts_with(char::is_uppercase) && first != sent.tokens.start && !prev.is_some_and(|p| p == "“" || p == "\"" || p == ",") {
-        return false;
-    }
     true
 }
 

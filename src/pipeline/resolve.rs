@@ -434,7 +434,13 @@ impl<'t> Resolver<'_, 't> {
                 a = pp + 1;
             }
         }
-        let parsed = self.parse(a, m.last, poss);
+        let mut parsed = self.parse(a, m.last, poss);
+        // "Ukrainian and Western officials": a lower-case role noun heads a
+        // description, whatever capitals modify it.
+        let head_role = doc.tokens[m.last].is(WORD) && !doc.tokens[m.last].is(CAP) && self.lex.role(self.tok(m.last)).is_some();
+        if head_role {
+            parsed.name = None;
+        }
         let (app_title, app_aff) = m.apposition.map(|(x, y)| self.apposition(x, y)).unwrap_or((None, None));
         let fill = |mut sp: ResolvedSpeaker<'t>| {
             if sp.title.is_none() {
