@@ -73,6 +73,8 @@ pub enum CueClass {
     Source,
     /// Belief, stance or evidence ("thinks", "shows"): clause required.
     Belief,
+    /// A stance verb whose object is the content ("endorsed Roe").
+    Object,
 }
 
 /// One surface form of a cue, as found by the cue matcher.
@@ -201,6 +203,8 @@ pub enum Glue {
     MaleMarkers,
     /// Honorifics of women.
     FemaleMarkers,
+    /// Words that end the object of a stance verb.
+    ObjectStops,
 }
 
 impl Glue {
@@ -216,10 +220,11 @@ impl Glue {
             Glue::Relative => "relative",
             Glue::MaleMarkers => "male_markers",
             Glue::FemaleMarkers => "female_markers",
+            Glue::ObjectStops => "object_stops",
         }
     }
 
-    const ALL: [Glue; 10] = [
+    const ALL: [Glue; 11] = [
         Glue::Determiners,
         Glue::BetweenSubjectAndVerb,
         Glue::Passive,
@@ -230,6 +235,7 @@ impl Glue {
         Glue::Relative,
         Glue::MaleMarkers,
         Glue::FemaleMarkers,
+        Glue::ObjectStops,
     ];
 }
 
@@ -562,6 +568,7 @@ fn parse_cues(text: &str) -> Result<(Vec<CueForm>, Vec<String>), LexiconError> {
             "speech" => CueClass::Speech,
             "source" => CueClass::Source,
             "belief" => CueClass::Belief,
+            "object" => CueClass::Object,
             other => return Err(err("cues.txt", n, format!("unknown class `{other}`"))),
         };
         let flags: Vec<&str> = f.get(3).map(|s| s.split_whitespace().collect()).unwrap_or_default();

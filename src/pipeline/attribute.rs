@@ -393,7 +393,7 @@ impl<'t> Attributor<'_, 't> {
             let info = cue.info(self.lex).clone();
             let st = match info.class {
                 CueClass::Source => self.source_statement(c),
-                CueClass::Speech | CueClass::Belief => self.verb_statement(c),
+                CueClass::Speech | CueClass::Belief | CueClass::Object => self.verb_statement(c),
             };
             if let Some(st) = st {
                 self.cue_used[c] = true;
@@ -528,6 +528,7 @@ impl<'t> Attributor<'_, 't> {
         let info = cue.info(self.lex);
         let (s_start, s_end) = self.sent_range(cue.first);
         let belief = info.class == CueClass::Belief;
+        let object = info.class == CueClass::Object;
         if belief && info.participle {
             return None;
         }
@@ -537,7 +538,7 @@ impl<'t> Attributor<'_, 't> {
         let coordinated = cue.first > s_start && self.tok_is(cue.first - 1, "and");
         let left = if info.participle || coordinated { None } else { self.mention_left(cue.first, s_start) };
         let mut inverted = None;
-        if left.is_none() && !info.participle && !belief && !coordinated {
+        if left.is_none() && !info.participle && !belief && !object && !coordinated {
             inverted = self.mention_right(cue.last + 1, s_end, false);
         }
         let mention = if info.participle || coordinated { self.main_subject(cue.first) } else { left.or(inverted) };
@@ -604,6 +605,9 @@ impl<'t> Attributor<'_, 't> {
                 k = next;
             }
         }
+        if object {
+            return self.object_statement(c, mention, s_end);
+        }
         let mut saw_that = false;
         // Skip adverbials up to a "that" close by: "said on Thursday that".
         if let Some(that) = (k..(k + 10).min(s_end)).find(|&j| self.tok_is(j, "that")) {
@@ -657,6 +661,36 @@ impl<'t> Attributor<'_, 't> {
             sentence_last: self.sent_of(cue.first),
             confidence: if belief { 0.55 } else if saw_that { 0.85 } else { 0.75 },
             priority: if belief { 4 } else { 1 },
+        })
+    }
+
+    /// Stance verbs: the object is the content ("endorsed Roe last week").
+    fn object_statement(&self, c: usize, mention: Mention, s_end: usize) -> Option<Statement> {
+        let cue = &self.cues[c];
+        let k = cue.last + 1;
+        if k >= s_end || !(self.is_word(k) || self.doc.tokens[k].is(DOUBLE_MARK)) {
+            return None;
+        }
+        let mut end = k;
+        while end < s_end {
+            let in_quote = self.doc.tokens[end].is(IN_QUOTE);
+            if !in_quote && end > k && (self.is_punct(end, &[",", ";", ":", "—", "–", ".", "!", "?", "("]) || (self.is_word(end) && !self.is_cap(end) && self.lex.is(Glue::ObjectStops, self.tok(end)))) {
+                break;
+            }
+            end += 1;
+        }
+        let content = self.content_span(k, end)?;
+        Some(Statement {
+            kind: self.kind_of(k, end),
+            content,
+            cue: Some(c),
+            mention: Some(mention),
+            inherit: Inherit::No,
+            addressee: None,
+            sentence_first: self.sent_of(mention.first.min(cue.first)),
+            sentence_last: self.sent_of(cue.first),
+            confidence: 0.45,
+            priority: 4,
         })
     }
 
@@ -933,7 +967,10 @@ impl<'t> Attributor<'_, 't> {
             return None;
         }
         let first = self.tok(a);
-        if !(self.is_cap(a) || self.lex.is(Glue::Determiners, first) || first.starts_with(|c: char| c.is_ascii_digit())) {
+        let opener_ok = (self.is_cap(a) && (!self.lex.is_stopword(first) || matches!(first, "Most" | "Many" | "Some" | "Few" | "Several" | "Both" | "All")))
+            || self.lex.is(Glue::Determiners, first)
+            || first.starts_with(|c: char| c.is_ascii_digit());
+        if !opener_ok {
             return None;
         }
         for j in a..k {

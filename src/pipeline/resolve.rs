@@ -68,6 +68,10 @@ struct Entity<'t> {
     affiliation: Option<Cow<'t, str>>,
     gender: Option<char>,
     kind: SpeakerKind,
+    /// Evidence that this is a person: a title or honorific, or the
+    /// surname used alone elsewhere.
+    person_evidence: bool,
+    surname: &'t str,
 }
 
 /// A name run split into its parts.
@@ -94,6 +98,8 @@ struct Resolver<'a, 't> {
     /// (first token, entity) of every occurrence, in text order, with a
     /// flag for occurrences that open their sentence (subject position).
     occurrences: Vec<(usize, usize, bool)>,
+    /// How often each capitalised word stands alone as a name run.
+    singles: HashMap<&'t str, u32>,
 }
 
 /// Resolves the speaker of every statement (same order as `statements`).
@@ -105,8 +111,14 @@ pub fn resolve<'t>(doc: &Document<'t>, lex: &Lexicon, statements: &[Statement]) 
         by_name: HashMap::new(),
         by_surname: HashMap::new(),
         occurrences: Vec::new(),
+        singles: HashMap::new(),
     };
     r.scan_entities();
+    for e in &mut r.entities {
+        if r.singles.get(e.surname).is_some_and(|&n| n > 0) {
+            e.person_evidence = true;
+        }
+    }
     let mut out: Vec<ResolvedSpeaker<'t>> = Vec::with_capacity(statements.len());
     for (i, st) in statements.iter().enumerate() {
         let sp = match (st.mention, st.inherit) {
@@ -192,6 +204,9 @@ impl<'t> Resolver<'_, 't> {
                 // Affiliation from a possessive right before: "Estonia’s".
                 let poss = (a >= 2 && self.doc.tokens[a - 1].is(POSSESSIVE) && self.is_cap_word(a - 2)).then_some((a - 2, a - 2));
                 let parsed = self.parse(a, b, poss);
+                if a == b {
+                    *self.singles.entry(self.tok(a)).or_default() += 1;
+                }
                 self.record(parsed, a);
                 i = b + 1;
             }
@@ -337,6 +352,11 @@ impl<'t> Resolver<'_, 't> {
         let Some((s, e)) = p.name else { return };
         let name_tokens = (s..=e).filter(|&i| self.is_cap_word(i)).count();
         let kind = self.kind_of_name(s, e);
+        // Headline runs ("Ben Carson Defends Himself Against Claims") are
+        // not names.
+        if name_tokens > 4 {
+            return;
+        }
         // One capitalised word is an entity only with a person title.
         if name_tokens < 2 && !(p.title.is_some() && kind != SpeakerKind::Organization) && kind != SpeakerKind::Organization {
             return;
@@ -365,6 +385,7 @@ impl<'t> Resolver<'_, 't> {
                 if ent.gender.is_none() {
                     ent.gender = p.gender;
                 }
+                ent.person_evidence |= p.gender.is_some() || p.title.is_some();
                 i
             }
             None => {
@@ -376,6 +397,8 @@ impl<'t> Resolver<'_, 't> {
                     title_canonical,
                     affiliation,
                     gender: p.gender,
+                    person_evidence: p.gender.is_some() || p.title.is_some(),
+                    surname: self.tok(e),
                     kind: if name_tokens < 2 && kind == SpeakerKind::Unknown { SpeakerKind::Person } else { kind },
                 });
                 self.by_name.insert(name, i);
@@ -437,8 +460,10 @@ impl<'t> Resolver<'_, 't> {
         let mut parsed = self.parse(a, m.last, poss);
         // "Ukrainian and Western officials": a lower-case role noun heads a
         // description, whatever capitals modify it.
-        let head_role = doc.tokens[m.last].is(WORD) && !doc.tokens[m.last].is(CAP) && self.lex.role(self.tok(m.last)).is_some();
-        if head_role {
+        // "An Egyptian textbook", "Ukrainian and Western officials": a
+        // lower-case head makes a description, whatever capitals modify it.
+        let lower_head = doc.tokens[m.last].is(WORD) && !doc.tokens[m.last].is(CAP) && !doc.tokens[m.last].is(POSSESSIVE);
+        if lower_head {
             parsed.name = None;
         }
         let (app_title, app_aff) = m.apposition.map(|(x, y)| self.apposition(x, y)).unwrap_or((None, None));
@@ -590,7 +615,7 @@ impl<'t> Resolver<'_, 't> {
                 .occurrences
                 .iter()
                 .rev()
-                .filter(|(pos, e, subj)| *pos < m.first && *subj && self.entities[*e].kind == SpeakerKind::Person && agrees(*e))
+                .filter(|(pos, e, subj)| *pos < m.first && *subj && self.entities[*e].kind == SpeakerKind::Person && self.entities[*e].person_evidence && agrees(*e))
                 .map(|(pos, e, _)| (*pos, *e))
                 .next();
             let prev_pos = prev.and_then(|s| s.mention).map(|s| s.start);
