@@ -205,6 +205,8 @@ pub enum Glue {
     FemaleMarkers,
     /// Words that end the object of a stance verb.
     ObjectStops,
+    /// Words after a comma that end a reported clause.
+    ContentBreaks,
 }
 
 impl Glue {
@@ -221,10 +223,11 @@ impl Glue {
             Glue::MaleMarkers => "male_markers",
             Glue::FemaleMarkers => "female_markers",
             Glue::ObjectStops => "object_stops",
+            Glue::ContentBreaks => "content_breaks",
         }
     }
 
-    const ALL: [Glue; 11] = [
+    const ALL: [Glue; 12] = [
         Glue::Determiners,
         Glue::BetweenSubjectAndVerb,
         Glue::Passive,
@@ -236,6 +239,7 @@ impl Glue {
         Glue::MaleMarkers,
         Glue::FemaleMarkers,
         Glue::ObjectStops,
+        Glue::ContentBreaks,
     ];
 }
 

@@ -37,6 +37,9 @@ pub struct Mention {
     /// An apposition after it (`, chairman of the Joint Staff,`), as tokens
     /// `start..end`.
     pub apposition: Option<(usize, usize)>,
+    /// Found only as the words filling the clause before the cue, with no
+    /// name or role noun to anchor it.
+    pub loose: bool,
 }
 
 /// How a statement got its speaker when it has no mention of its own.
@@ -263,7 +266,12 @@ impl<'t> Attributor<'_, 't> {
                     return Some(Attribution { cue: Some(c), mention: m, addressee: None, confidence: if m.is_some() { 0.9 } else { 0.6 } });
                 }
                 let m = self.mention_left(j, start)?;
-                if m.first != start {
+                // The speaker phrase must open the window ("the White House
+                // spokesman, Josh Earnest, said" gives the apposed name).
+                let opener = self.tok(start);
+                let head_opens = m.first == start
+                    || (m.first <= start + 8 && (self.is_cap(start) || self.lex.is(Glue::Determiners, opener)));
+                if !head_opens {
                     return None;
                 }
                 let addressee = self.addressee_after(c).map(|(s, _)| s);
@@ -509,7 +517,7 @@ impl<'t> Attributor<'_, 't> {
         if stop == k || (lead && !self.is_punct(stop, &[","])) {
             return None;
         }
-        let m = Mention { first: k, last: stop - 1, apposition: None };
+        let m = Mention { first: k, last: stop - 1, apposition: None, loose: false };
         Some(m)
     }
 
@@ -543,6 +551,10 @@ impl<'t> Attributor<'_, 't> {
         }
         let mention = if info.participle || coordinated { self.main_subject(cue.first) } else { left.or(inverted) };
         let mention = mention?;
+        // Stance and belief verbs need a real speaker phrase.
+        if (object || belief) && mention.loose {
+            return None;
+        }
 
         // Tail attribution: CLAUSE, X said.
         let after = match inverted {
@@ -567,6 +579,13 @@ impl<'t> Attributor<'_, 't> {
                 return None;
             }
             let start = self.clause_start(s_start, comma);
+            // "At times, people close to him said, CLAUSE": a short lead-in
+            // before a comma-attribution is not the content; the clause
+            // after it is.
+            let lead_words = (start..comma).filter(|&j| self.is_word(j)).count();
+            if lead_words < 4 && k < s_end && self.is_punct(k, &[","]) && !quoted_end {
+                return self.forward_statement(c, mention, k + 1, s_end, None);
+            }
             // A quote filling the clause is a direct statement, handled already.
             if self.doc.tokens[start].is(DOUBLE_MARK) {
                 return None;
@@ -608,6 +627,15 @@ impl<'t> Attributor<'_, 't> {
         if object {
             return self.object_statement(c, mention, s_end);
         }
+        self.forward_statement(c, mention, k, s_end, addressee)
+    }
+
+    /// The clause reported by cue `c`, starting at token `k`.
+    fn forward_statement(&self, c: usize, mention: Mention, k: usize, s_end: usize, addressee: Option<Span>) -> Option<Statement> {
+        let cue = &self.cues[c];
+        let info = cue.info(self.lex);
+        let belief = info.class == CueClass::Belief;
+        let mut k = k;
         let mut saw_that = false;
         // Skip adverbials up to a "that" close by: "said on Thursday that".
         if let Some(that) = (k..(k + 10).min(s_end)).find(|&j| self.tok_is(j, "that")) {
@@ -674,7 +702,8 @@ impl<'t> Attributor<'_, 't> {
         let mut end = k;
         while end < s_end {
             let in_quote = self.doc.tokens[end].is(IN_QUOTE);
-            if !in_quote && end > k && (self.is_punct(end, &[",", ";", ":", "—", "–", ".", "!", "?", "("]) || (self.is_word(end) && !self.is_cap(end) && self.lex.is(Glue::ObjectStops, self.tok(end)))) {
+            let abbrev_dot = self.is_punct(end, &["."]) && self.is_abbrev_or_initial(end - 1) && end + 1 < s_end;
+            if !in_quote && end > k && !abbrev_dot && (self.is_punct(end, &[",", ";", ":", "—", "–", ".", "!", "?", "("]) || (self.is_word(end) && !self.is_cap(end) && self.lex.is(Glue::ObjectStops, self.tok(end)))) {
                 break;
             }
             end += 1;
@@ -758,7 +787,15 @@ impl<'t> Attributor<'_, 't> {
             if !in_quote && self.is_punct(k, &[";", ":", "—", "–"]) {
                 return k;
             }
-            if !in_quote && self.is_punct(k, &[","]) && self.attribution_follows(k + 1, s_end, own_cue) {
+            // ", but …", ", compared with …", ", who …", ", and Roe …": the
+            // reported clause is over.
+            if !in_quote && k > from && self.is_punct(k, &[","]) && k + 1 < s_end && self.is_word(k + 1) {
+                let w = self.tok(k + 1);
+                if self.lex.is(Glue::ContentBreaks, w) {
+                    return k;
+                }
+            }
+            if !in_quote && self.is_punct(k, &[",", "—", "–"]) && self.attribution_follows(k + 1, s_end, own_cue) {
                 return k;
             }
             // "..., and added that ...": a second cue of the same subject.
@@ -889,6 +926,9 @@ impl<'t> Attributor<'_, 't> {
         let end = k - 1;
         // Apposition: "Roe, a spokeswoman for the ministry, said".
         if self.is_punct(end, &[","]) {
+            if let Some(m) = self.subject_before_appositions(limit, end) {
+                return Some(m);
+            }
             let mut j = end;
             let floor = limit.max(end.saturating_sub(16));
             while j > floor {
@@ -910,7 +950,7 @@ impl<'t> Attributor<'_, 't> {
                         let head_is_role = !self.is_cap(head.last) && self.lex.role(self.tok(head.last)).is_some();
                         let appos_is_name = (appos_first..end).all(|x| self.np_word(x) || self.is_punct(x, &["."])) && self.is_cap(end - 1);
                         if head_is_role && appos_is_name {
-                            return Some(Mention { first: appos_first, last: end - 1, apposition: None });
+                            return Some(Mention { first: appos_first, last: end - 1, apposition: None, loose: false });
                         }
                         return Some(Mention { apposition: Some((appos_first, end)), ..head });
                     }
@@ -992,7 +1032,7 @@ impl<'t> Attributor<'_, 't> {
         if !self.is_word(last) || self.lex.is(Glue::Determiners, self.tok(last)) || self.lex.is(Glue::ContentStops, self.tok(last)) || self.doc.tokens[last].is(POSSESSIVE) {
             return None;
         }
-        Some(Mention { first: a, last, apposition: None })
+        Some(Mention { first: a, last, apposition: None, loose: true })
     }
 
     /// "Sen. Marco Rubio, R-Fla., appearing on Fox News, said": the
@@ -1016,7 +1056,7 @@ impl<'t> Attributor<'_, 't> {
         if (e + 1..comma).any(|j| self.doc.tokens[j].is(DOUBLE_MARK) || self.cue_starting_at(j).is_some_and(|c| !self.cues[c].info(self.lex).participle)) {
             return None;
         }
-        let m = Mention { first: a, last: e, apposition: Some((e + 2, comma)) };
+        let m = Mention { first: a, last: e, apposition: Some((e + 2, comma)), loose: false };
         self.plausible_speaker(&m).then_some(m)
     }
 
@@ -1028,7 +1068,7 @@ impl<'t> Attributor<'_, 't> {
         let last = k - 1;
         let w = self.tok(last);
         if self.is_word(last) && self.lex.pronoun(w).is_some() && !self.doc.tokens[last].is(POSSESSIVE) {
-            return Some(Mention { first: last, last, apposition: None });
+            return Some(Mention { first: last, last, apposition: None, loose: false });
         }
         // Party-state parentheses after a name: "Sen. Jon Roe (D-N.Y.) said".
         let mut end = last;
@@ -1088,7 +1128,7 @@ impl<'t> Attributor<'_, 't> {
             first += 1;
         }
         // A capitalised sentence opener that is not a name ("Officials").
-        let mention = Mention { first, last: end, apposition: None };
+        let mention = Mention { first, last: end, apposition: None, loose: false };
         if !self.plausible_speaker(&mention) {
             return None;
         }
@@ -1155,7 +1195,7 @@ impl<'t> Attributor<'_, 't> {
             j += 1;
         }
         let last = last?;
-        let mention = Mention { first: k, last, apposition: None };
+        let mention = Mention { first: k, last, apposition: None, loose: false };
         if !self.plausible_speaker(&mention) && !(loose && self.lex.pronoun(w0).is_some()) {
             return None;
         }
@@ -1208,13 +1248,13 @@ impl<'t> Attributor<'_, 't> {
         // The first noun phrase: a pronoun or a name run.
         let w = self.tok(k);
         if self.lex.pronoun(w).is_some() {
-            return Some(Mention { first: k, last: k, apposition: None });
+            return Some(Mention { first: k, last: k, apposition: None, loose: false });
         }
         let mut e = k;
         while e + 1 < cue_first && (self.np_word(e + 1) || (self.is_punct(e + 1, &["."]) && self.is_abbrev_or_initial(e))) {
             e += 1;
         }
-        let m = Mention { first: k, last: e, apposition: None };
+        let m = Mention { first: k, last: e, apposition: None, loose: false };
         (self.np_word(k) && self.plausible_speaker(&m)).then_some(m)
     }
 

@@ -255,18 +255,34 @@ impl<'t> Resolver<'_, 't> {
                 p.affiliation = Some((k, ft - 1));
             }
         }
-        // The name: capitalised words, initials, particles.
-        let mut s = name_start;
-        while s <= b && !(self.is_cap_word(s) && !self.lex.is_stopword(self.tok(s))) {
-            s += 1;
-        }
-        if s <= b {
-            let mut e = b;
-            while e > s && !self.is_cap_word(e) {
-                e -= 1;
+        // The name: the last run of capitalised words, initials and
+        // particles; a lower-case role word before it is a title, and
+        // capitals before that an affiliation ("Amnesty International
+        // spokesman Eric Ferrero").
+        let mut e = b;
+        while e >= name_start && !(self.is_cap_word(e) && !self.lex.is_stopword(self.tok(e))) {
+            if e == 0 {
+                return p;
             }
-            p.name = Some((s, e));
+            e -= 1;
         }
+        if e < name_start {
+            return p;
+        }
+        let mut s = e;
+        while s > name_start && (self.is_cap_word(s - 1) && !self.lex.is_stopword(self.tok(s - 1)) || self.is_initial_dot(s - 1) || (self.doc.tokens[s - 1].is(WORD) && self.lex.is(Glue::Particles, self.tok(s - 1)))) {
+            s -= 1;
+        }
+        if s > name_start {
+            let before = s - 1;
+            if self.doc.tokens[before].is(WORD) && !self.doc.tokens[before].is(CAP) && self.lex.role(self.tok(before)).is_some() {
+                p.title.get_or_insert((before, before));
+                if before > name_start && p.affiliation.is_none() {
+                    p.affiliation = Some((name_start, before - 1));
+                }
+            }
+        }
+        p.name = Some((s, e));
         p
     }
 
