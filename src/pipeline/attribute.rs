@@ -656,7 +656,7 @@ impl<'t> Attributor<'_, 't> {
             if self.lex.is(Glue::ContentStops, first) || self.is_punct(k, &[".", "!", "?", ";", ")", "("]) {
                 return None;
             }
-            if belief && !(self.lex.pronoun(first).is_some() || self.lex.is(Glue::Determiners, first)) {
+            if belief && !(self.lex.pronoun(first).is_some() || self.lex.is(Glue::Determiners, first) || self.is_cap(k)) {
                 return None;
             }
             // "said Tuesday" with nothing after, or a bare object pronoun.
@@ -1182,7 +1182,9 @@ impl<'t> Attributor<'_, 't> {
                 }
                 break;
             }
+            let modifier_of_role = t.is(WORD) && !t.is(CAP) && last.is_none() && (j + 1..max.min(j + 4)).any(|x| self.is_word(x) && !self.is_cap(x) && self.lex.role(self.tok(x)).is_some()) && self.cue_starting_at(j).is_none();
             let ok = self.np_word(j)
+                || modifier_of_role
                 || (w == "and" && last.is_some())
                 || (loose && t.is(WORD) && !t.is(CAP) && self.lex.cue_matcher().find(w).is_none() && !self.lex.is(Glue::ContentStops, w) && !self.lex.is(Glue::Passive, w) && !self.lex.is(Glue::Adverbials, w))
                 || (loose && (w == "of" || w == "for") && last.is_some() && j + 1 < max && self.np_word(j + 1));
@@ -1234,14 +1236,7 @@ impl<'t> Attributor<'_, 't> {
         }
         // Skip an introductory phrase ending in a comma: "However, ",
         // "When asked about it, ".
-        let mut k = s_start;
-        if let Some(comma) = (s_start..cue_first).find(|&j| self.is_punct(j, &[","])) {
-            let opener = self.tok(s_start);
-            let opener_is_subject = self.lex.pronoun(opener).is_some();
-            if comma - s_start <= 14 && !opener_is_subject && (self.lex.is_stopword(opener) || opener.ends_with("ly") || !self.is_cap(s_start)) {
-                k = comma + 1;
-            }
-        }
+        let mut k = self.clause_subject_start(s_start, cue_first);
         while k < cue_first && self.is_punct(k, &["“", "\""]) {
             k += 1;
         }

@@ -481,6 +481,9 @@ impl<'t> Resolver<'_, 't> {
         let lower_head = doc.tokens[m.last].is(WORD) && !doc.tokens[m.last].is(CAP) && !doc.tokens[m.last].is(POSSESSIVE);
         if lower_head {
             parsed.name = None;
+            if let Some(sp) = self.owner_of_description(m, previous) {
+                return sp;
+            }
         }
         let (app_title, app_aff) = m.apposition.map(|(x, y)| self.apposition(x, y)).unwrap_or((None, None));
         let fill = |mut sp: ResolvedSpeaker<'t>| {
@@ -577,6 +580,77 @@ impl<'t> Resolver<'_, 't> {
             affiliation: parsed.affiliation.map(|a| self.affiliation_text(a)),
             entity: None,
         })
+    }
+
+    /// "the Clinton campaign", "a Twitter spokesman", "Mr. Rubio's
+    /// advisers", "her aides": a description of people who speak for a
+    /// named person or organisation resolves to that owner; the head noun
+    /// becomes the title.
+    fn owner_of_description(&self, m: Mention, previous: &[ResolvedSpeaker<'t>]) -> Option<ResolvedSpeaker<'t>> {
+        let doc = self.doc;
+        let head = m.last;
+        let role = self.lex.role(self.tok(head))?;
+        if role.kind == RoleKind::Group && !matches!(self.tok(head), "aides" | "advisers" | "advisors" | "officials" | "lawyers" | "attorneys") {
+            return None;
+        }
+        let mention = doc.span(m.first, m.last);
+        let title = Some(Cow::Borrowed(self.tok(head)));
+        // "her aides", "his campaign": the owner is a pronoun.
+        let first = self.tok(m.first);
+        let owner_pronoun = match first.to_ascii_lowercase().as_str() {
+            "his" => Some("he"),
+            "her" => Some("she"),
+            "their" => Some("they"),
+            _ => None,
+        };
+        if let Some(p) = owner_pronoun.and_then(|p| self.lex.pronoun(p)) {
+            let sp = self.resolve_pronoun(Mention { first: m.first, last: m.first, apposition: None, loose: false }, *p, previous);
+            if sp.name.is_some() {
+                return Some(ResolvedSpeaker { mention: Some(mention), title, ..sp });
+            }
+            return None;
+        }
+        // A capitalised owner: a known name, an acronym, an organisation
+        // word, or a possessive ("Mr. Rubio's"); not an adjective
+        // ("Western", "Democratic").
+        let mut k = m.first;
+        while k < head {
+            if !self.is_cap_word(k) || self.lex.is_stopword(self.tok(k)) && self.lex.title(self.tok(k)).is_none() {
+                k += 1;
+                continue;
+            }
+            let a = k;
+            let mut b = k;
+            while b + 1 < head && (self.is_cap_word(b + 1) || self.is_initial_dot(b + 1)) {
+                b += 1;
+            }
+            k = b + 1;
+            let parsed = self.parse(a, b, None);
+            let Some((s, e)) = parsed.name else { continue };
+            let name = self.span_text(s, e);
+            let possessive = doc.tokens.get(b + 1).is_some_and(|t| t.is(POSSESSIVE));
+            let entity = self
+                .by_name
+                .get(name)
+                .copied()
+                .or_else(|| (s == e).then(|| self.by_surname_near(self.tok(e), m.first, None)).flatten());
+            if let Some(ent) = entity {
+                return Some(ResolvedSpeaker { title, ..self.from_entity(ent, mention, ResolvedBy::Surname) });
+            }
+            let adjective = s == e && ["an", "ern", "ish", "ese", "ic", "ian"].iter().any(|suf| name.ends_with(suf)) && !doc.tokens[s].is(ALLCAPS);
+            if possessive || (!adjective && (doc.tokens[s].is(ALLCAPS) || (s..=e).any(|i| self.lex.is_orgword(self.tok(i))) || e > s)) || (!adjective && s == e) {
+                return Some(ResolvedSpeaker {
+                    name: Some(Cow::Borrowed(name)),
+                    kind: if possessive && e > s { SpeakerKind::Person } else { SpeakerKind::Organization },
+                    mention: Some(mention),
+                    resolved_by: ResolvedBy::Name,
+                    title,
+                    affiliation: None,
+                    entity: None,
+                });
+            }
+        }
+        None
     }
 
     /// Title and affiliation of an apposition: "chairman of the US Joint
