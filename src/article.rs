@@ -276,7 +276,7 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_an_error_not_a_stack_overflow() {
-        let body = "[".repeat(100_000);
+        let body = format!(r#"{{"id":"a","text":"x","extra":{}"#, "[".repeat(100_000));
         let err = parse(&body).unwrap_err();
         assert_eq!(err.kind(), ArticleErrorKind::NotJson);
     }

@@ -207,6 +207,8 @@ pub enum Glue {
     ObjectStops,
     /// Words after a comma that end a reported clause.
     ContentBreaks,
+    /// Days and months: capitalised, but no sentence opener.
+    Calendar,
 }
 
 impl Glue {
@@ -224,10 +226,11 @@ impl Glue {
             Glue::FemaleMarkers => "female_markers",
             Glue::ObjectStops => "object_stops",
             Glue::ContentBreaks => "content_breaks",
+            Glue::Calendar => "calendar",
         }
     }
 
-    const ALL: [Glue; 12] = [
+    const ALL: [Glue; 13] = [
         Glue::Determiners,
         Glue::BetweenSubjectAndVerb,
         Glue::Passive,
@@ -240,6 +243,7 @@ impl Glue {
         Glue::FemaleMarkers,
         Glue::ObjectStops,
         Glue::ContentBreaks,
+        Glue::Calendar,
     ];
 }
 

@@ -1340,3 +1340,139 @@ fn overlap(a: Span, b: Span) -> f32 {
         inter as f32 / union as f32
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::{clean, cues, quotes, segment};
+
+    /// (kind, content, cue, mention) of every statement of `text`.
+    fn run(text: &str) -> Vec<(&'static str, String, Option<String>, Option<String>)> {
+        let lex = Lexicon::english();
+        let zones = clean::boilerplate(text, &lex);
+        let mut doc = segment::segment(text, &zones, &lex);
+        let qs = quotes::find_quotes(&mut doc);
+        let cs = cues::find_cues(&doc, &lex);
+        attribute(&doc, &lex, &qs, &cs)
+            .into_iter()
+            .map(|s| {
+                (
+                    s.kind.as_str(),
+                    s.content.slice(text).to_string(),
+                    s.cue.map(|c| cs[c].span.slice(text).to_string()),
+                    s.mention.map(|m| doc.span(m.first, m.last).slice(text).to_string()),
+                )
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> (&'static str, String, Option<String>, Option<String>) {
+        let mut all = run(text);
+        assert_eq!(all.len(), 1, "{text}: {all:?}");
+        all.remove(0)
+    }
+
+    fn s(x: &str) -> Option<String> {
+        Some(x.to_string())
+    }
+
+    #[test]
+    fn direct_quote_then_tag() {
+        let r = one("“The bridge will reopen in May,” she added.");
+        assert_eq!(r, ("direct", "The bridge will reopen in May,".into(), s("added"), s("she")));
+    }
+
+    #[test]
+    fn direct_quote_after_colon_or_comma() {
+        assert_eq!(one("Mayor Jane Roe said: “We will rebuild it.”").1, "We will rebuild it.");
+        let r = one("Roe told reporters, \"The money is there.\"");
+        assert_eq!((r.2, r.3), (s("told"), s("Roe")));
+    }
+
+    #[test]
+    fn direct_quote_with_participle_takes_the_main_subject() {
+        let r = run("Vold rejected the plan, saying “It would ruin the farms we depend on.”");
+        let direct = r.iter().find(|x| x.0 == "direct").unwrap();
+        assert_eq!((direct.2.clone(), direct.3.clone()), (s("saying"), s("Vold")));
+    }
+
+    #[test]
+    fn interrupted_quote_gives_two_statements_with_one_speaker() {
+        let r = run("“We were not consulted,” Roe said. “Nobody asked the drivers.”");
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[1].1, "Nobody asked the drivers.");
+        assert_eq!((r[1].2.clone(), r[1].3.clone()), (s("said"), s("Roe")));
+    }
+
+    #[test]
+    fn inversion_with_apposition() {
+        let r = one("“The strike goes on,” said Ana Lee, the union’s president.");
+        assert_eq!(r.3, s("Ana Lee"));
+    }
+
+    #[test]
+    fn indirect_speech_forms() {
+        assert_eq!(one("Roe said that the talks had failed.").1, "the talks had failed");
+        assert_eq!(one("Roe said the talks had failed.").1, "the talks had failed");
+        let r = one("Vold told the Ruritanian Herald (RH) that prices would fall.");
+        assert_eq!((r.1.as_str(), r.2), ("prices would fall", s("told")));
+        let r = one("According to Roe, the talks had failed.");
+        assert_eq!((r.1.as_str(), r.2, r.3), ("the talks had failed", s("According to"), s("Roe")));
+        let r = one("The talks had failed, according to union officials.");
+        assert_eq!((r.1.as_str(), r.3), ("The talks had failed", s("union officials")));
+        let r = one("The talks had failed, Roe said.");
+        assert_eq!((r.1.as_str(), r.3), ("The talks had failed", s("Roe")));
+    }
+
+    #[test]
+    fn two_cues_in_one_sentence_give_two_statements() {
+        let r = run("She revealed that the fund was empty, saying “We cannot pay anyone this month.”");
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!((r[0].0, r[0].1.as_str()), ("indirect", "the fund was empty"));
+        assert_eq!((r[1].0, r[1].3.clone()), ("direct", s("She")));
+        let r = run("Roe disclosed that the budget was cut, acknowledging that schools would suffer.");
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!(r[1].1, "schools would suffer");
+        assert_eq!(r[1].3, s("Roe"));
+    }
+
+    #[test]
+    fn mixed_speech_keeps_the_fragment() {
+        let r = one("The minister said the reforms would “change everything” for farmers.");
+        assert_eq!(r.0, "mixed");
+        assert_eq!(r.1, "the reforms would “change everything” for farmers");
+    }
+
+    #[test]
+    fn floating_quote_follows_the_previous_speaker() {
+        let r = run("“We start on Monday,” Roe said.\n\n“And we will not stop until the work is done.”");
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[1].2, None);
+        assert_eq!(r[1].3, None);
+    }
+
+    #[test]
+    fn running_quote_paragraphs_share_the_attribution() {
+        let r = run("Roe said: “The first part is the plan.\n\n“The second part is the money to pay for it.”");
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert!(r.iter().all(|x| x.3 == s("Roe")));
+    }
+
+    #[test]
+    fn apposition_before_the_cue() {
+        let r = one("General J. R. Doe, chairman of the Joint Staff, said the troops would stay.");
+        assert_eq!(r.3, s("General J. R. Doe"));
+    }
+
+    #[test]
+    fn scare_quotes_titles_and_idioms_are_not_statements() {
+        assert!(run("The so-called “reform” passed on Tuesday.").is_empty());
+        assert!(run("They watched the documentary “Bridges of Ice” again.").is_empty());
+        assert!(run("That said, the plan stands.").is_empty());
+    }
+
+    #[test]
+    fn boilerplate_lines_give_nothing() {
+        assert!(run("Advertisement\n\nTo suggest a correction, Roe said, write to us here").is_empty());
+    }
+}

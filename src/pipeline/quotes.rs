@@ -135,7 +135,10 @@ pub fn find_quotes(doc: &mut Document<'_>) -> Vec<Quote> {
         if let Some(o) = open_at {
             let next_opens = next_paragraph_opens_quote(doc, p);
             let at_start = o == para.tokens.start;
-            if next_opens || at_start {
+            // A running quote opens a paragraph or follows a colon or comma
+            // ("Roe said: “…"); a stray mark elsewhere is dropped.
+            let after_lead_in = o > para.tokens.start && matches!(doc.tok(o - 1), ":" | ",");
+            if (next_opens && (at_start || after_lead_in)) || at_start {
                 let group = if at_start { continued_from } else { None };
                 let idx = push(doc, &mut quotes, o, None, para.tokens.end, p, group, !next_opens);
                 if next_opens {

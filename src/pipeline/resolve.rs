@@ -202,7 +202,7 @@ impl<'t> Resolver<'_, 't> {
                     j += 1;
                 }
                 // Affiliation from a possessive right before: "Estonia’s".
-                let poss = (a >= 2 && self.doc.tokens[a - 1].is(POSSESSIVE) && self.is_cap_word(a - 2)).then_some((a - 2, a - 2));
+                let poss = (a >= 2 && self.doc.tokens[a - 1].is(POSSESSIVE) && self.is_cap_word(a - 2)).then(|| (a - 2, a - 2));
                 let parsed = self.parse(a, b, poss);
                 if a == b {
                     *self.singles.entry(self.tok(a)).or_default() += 1;
@@ -753,5 +753,92 @@ impl<'t> Resolver<'_, 't> {
             affiliation: None,
             entity: None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::{attribute, clean, cues, quotes, segment};
+
+    /// (name, kind, resolved_by, title, affiliation) of every statement.
+    fn speakers(text: &str) -> Vec<(Option<String>, SpeakerKind, ResolvedBy, Option<String>, Option<String>)> {
+        let lex = Lexicon::english();
+        let zones = clean::boilerplate(text, &lex);
+        let mut doc = segment::segment(text, &zones, &lex);
+        let qs = quotes::find_quotes(&mut doc);
+        let cs = cues::find_cues(&doc, &lex);
+        let st = attribute::attribute(&doc, &lex, &qs, &cs);
+        resolve(&doc, &lex, &st)
+            .into_iter()
+            .map(|s| {
+                (
+                    s.name.map(|n| n.into_owned()),
+                    s.kind,
+                    s.resolved_by,
+                    s.title.map(|n| n.into_owned()),
+                    s.affiliation.map(|n| n.into_owned()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn names_carry_titles_and_affiliations() {
+        let r = speakers("Ruritania’s Finance Minister Ana Vold said the levy would rise.");
+        assert_eq!(r[0].0.as_deref(), Some("Ana Vold"));
+        assert_eq!(r[0].1, SpeakerKind::Person);
+        assert_eq!(r[0].3.as_deref(), Some("Finance Minister"));
+        assert_eq!(r[0].4.as_deref(), Some("Ruritania"));
+    }
+
+    #[test]
+    fn surnames_pronouns_and_roles_resolve_to_the_full_name() {
+        let text = "Ruritania’s Prime Minister Ana Vold said the levy would rise.\n\n\
+                    Vold said farmers would be paid back.\n\n\
+                    She added that the fund was ready.\n\n\
+                    Ruritanian PM said the vote was close.";
+        let r = speakers(text);
+        assert_eq!(r.len(), 4, "{r:?}");
+        for (s, by) in r.iter().zip([ResolvedBy::Name, ResolvedBy::Surname, ResolvedBy::Pronoun, ResolvedBy::Title]) {
+            assert_eq!(s.0.as_deref(), Some("Ana Vold"), "{s:?}");
+            assert_eq!(s.2, by);
+        }
+    }
+
+    #[test]
+    fn pronouns_agree_in_gender_with_honorifics() {
+        let text = "Mr. Tom Bell said the mill would close. Mrs. Ann Roe said it would not.\n\nHe said the owners had decided.";
+        let r = speakers(text);
+        assert_eq!(r[2].0.as_deref(), Some("Tom Bell"), "{r:?}");
+    }
+
+    #[test]
+    fn groups_and_organisations_keep_their_phrase() {
+        let r = speakers("The strike will go on, according to Western and Ruritanian officials.");
+        assert_eq!(r[0].0.as_deref(), Some("Western and Ruritanian officials"));
+        assert_eq!(r[0].1, SpeakerKind::Group);
+        let r = speakers("NATO said the exercise would start on Monday.");
+        assert_eq!((r[0].0.as_deref(), r[0].1), (Some("NATO"), SpeakerKind::Organization));
+    }
+
+    #[test]
+    fn a_spokesman_speaks_for_his_organisation() {
+        let text = "Acme Corp announced the merger.\n\nAn Acme Corp spokesman said the deal would close in May.";
+        let r = speakers(text);
+        assert_eq!(r.last().unwrap().0.as_deref(), Some("Acme Corp"), "{r:?}");
+    }
+
+    #[test]
+    fn unresolved_pronouns_stay_unknown() {
+        let r = speakers("He said the roads were closed.");
+        assert_eq!((r[0].0.as_deref(), r[0].2), (None, ResolvedBy::None));
+    }
+
+    #[test]
+    fn floating_quotes_inherit_the_previous_speaker() {
+        let r = speakers("“We start on Monday,” Ana Vold said.\n\n“And we will not stop until the work is done.”");
+        assert_eq!(r[1].0.as_deref(), Some("Ana Vold"));
+        assert_eq!(r[1].2, ResolvedBy::PreviousStatement);
     }
 }

@@ -9,7 +9,7 @@
 //! single punctuation marks; a possessive "’s" is a token of its own, and a
 //! doubled apostrophe `''` is one token (a double quote mark in NYT style).
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Glue, Lexicon};
 use crate::text::Span;
 use std::ops::Range;
 
@@ -324,7 +324,9 @@ fn split_sentences(
                 let word = tokens[i - 1].span.slice(text);
                 if sticky_period(word, lexicon) {
                     // After an abbreviation, only a clear opener ends the sentence.
-                    lexicon.is_stopword(next_text) && !is_initial(word)
+                    lexicon.is_stopword(next_text)
+                        && !lexicon.is(Glue::Calendar, next_text)
+                        && !is_initial(word)
                 } else {
                     true
                 }
