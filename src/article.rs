@@ -250,7 +250,10 @@ mod tests {
             ("42", ArticleErrorKind::WrongType),
             (r#"{"id":5,"text":"x"}"#, ArticleErrorKind::WrongType),
             (r#"{"id":"a","text":["x"]}"#, ArticleErrorKind::WrongType),
-            (r#"{"id":"a","text":"x","title":7}"#, ArticleErrorKind::WrongType),
+            (
+                r#"{"id":"a","text":"x","title":7}"#,
+                ArticleErrorKind::WrongType,
+            ),
             (r#"{"text":"x"}"#, ArticleErrorKind::MissingField),
             (r#"{"id":"a"}"#, ArticleErrorKind::MissingField),
             (r#"{"id":null,"text":"x"}"#, ArticleErrorKind::MissingField),

@@ -259,6 +259,45 @@ fn fields(line: &str) -> Vec<&str> {
     line.split('|').map(str::trim).collect()
 }
 
+/// A short phrase built word by word on the stack, lower-cased, for
+/// multi-word lexicon look-ups without heap allocation.
+#[derive(Clone, Copy)]
+pub struct Phrase {
+    buf: [u8; 64],
+    len: usize,
+}
+
+impl Default for Phrase {
+    fn default() -> Self {
+        Phrase {
+            buf: [0; 64],
+            len: 0,
+        }
+    }
+}
+
+impl Phrase {
+    /// Appends `s` lower-cased; `false` (and no change) when it does not
+    /// fit or is not ASCII (no lexicon phrase is either).
+    pub fn push(&mut self, s: &str) -> bool {
+        let b = s.as_bytes();
+        if !b.is_ascii() || self.len + b.len() > self.buf.len() {
+            return false;
+        }
+        for (d, c) in self.buf[self.len..].iter_mut().zip(b) {
+            *d = c.to_ascii_lowercase();
+        }
+        self.len += b.len();
+        true
+    }
+
+    /// The phrase so far.
+    pub fn as_str(&self) -> &str {
+        // Only ASCII bytes are ever pushed.
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
 /// Calls `f` with `word` lower-cased, without allocating for short words.
 #[inline]
 pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
@@ -326,7 +365,9 @@ impl Lexicon {
             let p = match (kind.next(), kind.next()) {
                 (Some("person"), g) => Pronoun {
                     person: true,
-                    gender: g.and_then(|g| g.chars().next()).filter(|&c| c == 'm' || c == 'f'),
+                    gender: g
+                        .and_then(|g| g.chars().next())
+                        .filter(|&c| c == 'm' || c == 'f'),
                     group: false,
                 },
                 (Some("group"), _) => Pronoun {
@@ -348,7 +389,11 @@ impl Lexicon {
         for (n, line) in data_lines(src.roles) {
             let f = fields(line);
             if f.len() < 2 {
-                return Err(err("roles.txt", n, "expected `noun | kind [| title]`".into()));
+                return Err(err(
+                    "roles.txt",
+                    n,
+                    "expected `noun | kind [| title]`".into(),
+                ));
             }
             let kind = match f[1] {
                 "person" => RoleKind::Person,
@@ -405,7 +450,11 @@ impl Lexicon {
         for (n, line) in data_lines(src.demonyms) {
             let f = fields(line);
             if f.len() != 2 {
-                return Err(err("demonyms.txt", n, "expected `adjective | place`".into()));
+                return Err(err(
+                    "demonyms.txt",
+                    n,
+                    "expected `adjective | place`".into(),
+                ));
             }
             demonyms.push((f[0].to_string(), f[1].to_string()));
         }
@@ -426,7 +475,11 @@ impl Lexicon {
         }
         for g in Glue::ALL {
             if !glue.contains_key(g.section()) {
-                return Err(err("glue.txt", 0, format!("missing section [{}]", g.section())));
+                return Err(err(
+                    "glue.txt",
+                    0,
+                    format!("missing section [{}]", g.section()),
+                ));
             }
         }
 
@@ -480,6 +533,17 @@ impl Lexicon {
         with_lower(phrase, |p| self.titles.get(p))
     }
 
+    /// Looks up a title phrase already lower-cased.
+    pub fn title_lower(&self, phrase: &Phrase) -> Option<&Title> {
+        self.titles.get(phrase.as_str())
+    }
+
+    /// Whether `word` followed by a period is a title ("Gen" → "Gen.").
+    pub fn is_dotted_title(&self, word: &str) -> bool {
+        let mut p = Phrase::default();
+        p.push(word) && p.push(".") && self.title_lower(&p).is_some()
+    }
+
     /// Looks up a speaker pronoun.
     pub fn pronoun(&self, word: &str) -> Option<&Pronoun> {
         with_lower(word, |w| self.pronouns.get(w))
@@ -517,7 +581,11 @@ impl Lexicon {
 
     /// Whether `word` belongs to a closed class of `glue.txt`.
     pub fn is(&self, class: Glue, word: &str) -> bool {
-        with_lower(word, |w| self.glue.get(class.section()).is_some_and(|s| s.contains(w)))
+        with_lower(word, |w| {
+            self.glue
+                .get(class.section())
+                .is_some_and(|s| s.contains(w))
+        })
     }
 
     /// The place of an irregular demonym ("French" → "France").
@@ -570,7 +638,11 @@ fn parse_cues(text: &str) -> Result<(Vec<CueForm>, Vec<String>), LexiconError> {
     for (n, line) in data_lines(text) {
         let f = fields(line);
         if f.len() < 3 {
-            return Err(err("cues.txt", n, "expected `class | lemma | forms [| flags]`".into()));
+            return Err(err(
+                "cues.txt",
+                n,
+                "expected `class | lemma | forms [| flags]`".into(),
+            ));
         }
         let class = match f[0] {
             "speech" => CueClass::Speech,
@@ -579,7 +651,10 @@ fn parse_cues(text: &str) -> Result<(Vec<CueForm>, Vec<String>), LexiconError> {
             "object" => CueClass::Object,
             other => return Err(err("cues.txt", n, format!("unknown class `{other}`"))),
         };
-        let flags: Vec<&str> = f.get(3).map(|s| s.split_whitespace().collect()).unwrap_or_default();
+        let flags: Vec<&str> = f
+            .get(3)
+            .map(|s| s.split_whitespace().collect())
+            .unwrap_or_default();
         for flag in &flags {
             if !matches!(*flag, "addressee" | "nocontent" | "tail") {
                 return Err(err("cues.txt", n, format!("unknown flag `{flag}`")));
@@ -667,10 +742,16 @@ mod tests {
         let e = Lexicon::from_sources(&src).unwrap_err();
         assert_eq!((e.file, e.line), ("cues.txt", 1));
         src.cues = "shout | say | said | loud\n";
-        assert!(Lexicon::from_sources(&src).unwrap_err().message.contains("unknown class"));
+        assert!(Lexicon::from_sources(&src)
+            .unwrap_err()
+            .message
+            .contains("unknown class"));
         let mut src = LexiconSources::ENGLISH;
         src.glue = "[determiners]\nthe\n";
-        assert!(Lexicon::from_sources(&src).unwrap_err().message.contains("missing section"));
+        assert!(Lexicon::from_sources(&src)
+            .unwrap_err()
+            .message
+            .contains("missing section"));
     }
 
     #[test]

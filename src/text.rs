@@ -102,7 +102,11 @@ mod tests {
         let text = "Estonia’s “PM” said — ok. ".repeat(40) + "é€𝄞 end";
         let idx = CharOffsets::new(&text);
         for (byte, _) in text.char_indices() {
-            assert_eq!(idx.to_char(byte), text[..byte].chars().count(), "byte {byte}");
+            assert_eq!(
+                idx.to_char(byte),
+                text[..byte].chars().count(),
+                "byte {byte}"
+            );
         }
         assert_eq!(idx.to_char(text.len()), text.chars().count());
     }

@@ -78,7 +78,11 @@ fn span<'a>(text: &'a str, needle: &str) -> TextSpan<'a> {
 fn full_event() -> StatementEvent<'static> {
     StatementEvent {
         schema_version: SCHEMA_VERSION,
-        event_id: event_id("sample-full", TEXT, &[0, 1, 17]),
+        event_id: event_id(
+            "sample-full",
+            quotewire::event::text_digest(TEXT),
+            &[0, 1, 17],
+        ),
         article: ArticleRef {
             id: Cow::Borrowed("sample-full"),
             url: Some(Cow::Borrowed("https://news.example/ruritania/bridge")),
@@ -112,7 +116,11 @@ fn full_event() -> StatementEvent<'static> {
 fn null_event() -> StatementEvent<'static> {
     StatementEvent {
         schema_version: SCHEMA_VERSION,
-        event_id: event_id("sample-null", TEXT, &[2, 64, 76]),
+        event_id: event_id(
+            "sample-null",
+            quotewire::event::text_digest(TEXT),
+            &[2, 64, 76],
+        ),
         article: ArticleRef {
             id: Cow::Borrowed("sample-null"),
             url: None,

@@ -52,18 +52,47 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.files.is_empty() {
         if std::io::stdin().is_terminal() {
             eprintln!("quotewire: no input given: extracting from the bundled sample articles");
-            process(SAMPLES.as_bytes(), "samples", &pipeline, &limits, &mut out, &mut totals)?;
+            process(
+                SAMPLES.as_bytes(),
+                "samples",
+                &pipeline,
+                &limits,
+                &mut out,
+                &mut totals,
+            )?;
         } else {
-            process(std::io::stdin().lock(), "-", &pipeline, &limits, &mut out, &mut totals)?;
+            process(
+                std::io::stdin().lock(),
+                "-",
+                &pipeline,
+                &limits,
+                &mut out,
+                &mut totals,
+            )?;
         }
     }
     for path in &args.files {
         if path.as_os_str() == "-" {
-            process(std::io::stdin().lock(), "-", &pipeline, &limits, &mut out, &mut totals)?;
+            process(
+                std::io::stdin().lock(),
+                "-",
+                &pipeline,
+                &limits,
+                &mut out,
+                &mut totals,
+            )?;
         } else {
-            let file = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+            let file = std::fs::File::open(path)
+                .with_context(|| format!("cannot open {}", path.display()))?;
             let name = path.display().to_string();
-            process(std::io::BufReader::with_capacity(1 << 16, file), &name, &pipeline, &limits, &mut out, &mut totals)?;
+            process(
+                std::io::BufReader::with_capacity(1 << 16, file),
+                &name,
+                &pipeline,
+                &limits,
+                &mut out,
+                &mut totals,
+            )?;
         }
     }
     out.flush().context("cannot write to standard output")?;
@@ -80,7 +109,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             totals.bytes as f64 / secs / 1e6,
         );
     }
-    Ok(if totals.errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if totals.errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn process(
@@ -121,12 +154,17 @@ fn process(
                 totals.statements += events.len() as u64;
                 for ev in &events {
                     serde_json::to_writer(&mut *out, ev).context("cannot write an event")?;
-                    out.write_all(b"\n").context("cannot write to standard output")?;
+                    out.write_all(b"\n")
+                        .context("cannot write to standard output")?;
                 }
             }
             Err(e) => {
                 totals.errors += 1;
-                eprintln!("{name}:{number}: skipped ({}): article {}: {e}", e.kind(), article.id);
+                eprintln!(
+                    "{name}:{number}: skipped ({}): article {}: {e}",
+                    e.kind(),
+                    article.id
+                );
             }
         }
     }

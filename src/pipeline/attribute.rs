@@ -76,8 +76,16 @@ pub struct Statement {
     pub priority: u8,
 }
 
+/// The longest reported clause considered, in tokens.
+const MAX_CONTENT_TOKENS: usize = 200;
+
 /// Finds the statements of a segmented article, in text order.
-pub fn attribute(doc: &Document<'_>, lex: &Lexicon, quotes: &[Quote], cues: &[Cue]) -> Vec<Statement> {
+pub fn attribute(
+    doc: &Document<'_>,
+    lex: &Lexicon,
+    quotes: &[Quote],
+    cues: &[Cue],
+) -> Vec<Statement> {
     let mut cue_at = vec![u32::MAX; doc.tokens.len()];
     for (i, c) in cues.iter().enumerate() {
         for slot in &mut cue_at[c.first..=c.last] {
@@ -92,8 +100,10 @@ pub fn attribute(doc: &Document<'_>, lex: &Lexicon, quotes: &[Quote], cues: &[Cu
         cue_at,
         cue_used: vec![false; cues.len()],
         out: Vec::new(),
+        direct_count: 0,
     };
     a.direct();
+    a.direct_count = a.out.len();
     a.indirect();
     a.finish()
 }
@@ -106,6 +116,8 @@ struct Attributor<'a, 't> {
     cue_at: Vec<u32>,
     cue_used: Vec<bool>,
     out: Vec<Statement>,
+    /// Number of direct statements at the start of `out`.
+    direct_count: usize,
 }
 
 /// An attribution found for a quote.
@@ -180,14 +192,17 @@ impl<'t> Attributor<'_, 't> {
                 }
             }
         }
-        // Running quotes: every segment shares the group's attribution.
-        for qi in 0..self.quotes.len() {
-            let g = self.quotes[qi].group;
+        // Running quotes: every segment shares the group's attribution
+        // (a group is named by the index of its first segment).
+        let mut by_group: Vec<Option<Attribution>> = vec![None; self.quotes.len()];
+        for (qi, q) in self.quotes.iter().enumerate() {
+            if by_group[q.group].is_none() {
+                by_group[q.group] = attributions[qi];
+            }
+        }
+        for (qi, q) in self.quotes.iter().enumerate() {
             if attributions[qi].is_none() {
-                let shared = (0..self.quotes.len())
-                    .filter(|&j| self.quotes[j].group == g)
-                    .find_map(|j| attributions[j]);
-                attributions[qi] = shared;
+                attributions[qi] = by_group[q.group];
             }
         }
         for (qi, q) in self.quotes.iter().enumerate() {
@@ -208,7 +223,12 @@ impl<'t> Attributor<'_, 't> {
             let close = q.close.unwrap_or(q.end.saturating_sub(1));
             let mut s_first = self.sent_of(q.open);
             let mut s_last = self.sent_of(close.min(self.doc.tokens.len() - 1));
-            for t in att.cue.map(|c| self.cues[c].first).into_iter().chain(att.mention.map(|m| m.first)) {
+            for t in att
+                .cue
+                .map(|c| self.cues[c].first)
+                .into_iter()
+                .chain(att.mention.map(|m| m.first))
+            {
                 s_first = s_first.min(self.sent_of(t));
                 s_last = s_last.max(self.sent_of(t));
             }
@@ -221,7 +241,11 @@ impl<'t> Attributor<'_, 't> {
                 addressee: att.addressee,
                 sentence_first: s_first,
                 sentence_last: s_last,
-                confidence: if q.unclosed { att.confidence - 0.2 } else { att.confidence },
+                confidence: if q.unclosed {
+                    att.confidence - 0.2
+                } else {
+                    att.confidence
+                },
                 priority: 0,
             });
         }
@@ -258,24 +282,40 @@ impl<'t> Attributor<'_, 't> {
                 let info = cue.info(self.lex);
                 if info.class == CueClass::Source {
                     let m = self.mention_right(cue.last + 1, s_end, true)?;
-                    return Some(Attribution { cue: Some(c), mention: Some(m), addressee: None, confidence: 0.85 });
+                    return Some(Attribution {
+                        cue: Some(c),
+                        mention: Some(m),
+                        addressee: None,
+                        confidence: 0.85,
+                    });
                 }
                 if j == start {
                     // Inversion: “Q,” said Roe.
                     let m = self.mention_right(cue.last + 1, s_end, false);
-                    return Some(Attribution { cue: Some(c), mention: m, addressee: None, confidence: if m.is_some() { 0.9 } else { 0.6 } });
+                    return Some(Attribution {
+                        cue: Some(c),
+                        mention: m,
+                        addressee: None,
+                        confidence: if m.is_some() { 0.9 } else { 0.6 },
+                    });
                 }
                 let m = self.mention_left(j, start)?;
                 // The speaker phrase must open the window ("the White House
                 // spokesman, Josh Earnest, said" gives the apposed name).
                 let opener = self.tok(start);
                 let head_opens = m.first == start
-                    || (m.first <= start + 8 && (self.is_cap(start) || self.lex.is(Glue::Determiners, opener)));
+                    || (m.first <= start + 8
+                        && (self.is_cap(start) || self.lex.is(Glue::Determiners, opener)));
                 if !head_opens {
                     return None;
                 }
                 let addressee = self.addressee_after(c).map(|(s, _)| s);
-                return Some(Attribution { cue: Some(c), mention: Some(m), addressee, confidence: 0.95 });
+                return Some(Attribution {
+                    cue: Some(c),
+                    mention: Some(m),
+                    addressee,
+                    confidence: 0.95,
+                });
             }
             j += 1;
         }
@@ -288,6 +328,9 @@ impl<'t> Attributor<'_, 't> {
         // The window starts after an earlier quote of the same sentence.
         let mut w_start = s_start;
         for p in self.quotes[..qi].iter().rev() {
+            if p.open < s_start {
+                break;
+            }
             if let Some(c) = p.close {
                 if c >= s_start && c < q.open {
                     w_start = c + 1;
@@ -326,7 +369,10 @@ impl<'t> Attributor<'_, 't> {
         while k < q.open {
             let t = self.tok(k);
             if self.is_word(k) {
-                if !(self.lex.is(Glue::Adverbials, t) || self.is_cap(k) || t.eq_ignore_ascii_case("that")) {
+                if !(self.lex.is(Glue::Adverbials, t)
+                    || self.is_cap(k)
+                    || t.eq_ignore_ascii_case("that"))
+                {
                     return None;
                 }
                 words += 1;
@@ -346,7 +392,8 @@ impl<'t> Attributor<'_, 't> {
                 n += 1;
             }
             if n < s_end && !self.doc.tokens[n].is(DOUBLE_MARK) && self.tok(close - 1) != "," {
-                let ends_clause = self.is_punct(close - 1, &[".", "!", "?", ","]) || self.is_punct(close + 1, &[",", "."]);
+                let ends_clause = self.is_punct(close - 1, &[".", "!", "?", ","])
+                    || self.is_punct(close + 1, &[",", "."]);
                 if !ends_clause {
                     return None;
                 }
@@ -355,10 +402,16 @@ impl<'t> Attributor<'_, 't> {
         let mention = if info.participle {
             self.main_subject(cue.first)
         } else {
-            self.mention_left(cue.first, w_start).or_else(|| self.mention_right(cue.last + 1, q.open, false))
+            self.mention_left(cue.first, w_start)
+                .or_else(|| self.mention_right(cue.last + 1, q.open, false))
         };
         mention?;
-        Some(Attribution { cue: Some(c), mention, addressee, confidence: 0.9 })
+        Some(Attribution {
+            cue: Some(c),
+            mention,
+            addressee,
+            confidence: 0.9,
+        })
     }
 
     /// A quote paragraph right after a paragraph that ends in a colon and a
@@ -373,7 +426,9 @@ impl<'t> Attributor<'_, 't> {
             return None;
         }
         let (s_start, _) = self.sent_range(prev.tokens.end - 1);
-        let c = (s_start..prev.tokens.end).rev().find_map(|j| self.cue_starting_at(j))?;
+        let c = (s_start..prev.tokens.end)
+            .rev()
+            .find_map(|j| self.cue_starting_at(j))?;
         let cue = &self.cues[c];
         if cue.info(self.lex).class != CueClass::Speech {
             return None;
@@ -384,7 +439,12 @@ impl<'t> Attributor<'_, 't> {
             self.mention_left(cue.first, s_start)
         };
         mention?;
-        Some(Attribution { cue: Some(c), mention, addressee: None, confidence: 0.85 })
+        Some(Attribution {
+            cue: Some(c),
+            mention,
+            addressee: None,
+            confidence: 0.85,
+        })
     }
 
     // ----- indirect speech -----------------------------------------------
@@ -423,10 +483,16 @@ impl<'t> Attributor<'_, 't> {
         let (_, s_end) = self.sent_range(cue.first);
         let m = st.mention?;
         // Only for tail attributions (content before the cue).
-        if st.content.end > self.doc.tokens[cue.first].span.start || self.cues[c].info(self.lex).class != CueClass::Speech {
+        if st.content.end > self.doc.tokens[cue.first].span.start
+            || self.cues[c].info(self.lex).class != CueClass::Speech
+        {
             return None;
         }
-        let mut k = m.apposition.map(|a| a.1).unwrap_or(m.last + 1).max(cue.last + 1);
+        let mut k = m
+            .apposition
+            .map(|a| a.1)
+            .unwrap_or(m.last + 1)
+            .max(cue.last + 1);
         while k < s_end && self.is_word(k) && self.lex.is(Glue::Adverbials, self.tok(k)) {
             k += 1;
         }
@@ -449,7 +515,13 @@ impl<'t> Attributor<'_, 't> {
 
     fn inside_content(&self, t: usize) -> bool {
         let at = self.doc.tokens[t].span.start;
-        self.out.iter().any(|s| s.content.start <= at && at < s.content.end)
+        // Direct statements hold no cues (cues inside quotes are dropped),
+        // and indirect ones are built in text order: the last few suffice.
+        self.out[self.direct_count..]
+            .iter()
+            .rev()
+            .take(8)
+            .any(|s| s.content.start <= at && at < s.content.end)
     }
 
     /// `According to X, CLAUSE.` / `CLAUSE, according to X.`
@@ -485,7 +557,11 @@ impl<'t> Attributor<'_, 't> {
                     }
                 }
             }
-            (self.content_span(start, cue.first - 1)?, start, cue.first - 1)
+            (
+                self.content_span(start, cue.first - 1)?,
+                start,
+                cue.first - 1,
+            )
         };
         let kind = self.kind_of(first_tok, last_tok);
         let as_reported = self.lex.lemma(cue.info(self.lex).lemma) != "according to";
@@ -513,11 +589,18 @@ impl<'t> Attributor<'_, 't> {
                 return Some(m);
             }
         }
-        let stop = (k..s_end.min(k + 30)).find(|&j| !self.doc.tokens[j].is(IN_QUOTE) && self.is_punct(j, &[",", ".", ";", "!", "?"]))?;
+        let stop = (k..s_end.min(k + 30)).find(|&j| {
+            !self.doc.tokens[j].is(IN_QUOTE) && self.is_punct(j, &[",", ".", ";", "!", "?"])
+        })?;
         if stop == k || (lead && !self.is_punct(stop, &[","])) {
             return None;
         }
-        let m = Mention { first: k, last: stop - 1, apposition: None, loose: false };
+        let m = Mention {
+            first: k,
+            last: stop - 1,
+            apposition: None,
+            loose: false,
+        };
         Some(m)
     }
 
@@ -526,7 +609,8 @@ impl<'t> Attributor<'_, 't> {
     fn clause_lead(&self, s_start: usize, t: usize) -> bool {
         (s_start..t).all(|k| {
             let w = self.tok(k);
-            self.is_word(k) && (self.lex.is_stopword(w) || w.ends_with("ly")) || self.is_punct(k, &[",", "—", "“", "\""])
+            self.is_word(k) && (self.lex.is_stopword(w) || w.ends_with("ly"))
+                || self.is_punct(k, &[",", "—", "“", "\""])
         }) && t - s_start <= 3
     }
 
@@ -544,12 +628,20 @@ impl<'t> Attributor<'_, 't> {
         // Who: the subject to the left, an inversion, or the main clause's
         // subject for a participle.
         let coordinated = cue.first > s_start && self.tok_is(cue.first - 1, "and");
-        let left = if info.participle || coordinated { None } else { self.mention_left(cue.first, s_start) };
+        let left = if info.participle || coordinated {
+            None
+        } else {
+            self.mention_left(cue.first, s_start)
+        };
         let mut inverted = None;
         if left.is_none() && !info.participle && !belief && !object && !coordinated {
             inverted = self.mention_right(cue.last + 1, s_end, false);
         }
-        let mention = if info.participle || coordinated { self.main_subject(cue.first) } else { left.or(inverted) };
+        let mention = if info.participle || coordinated {
+            self.main_subject(cue.first)
+        } else {
+            left.or(inverted)
+        };
         let mention = mention?;
         // Stance and belief verbs need a real speaker phrase.
         if (object || belief) && mention.loose {
@@ -562,11 +654,19 @@ impl<'t> Attributor<'_, 't> {
             None => cue.last + 1,
         };
         let mut k = after;
-        while k < s_end && self.is_word(k) && self.lex.is(Glue::Adverbials, self.tok(k)) && !self.tok_is(k, "that") {
+        while k < s_end
+            && self.is_word(k)
+            && self.lex.is(Glue::Adverbials, self.tok(k))
+            && !self.tok_is(k, "that")
+        {
             k += 1;
         }
         let at_end = k >= s_end || self.is_punct(k, &[".", "!", "?", "”", "\"", ","]);
-        let attribution_start = if inverted.is_some() { cue.first } else { mention.first };
+        let attribution_start = if inverted.is_some() {
+            cue.first
+        } else {
+            mention.first
+        };
         if at_end && !info.participle {
             if attribution_start == 0 {
                 return None;
@@ -574,7 +674,10 @@ impl<'t> Attributor<'_, 't> {
             // The clause ends in a comma, or in a quote closed after one:
             // `…, Roe said.` / `… may be “strategic,” said Roe.`
             let comma = attribution_start - 1;
-            let quoted_end = self.doc.tokens[comma].is(DOUBLE_MARK) && self.closes_quote(comma) && comma > 0 && self.is_punct(comma - 1, &[","]);
+            let quoted_end = self.doc.tokens[comma].is(DOUBLE_MARK)
+                && self.closes_quote(comma)
+                && comma > 0
+                && self.is_punct(comma - 1, &[","]);
             if !(self.is_punct(comma, &[",", "—"]) || quoted_end) || comma <= s_start {
                 return None;
             }
@@ -591,7 +694,10 @@ impl<'t> Attributor<'_, 't> {
                 return None;
             }
             let end = if quoted_end { comma + 1 } else { comma };
-            if !quoted_end && (self.doc.tokens[comma - 1].is(DOUBLE_MARK) || self.doc.tokens[comma - 1].is(IN_QUOTE)) {
+            if !quoted_end
+                && (self.doc.tokens[comma - 1].is(DOUBLE_MARK)
+                    || self.doc.tokens[comma - 1].is(IN_QUOTE))
+            {
                 return None;
             }
             let content = self.content_span(start, end)?;
@@ -631,7 +737,14 @@ impl<'t> Attributor<'_, 't> {
     }
 
     /// The clause reported by cue `c`, starting at token `k`.
-    fn forward_statement(&self, c: usize, mention: Mention, k: usize, s_end: usize, addressee: Option<Span>) -> Option<Statement> {
+    fn forward_statement(
+        &self,
+        c: usize,
+        mention: Mention,
+        k: usize,
+        s_end: usize,
+        addressee: Option<Span>,
+    ) -> Option<Statement> {
         let cue = &self.cues[c];
         let info = cue.info(self.lex);
         let belief = info.class == CueClass::Belief;
@@ -639,7 +752,8 @@ impl<'t> Attributor<'_, 't> {
         let mut saw_that = false;
         // Skip adverbials up to a "that" close by: "said on Thursday that".
         if let Some(that) = (k..(k + 10).min(s_end)).find(|&j| self.tok_is(j, "that")) {
-            let objectish = |j: usize| info.addressee && self.is_word(j) && self.cue_starting_at(j).is_none();
+            let objectish =
+                |j: usize| info.addressee && self.is_word(j) && self.cue_starting_at(j).is_none();
             if (k..that).all(|j| self.skippable_before_that(j) || objectish(j)) {
                 k = that + 1;
                 saw_that = true;
@@ -653,14 +767,23 @@ impl<'t> Attributor<'_, 't> {
         }
         let first = self.tok(k);
         if !saw_that {
-            if self.lex.is(Glue::ContentStops, first) || self.is_punct(k, &[".", "!", "?", ";", ")", "("]) {
+            if self.lex.is(Glue::ContentStops, first)
+                || self.is_punct(k, &[".", "!", "?", ";", ")", "("])
+            {
                 return None;
             }
-            if belief && !(self.lex.pronoun(first).is_some() || self.lex.is(Glue::Determiners, first) || self.is_cap(k)) {
+            if belief
+                && !(self.lex.pronoun(first).is_some()
+                    || self.lex.is(Glue::Determiners, first)
+                    || self.is_cap(k))
+            {
                 return None;
             }
             // "said Tuesday" with nothing after, or a bare object pronoun.
-            if matches!(first.to_ascii_lowercase().as_str(), "him" | "her" | "them" | "me" | "us" | "so" | "yes" | "no") {
+            if matches!(
+                first.to_ascii_lowercase().as_str(),
+                "him" | "her" | "them" | "me" | "us" | "so" | "yes" | "no"
+            ) {
                 return None;
             }
         }
@@ -687,7 +810,13 @@ impl<'t> Attributor<'_, 't> {
             addressee,
             sentence_first: self.sent_of(mention.first.min(cue.first)),
             sentence_last: self.sent_of(cue.first),
-            confidence: if belief { 0.55 } else if saw_that { 0.85 } else { 0.75 },
+            confidence: if belief {
+                0.55
+            } else if saw_that {
+                0.85
+            } else {
+                0.75
+            },
             priority: if belief { 4 } else { 1 },
         })
     }
@@ -702,8 +831,16 @@ impl<'t> Attributor<'_, 't> {
         let mut end = k;
         while end < s_end {
             let in_quote = self.doc.tokens[end].is(IN_QUOTE);
-            let abbrev_dot = self.is_punct(end, &["."]) && self.is_abbrev_or_initial(end - 1) && end + 1 < s_end;
-            if !in_quote && end > k && !abbrev_dot && (self.is_punct(end, &[",", ";", ":", "—", "–", ".", "!", "?", "("]) || (self.is_word(end) && !self.is_cap(end) && self.lex.is(Glue::ObjectStops, self.tok(end)))) {
+            let abbrev_dot =
+                self.is_punct(end, &["."]) && self.is_abbrev_or_initial(end - 1) && end + 1 < s_end;
+            if !in_quote
+                && end > k
+                && !abbrev_dot
+                && (self.is_punct(end, &[",", ";", ":", "—", "–", ".", "!", "?", "("])
+                    || (self.is_word(end)
+                        && !self.is_cap(end)
+                        && self.lex.is(Glue::ObjectStops, self.tok(end))))
+            {
                 break;
             }
             end += 1;
@@ -760,7 +897,11 @@ impl<'t> Attributor<'_, 't> {
             j += 1;
         }
         // An abbreviation in brackets: "the Financial Times (FT)".
-        if j + 3 < s_end && self.is_punct(j + 1, &["("]) && self.doc.tokens[j + 2].is(ALLCAPS) && self.is_punct(j + 3, &[")"]) {
+        if j + 3 < s_end
+            && self.is_punct(j + 1, &["("])
+            && self.doc.tokens[j + 2].is(ALLCAPS)
+            && self.is_punct(j + 3, &[")"])
+        {
             j += 3;
         }
         Some((self.doc.span(k, j), j + 1))
@@ -769,6 +910,7 @@ impl<'t> Attributor<'_, 't> {
     /// The first token of the clause that ends before `end`: the sentence
     /// start, or after the last semicolon, colon or dash.
     fn clause_start(&self, s_start: usize, end: usize) -> usize {
+        let s_start = s_start.max(end.saturating_sub(MAX_CONTENT_TOKENS));
         let mut k = end;
         while k > s_start {
             k -= 1;
@@ -782,6 +924,9 @@ impl<'t> Attributor<'_, 't> {
     /// Where forward content that starts at `from` ends (exclusive token).
     fn content_end(&self, from: usize, s_end: usize, own_cue: Option<usize>) -> usize {
         let mut k = from;
+        // Reported clauses are short; a run-on "sentence" (a scraped list, a
+        // line with no punctuation) must not make the scan quadratic.
+        let s_end = s_end.min(from + MAX_CONTENT_TOKENS);
         while k < s_end {
             let in_quote = self.doc.tokens[k].is(IN_QUOTE);
             if !in_quote && self.is_punct(k, &[";", ":", "—", "–"]) {
@@ -789,19 +934,28 @@ impl<'t> Attributor<'_, 't> {
             }
             // ", but …", ", compared with …", ", who …", ", and Roe …": the
             // reported clause is over.
-            if !in_quote && k > from && self.is_punct(k, &[","]) && k + 1 < s_end && self.is_word(k + 1) {
+            if !in_quote
+                && k > from
+                && self.is_punct(k, &[","])
+                && k + 1 < s_end
+                && self.is_word(k + 1)
+            {
                 let w = self.tok(k + 1);
                 if self.lex.is(Glue::ContentBreaks, w) {
                     return k;
                 }
             }
-            if !in_quote && self.is_punct(k, &[",", "—", "–"]) && self.attribution_follows(k + 1, s_end, own_cue) {
+            if !in_quote
+                && self.is_punct(k, &[",", "—", "–"])
+                && self.attribution_follows(k + 1, s_end, own_cue)
+            {
                 return k;
             }
             // "..., and added that ...": a second cue of the same subject.
             if !in_quote && self.tok_is(k, "and") && k + 1 < s_end {
                 if let Some(c2) = self.cue_starting_at(k + 1) {
-                    if Some(c2) != own_cue && self.cues[c2].info(self.lex).class == CueClass::Speech {
+                    if Some(c2) != own_cue && self.cues[c2].info(self.lex).class == CueClass::Speech
+                    {
                         return k;
                     }
                 }
@@ -822,7 +976,8 @@ impl<'t> Attributor<'_, 't> {
                 return false;
             }
             let info = self.cues[c].info(self.lex);
-            if info.class == CueClass::Source || (info.participle && info.class == CueClass::Speech) {
+            if info.class == CueClass::Source || (info.participle && info.class == CueClass::Speech)
+            {
                 return true;
             }
             // ", said Roe."
@@ -839,7 +994,9 @@ impl<'t> Attributor<'_, 't> {
                 if Some(c) == own_cue || j == k {
                     return false;
                 }
-                let Some(m) = self.mention_left(j, k) else { return false };
+                let Some(m) = self.mention_left(j, k) else {
+                    return false;
+                };
                 if m.first != k {
                     return false;
                 }
@@ -861,10 +1018,21 @@ impl<'t> Attributor<'_, 't> {
     fn content_span(&self, a: usize, b: usize) -> Option<Span> {
         let mut a = a;
         let mut b = b;
-        while a < b && !self.is_word(a) && !self.doc.tokens[a].is(DOUBLE_MARK) && !self.is_punct(a, &["(", "‘"]) {
+        while a < b
+            && !self.is_word(a)
+            && !self.doc.tokens[a].is(DOUBLE_MARK)
+            && !self.is_punct(a, &["(", "‘"])
+        {
             a += 1;
         }
-        while b > a && !self.is_word(b - 1) && !(self.doc.tokens[b - 1].is(DOUBLE_MARK) && self.doc.tokens[b - 1].is(IN_QUOTE) == false && self.closes_quote(b - 1)) && !self.is_punct(b - 1, &[")", "’"]) {
+        while b > a {
+            let last = b - 1;
+            let keeps = self.is_word(last)
+                || self.is_punct(last, &[")", "’"])
+                || (self.doc.tokens[last].is(DOUBLE_MARK) && self.closes_quote(last));
+            if keeps {
+                break;
+            }
             b -= 1;
         }
         if b <= a {
@@ -913,7 +1081,11 @@ impl<'t> Attributor<'_, 't> {
         while k > limit && skipped < 3 {
             let w = self.tok(k - 1);
             let lower = self.is_word(k - 1) && !self.is_cap(k - 1);
-            if lower && (self.lex.is(Glue::BetweenSubjectAndVerb, w) || (w.ends_with("ly") && w.len() > 4) || w == "not") {
+            if lower
+                && (self.lex.is(Glue::BetweenSubjectAndVerb, w)
+                    || (w.ends_with("ly") && w.len() > 4)
+                    || w == "not")
+            {
                 k -= 1;
                 skipped += 1;
             } else {
@@ -944,15 +1116,28 @@ impl<'t> Attributor<'_, 't> {
                         || self.lex.role(first_word).is_some()
                         || self.is_cap(appos_first)
                         || (self.is_word(appos_first) && !self.is_cap(appos_first));
-                    if looks_like_appos && (appos_first..end).all(|x| !self.doc.tokens[x].is(DOUBLE_MARK)) {
+                    if looks_like_appos
+                        && (appos_first..end).all(|x| !self.doc.tokens[x].is(DOUBLE_MARK))
+                    {
                         // "Carter’s press secretary, Peter Cook, told": the
                         // name in the apposition is the speaker.
-                        let head_is_role = !self.is_cap(head.last) && self.lex.role(self.tok(head.last)).is_some();
-                        let appos_is_name = (appos_first..end).all(|x| self.np_word(x) || self.is_punct(x, &["."])) && self.is_cap(end - 1);
+                        let head_is_role =
+                            !self.is_cap(head.last) && self.lex.role(self.tok(head.last)).is_some();
+                        let appos_is_name = (appos_first..end)
+                            .all(|x| self.np_word(x) || self.is_punct(x, &["."]))
+                            && self.is_cap(end - 1);
                         if head_is_role && appos_is_name {
-                            return Some(Mention { first: appos_first, last: end - 1, apposition: None, loose: false });
+                            return Some(Mention {
+                                first: appos_first,
+                                last: end - 1,
+                                apposition: None,
+                                loose: false,
+                            });
                         }
-                        return Some(Mention { apposition: Some((appos_first, end)), ..head });
+                        return Some(Mention {
+                            apposition: Some((appos_first, end)),
+                            ..head
+                        });
                     }
                     return None;
                 }
@@ -970,7 +1155,8 @@ impl<'t> Attributor<'_, 't> {
             }
             return self.np_left_of(j, limit);
         }
-        self.np_left_of(k, limit).or_else(|| self.clause_initial_np(limit, k))
+        self.np_left_of(k, limit)
+            .or_else(|| self.clause_initial_np(limit, k))
     }
 
     /// Where the subject of a clause starting at `limit` begins: after an
@@ -983,14 +1169,17 @@ impl<'t> Attributor<'_, 't> {
         }
         // A dateline: "WASHINGTON (AP) — ".
         if self.doc.tokens[a].is(ALLCAPS) {
-            if let Some(d) = (a..before.min(a + 8)).find(|&j| self.is_punct(j, &["—", "–", "-"])) {
+            if let Some(d) = (a..before.min(a + 8)).find(|&j| self.is_punct(j, &["—", "–", "-"]))
+            {
                 return d + 1;
             }
         }
         let opener = self.tok(a);
-        let intro = self.is_word(a) && self.lex.pronoun(opener).is_none() && (self.lex.is_stopword(opener) || opener.ends_with("ly") || !self.is_cap(a));
+        let intro = self.is_word(a)
+            && self.lex.pronoun(opener).is_none()
+            && (self.lex.is_stopword(opener) || opener.ends_with("ly") || !self.is_cap(a));
         if intro {
-            if let Some(comma) = (a..before).find(|&j| self.is_punct(j, &[","])) {
+            if let Some(comma) = (a..before.min(a + 15)).find(|&j| self.is_punct(j, &[","])) {
                 if comma - a <= 14 {
                     return comma + 1;
                 }
@@ -1007,7 +1196,12 @@ impl<'t> Attributor<'_, 't> {
             return None;
         }
         let first = self.tok(a);
-        let opener_ok = (self.is_cap(a) && (!self.lex.is_stopword(first) || matches!(first, "Most" | "Many" | "Some" | "Few" | "Several" | "Both" | "All")))
+        let opener_ok = (self.is_cap(a)
+            && (!self.lex.is_stopword(first)
+                || matches!(
+                    first,
+                    "Most" | "Many" | "Some" | "Few" | "Several" | "Both" | "All"
+                )))
             || self.lex.is(Glue::Determiners, first)
             || first.starts_with(|c: char| c.is_ascii_digit());
         if !opener_ok {
@@ -1015,7 +1209,10 @@ impl<'t> Attributor<'_, 't> {
         }
         for j in a..k {
             let w = self.tok(j);
-            if self.doc.tokens[j].is(DOUBLE_MARK) || self.doc.tokens[j].is(IN_QUOTE) || self.cue_starting_at(j).is_some() {
+            if self.doc.tokens[j].is(DOUBLE_MARK)
+                || self.doc.tokens[j].is(IN_QUOTE)
+                || self.cue_starting_at(j).is_some()
+            {
                 return None;
             }
             if !self.is_word(j) {
@@ -1024,15 +1221,46 @@ impl<'t> Attributor<'_, 't> {
                 }
                 continue;
             }
-            if !self.is_cap(j) && self.lex.is(Glue::Passive, w) || matches!(w, "that" | "who" | "which" | "to" | "has" | "have" | "had" | "will" | "would" | "can" | "could" | "and" | "but" | "when" | "if" | "because" | "said" | "says") {
+            if !self.is_cap(j) && self.lex.is(Glue::Passive, w)
+                || matches!(
+                    w,
+                    "that"
+                        | "who"
+                        | "which"
+                        | "to"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "will"
+                        | "would"
+                        | "can"
+                        | "could"
+                        | "and"
+                        | "but"
+                        | "when"
+                        | "if"
+                        | "because"
+                        | "said"
+                        | "says"
+                )
+            {
                 return None;
             }
         }
         let last = k - 1;
-        if !self.is_word(last) || self.lex.is(Glue::Determiners, self.tok(last)) || self.lex.is(Glue::ContentStops, self.tok(last)) || self.doc.tokens[last].is(POSSESSIVE) {
+        if !self.is_word(last)
+            || self.lex.is(Glue::Determiners, self.tok(last))
+            || self.lex.is(Glue::ContentStops, self.tok(last))
+            || self.doc.tokens[last].is(POSSESSIVE)
+        {
             return None;
         }
-        Some(Mention { first: a, last, apposition: None, loose: true })
+        Some(Mention {
+            first: a,
+            last,
+            apposition: None,
+            loose: true,
+        })
     }
 
     /// "Sen. Marco Rubio, R-Fla., appearing on Fox News, said": the
@@ -1047,16 +1275,29 @@ impl<'t> Attributor<'_, 't> {
             return None;
         }
         let mut e = a;
-        while e + 1 < comma && (self.np_word(e + 1) || (self.is_punct(e + 1, &["."]) && self.is_abbrev_or_initial(e))) {
+        while e + 1 < comma
+            && (self.np_word(e + 1)
+                || (self.is_punct(e + 1, &["."]) && self.is_abbrev_or_initial(e)))
+        {
             e += 1;
         }
         if !self.np_word(a) || e + 1 >= comma || !self.is_punct(e + 1, &[","]) {
             return None;
         }
-        if (e + 1..comma).any(|j| self.doc.tokens[j].is(DOUBLE_MARK) || self.cue_starting_at(j).is_some_and(|c| !self.cues[c].info(self.lex).participle)) {
+        if (e + 1..comma).any(|j| {
+            self.doc.tokens[j].is(DOUBLE_MARK)
+                || self
+                    .cue_starting_at(j)
+                    .is_some_and(|c| !self.cues[c].info(self.lex).participle)
+        }) {
             return None;
         }
-        let m = Mention { first: a, last: e, apposition: Some((e + 2, comma)), loose: false };
+        let m = Mention {
+            first: a,
+            last: e,
+            apposition: Some((e + 2, comma)),
+            loose: false,
+        };
         self.plausible_speaker(&m).then_some(m)
     }
 
@@ -1067,8 +1308,16 @@ impl<'t> Attributor<'_, 't> {
         }
         let last = k - 1;
         let w = self.tok(last);
-        if self.is_word(last) && self.lex.pronoun(w).is_some() && !self.doc.tokens[last].is(POSSESSIVE) {
-            return Some(Mention { first: last, last, apposition: None, loose: false });
+        if self.is_word(last)
+            && self.lex.pronoun(w).is_some()
+            && !self.doc.tokens[last].is(POSSESSIVE)
+        {
+            return Some(Mention {
+                first: last,
+                last,
+                apposition: None,
+                loose: false,
+            });
         }
         // Party-state parentheses after a name: "Sen. Jon Roe (D-N.Y.) said".
         let mut end = last;
@@ -1093,7 +1342,9 @@ impl<'t> Attributor<'_, 't> {
             let p = j - 1;
             let t = self.doc.tokens[p];
             let w = self.tok(p);
-            if self.np_word(p) || (self.is_punct(p, &["."]) && p > limit && self.is_abbrev_or_initial(p - 1)) {
+            if self.np_word(p)
+                || (self.is_punct(p, &["."]) && p > limit && self.is_abbrev_or_initial(p - 1))
+            {
                 first = p;
                 j = p;
                 continue;
@@ -1104,11 +1355,22 @@ impl<'t> Attributor<'_, 't> {
                 continue;
             }
             // Lower-case modifiers before a role noun: "a senior official".
-            if head_is_role && t.is(WORD) && !t.is(CAP) && !self.lex.is(Glue::Determiners, w) && end - p <= 3 {
-                if let Some(det) = (limit.max(p.saturating_sub(3))..p).rev().find(|&d| self.lex.is(Glue::Determiners, self.tok(d))) {
-                    if (det + 1..=p).all(|x| self.is_word(x) && !self.is_cap(x) && self.lex.cue_matcher().find(self.tok(x)).is_none()) {
+            if head_is_role
+                && t.is(WORD)
+                && !t.is(CAP)
+                && !self.lex.is(Glue::Determiners, w)
+                && end - p <= 3
+            {
+                if let Some(det) = (limit.max(p.saturating_sub(3))..p)
+                    .rev()
+                    .find(|&d| self.lex.is(Glue::Determiners, self.tok(d)))
+                {
+                    if (det + 1..=p).all(|x| {
+                        self.is_word(x)
+                            && !self.is_cap(x)
+                            && self.lex.cue_matcher().find(self.tok(x)).is_none()
+                    }) {
                         first = det;
-                        j = det;
                         break;
                     }
                 }
@@ -1116,7 +1378,10 @@ impl<'t> Attributor<'_, 't> {
             }
             if t.is(WORD) && self.lex.is(Glue::Determiners, w) && !t.is(POSSESSIVE) {
                 // "the Kremlin", "the senator", "a spokesman".
-                if matches!(w.to_ascii_lowercase().as_str(), "the" | "a" | "an" | "this" | "his" | "her" | "its" | "their") {
+                if matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "the" | "a" | "an" | "this" | "his" | "her" | "its" | "their"
+                ) {
                     first = p;
                 }
                 break;
@@ -1128,7 +1393,12 @@ impl<'t> Attributor<'_, 't> {
             first += 1;
         }
         // A capitalised sentence opener that is not a name ("Officials").
-        let mention = Mention { first, last: end, apposition: None, loose: false };
+        let mention = Mention {
+            first,
+            last: end,
+            apposition: None,
+            loose: false,
+        };
         if !self.plausible_speaker(&mention) {
             return None;
         }
@@ -1137,7 +1407,10 @@ impl<'t> Attributor<'_, 't> {
 
     fn is_abbrev_or_initial(&self, i: usize) -> bool {
         let w = self.tok(i);
-        self.is_word(i) && (self.lex.title(&format!("{w}.")).is_some() || (w.chars().count() == 1 && self.is_cap(i)) || self.lex.is_abbreviation(w))
+        self.is_word(i)
+            && (self.lex.is_dotted_title(w)
+                || (w.chars().count() == 1 && self.is_cap(i))
+                || self.lex.is_abbreviation(w))
     }
 
     /// A mention must hold a name, a role noun, an acronym or a pronoun.
@@ -1176,18 +1449,35 @@ impl<'t> Attributor<'_, 't> {
                 break;
             }
             if self.is_punct(j, &["."]) {
-                if j > k && self.is_abbrev_or_initial(j - 1) && j + 1 < limit && self.is_cap(j + 1) {
+                if j > k && self.is_abbrev_or_initial(j - 1) && j + 1 < limit && self.is_cap(j + 1)
+                {
                     j += 1;
                     continue;
                 }
                 break;
             }
-            let modifier_of_role = t.is(WORD) && !t.is(CAP) && last.is_none() && (j + 1..max.min(j + 4)).any(|x| self.is_word(x) && !self.is_cap(x) && self.lex.role(self.tok(x)).is_some()) && self.cue_starting_at(j).is_none();
+            let modifier_of_role = t.is(WORD)
+                && !t.is(CAP)
+                && last.is_none()
+                && (j + 1..max.min(j + 4)).any(|x| {
+                    self.is_word(x) && !self.is_cap(x) && self.lex.role(self.tok(x)).is_some()
+                })
+                && self.cue_starting_at(j).is_none();
             let ok = self.np_word(j)
                 || modifier_of_role
                 || (w == "and" && last.is_some())
-                || (loose && t.is(WORD) && !t.is(CAP) && self.lex.cue_matcher().find(w).is_none() && !self.lex.is(Glue::ContentStops, w) && !self.lex.is(Glue::Passive, w) && !self.lex.is(Glue::Adverbials, w))
-                || (loose && (w == "of" || w == "for") && last.is_some() && j + 1 < max && self.np_word(j + 1));
+                || (loose
+                    && t.is(WORD)
+                    && !t.is(CAP)
+                    && self.lex.cue_matcher().find(w).is_none()
+                    && !self.lex.is(Glue::ContentStops, w)
+                    && !self.lex.is(Glue::Passive, w)
+                    && !self.lex.is(Glue::Adverbials, w))
+                || (loose
+                    && (w == "of" || w == "for")
+                    && last.is_some()
+                    && j + 1 < max
+                    && self.np_word(j + 1));
             if !ok {
                 break;
             }
@@ -1197,8 +1487,14 @@ impl<'t> Attributor<'_, 't> {
             j += 1;
         }
         let last = last?;
-        let mention = Mention { first: k, last, apposition: None, loose: false };
-        if !self.plausible_speaker(&mention) && !(loose && self.lex.pronoun(w0).is_some()) {
+        let mention = Mention {
+            first: k,
+            last,
+            apposition: None,
+            loose: false,
+        };
+        let pronoun_source = loose && self.lex.pronoun(w0).is_some();
+        if !(self.plausible_speaker(&mention) || pronoun_source) {
             return None;
         }
         // Apposition: ", the union's president," up to the next comma or end.
@@ -1206,15 +1502,27 @@ impl<'t> Attributor<'_, 't> {
         if last + 2 < limit && self.is_punct(last + 1, &[","]) {
             let a = last + 2;
             let mut e = a;
-            while e < limit && !self.is_punct(e, &[",", ".", ";"]) && !self.doc.tokens[e].is(DOUBLE_MARK) && e - a < 14 {
+            while e < limit
+                && !self.is_punct(e, &[",", ".", ";"])
+                && !self.doc.tokens[e].is(DOUBLE_MARK)
+                && e - a < 14
+            {
                 e += 1;
             }
             let starts = self.tok(a);
-            if e > a && (self.lex.is(Glue::Determiners, starts) || self.lex.is(Glue::Relative, starts) || self.doc.tokens[a].is(WORD)) && (e >= limit || self.is_punct(e, &[",", ".", ";"])) {
+            if e > a
+                && (self.lex.is(Glue::Determiners, starts)
+                    || self.lex.is(Glue::Relative, starts)
+                    || self.doc.tokens[a].is(WORD))
+                && (e >= limit || self.is_punct(e, &[",", ".", ";"]))
+            {
                 apposition = Some((a, e));
             }
         }
-        Some(Mention { apposition, ..mention })
+        Some(Mention {
+            apposition,
+            ..mention
+        })
     }
 
     /// The subject of the clause holding a participle cue: the speaker of
@@ -1222,15 +1530,23 @@ impl<'t> Attributor<'_, 't> {
     fn main_subject(&self, cue_first: usize) -> Option<Mention> {
         let (s_start, _) = self.sent_range(cue_first);
         let s = self.sent_of(cue_first);
-        if let Some(st) = self.out.iter().rev().find(|st| st.sentence_last == s && st.mention.is_some_and(|m| m.first < cue_first)) {
+        if let Some(st) = self
+            .out
+            .iter()
+            .rev()
+            .take(8)
+            .find(|st| st.sentence_last == s && st.mention.is_some_and(|m| m.first < cue_first))
+        {
             return st.mention;
         }
         // The subject of an earlier finite cue of the sentence: "She
         // revealed that …, saying …".
-        if let Some(m) = (s_start..cue_first).find_map(|j| {
+        if let Some(m) = (s_start.max(cue_first.saturating_sub(40))..cue_first).find_map(|j| {
             let c = self.cue_starting_at(j)?;
             let info = self.cues[c].info(self.lex);
-            (!info.participle && info.class != CueClass::Source).then(|| self.mention_left(j, s_start)).flatten()
+            (!info.participle && info.class != CueClass::Source)
+                .then(|| self.mention_left(j, s_start))
+                .flatten()
         }) {
             return Some(m);
         }
@@ -1243,13 +1559,26 @@ impl<'t> Attributor<'_, 't> {
         // The first noun phrase: a pronoun or a name run.
         let w = self.tok(k);
         if self.lex.pronoun(w).is_some() {
-            return Some(Mention { first: k, last: k, apposition: None, loose: false });
+            return Some(Mention {
+                first: k,
+                last: k,
+                apposition: None,
+                loose: false,
+            });
         }
         let mut e = k;
-        while e + 1 < cue_first && (self.np_word(e + 1) || (self.is_punct(e + 1, &["."]) && self.is_abbrev_or_initial(e))) {
+        while e + 1 < cue_first
+            && (self.np_word(e + 1)
+                || (self.is_punct(e + 1, &["."]) && self.is_abbrev_or_initial(e)))
+        {
             e += 1;
         }
-        let m = Mention { first: k, last: e, apposition: None, loose: false };
+        let m = Mention {
+            first: k,
+            last: e,
+            apposition: None,
+            loose: false,
+        };
         (self.np_word(k) && self.plausible_speaker(&m)).then_some(m)
     }
 
@@ -1261,7 +1590,12 @@ impl<'t> Attributor<'_, 't> {
         // better cue.
         let mut kept: Vec<Statement> = Vec::with_capacity(self.out.len());
         for s in self.out.drain(..) {
-            if let Some(prev) = kept.iter_mut().rev().take(3).find(|p| overlap(p.content, s.content) > 0.8) {
+            if let Some(prev) = kept
+                .iter_mut()
+                .rev()
+                .take(3)
+                .find(|p| overlap(p.content, s.content) > 0.8)
+            {
                 if s.priority < prev.priority {
                     *prev = s;
                 }
@@ -1279,9 +1613,18 @@ impl<'t> Attributor<'_, 't> {
     /// statement's speaker.
     fn floating(&mut self) {
         let mut extra = Vec::new();
-        let covered = |out: &[Statement], q: &Quote| out.iter().any(|s| s.content.overlaps(q.inner));
+        // `out` is sorted by content start; contents rarely nest, so the
+        // statements just before a quote are the ones that can cover it.
+        let before = |out: &[Statement], at: usize| out.partition_point(|s| s.content.start < at);
         for q in self.quotes {
-            if covered(&self.out, q) || q.words < 4 {
+            if q.words < 4 {
+                continue;
+            }
+            let i = before(&self.out, q.inner.end);
+            if self.out[i.saturating_sub(8)..i]
+                .iter()
+                .any(|s| s.content.overlaps(q.inner))
+            {
                 continue;
             }
             let para = &self.doc.paragraphs[q.paragraph];
@@ -1291,14 +1634,16 @@ impl<'t> Attributor<'_, 't> {
             }
             // The previous statement must sit in this paragraph or the one
             // right before it, with nothing else in between.
-            let prev = self
-                .out
+            let j = before(&self.out, q.inner.start);
+            let prev = self.out[j.saturating_sub(8)..j]
                 .iter()
                 .filter(|s| s.content.end <= q.inner.start)
                 .max_by_key(|s| s.content.end);
             let Some(prev) = prev else { continue };
             let prev_para = self.para_of_span(prev.content);
-            let near = prev_para == q.paragraph || (prev_para + 1 == q.paragraph) || self.only_skips_between(prev_para, q.paragraph);
+            let near = prev_para == q.paragraph
+                || (prev_para + 1 == q.paragraph)
+                || self.only_skips_between(prev_para, q.paragraph);
             if !near || para.skip {
                 continue;
             }
@@ -1322,7 +1667,10 @@ impl<'t> Attributor<'_, 't> {
     }
 
     fn para_of_span(&self, span: Span) -> usize {
-        let t = self.doc.tokens.partition_point(|t| t.span.start < span.start);
+        let t = self
+            .doc
+            .tokens
+            .partition_point(|t| t.span.start < span.start);
         self.para_of(t.min(self.doc.tokens.len() - 1))
     }
 
@@ -1360,7 +1708,8 @@ mod tests {
                     s.kind.as_str(),
                     s.content.slice(text).to_string(),
                     s.cue.map(|c| cs[c].span.slice(text).to_string()),
-                    s.mention.map(|m| doc.span(m.first, m.last).slice(text).to_string()),
+                    s.mention
+                        .map(|m| doc.span(m.first, m.last).slice(text).to_string()),
                 )
             })
             .collect()
@@ -1379,12 +1728,23 @@ mod tests {
     #[test]
     fn direct_quote_then_tag() {
         let r = one("“The bridge will reopen in May,” she added.");
-        assert_eq!(r, ("direct", "The bridge will reopen in May,".into(), s("added"), s("she")));
+        assert_eq!(
+            r,
+            (
+                "direct",
+                "The bridge will reopen in May,".into(),
+                s("added"),
+                s("she")
+            )
+        );
     }
 
     #[test]
     fn direct_quote_after_colon_or_comma() {
-        assert_eq!(one("Mayor Jane Roe said: “We will rebuild it.”").1, "We will rebuild it.");
+        assert_eq!(
+            one("Mayor Jane Roe said: “We will rebuild it.”").1,
+            "We will rebuild it."
+        );
         let r = one("Roe told reporters, \"The money is there.\"");
         assert_eq!((r.2, r.3), (s("told"), s("Roe")));
     }
@@ -1393,7 +1753,10 @@ mod tests {
     fn direct_quote_with_participle_takes_the_main_subject() {
         let r = run("Vold rejected the plan, saying “It would ruin the farms we depend on.”");
         let direct = r.iter().find(|x| x.0 == "direct").unwrap();
-        assert_eq!((direct.2.clone(), direct.3.clone()), (s("saying"), s("Vold")));
+        assert_eq!(
+            (direct.2.clone(), direct.3.clone()),
+            (s("saying"), s("Vold"))
+        );
     }
 
     #[test]
@@ -1412,25 +1775,42 @@ mod tests {
 
     #[test]
     fn indirect_speech_forms() {
-        assert_eq!(one("Roe said that the talks had failed.").1, "the talks had failed");
-        assert_eq!(one("Roe said the talks had failed.").1, "the talks had failed");
+        assert_eq!(
+            one("Roe said that the talks had failed.").1,
+            "the talks had failed"
+        );
+        assert_eq!(
+            one("Roe said the talks had failed.").1,
+            "the talks had failed"
+        );
         let r = one("Vold told the Ruritanian Herald (RH) that prices would fall.");
         assert_eq!((r.1.as_str(), r.2), ("prices would fall", s("told")));
         let r = one("According to Roe, the talks had failed.");
-        assert_eq!((r.1.as_str(), r.2, r.3), ("the talks had failed", s("According to"), s("Roe")));
+        assert_eq!(
+            (r.1.as_str(), r.2, r.3),
+            ("the talks had failed", s("According to"), s("Roe"))
+        );
         let r = one("The talks had failed, according to union officials.");
-        assert_eq!((r.1.as_str(), r.3), ("The talks had failed", s("union officials")));
+        assert_eq!(
+            (r.1.as_str(), r.3),
+            ("The talks had failed", s("union officials"))
+        );
         let r = one("The talks had failed, Roe said.");
         assert_eq!((r.1.as_str(), r.3), ("The talks had failed", s("Roe")));
     }
 
     #[test]
     fn two_cues_in_one_sentence_give_two_statements() {
-        let r = run("She revealed that the fund was empty, saying “We cannot pay anyone this month.”");
+        let r =
+            run("She revealed that the fund was empty, saying “We cannot pay anyone this month.”");
         assert_eq!(r.len(), 2, "{r:?}");
-        assert_eq!((r[0].0, r[0].1.as_str()), ("indirect", "the fund was empty"));
+        assert_eq!(
+            (r[0].0, r[0].1.as_str()),
+            ("indirect", "the fund was empty")
+        );
         assert_eq!((r[1].0, r[1].3.clone()), ("direct", s("She")));
-        let r = run("Roe disclosed that the budget was cut, acknowledging that schools would suffer.");
+        let r =
+            run("Roe disclosed that the budget was cut, acknowledging that schools would suffer.");
         assert_eq!(r.len(), 2, "{r:?}");
         assert_eq!(r[1].1, "schools would suffer");
         assert_eq!(r[1].3, s("Roe"));
@@ -1445,7 +1825,9 @@ mod tests {
 
     #[test]
     fn floating_quote_follows_the_previous_speaker() {
-        let r = run("“We start on Monday,” Roe said.\n\n“And we will not stop until the work is done.”");
+        let r = run(
+            "“We start on Monday,” Roe said.\n\n“And we will not stop until the work is done.”",
+        );
         assert_eq!(r.len(), 2);
         assert_eq!(r[1].2, None);
         assert_eq!(r[1].3, None);
@@ -1473,6 +1855,8 @@ mod tests {
 
     #[test]
     fn boilerplate_lines_give_nothing() {
-        assert!(run("Advertisement\n\nTo suggest a correction, Roe said, write to us here").is_empty());
+        assert!(
+            run("Advertisement\n\nTo suggest a correction, Roe said, write to us here").is_empty()
+        );
     }
 }

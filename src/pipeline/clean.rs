@@ -108,7 +108,8 @@ mod tests {
 
     #[test]
     fn prose_is_never_junk() {
-        let text = "The mayor said the advertisement was misleading.\n\nShe subscribes to no theory.";
+        let text =
+            "The mayor said the advertisement was misleading.\n\nShe subscribes to no theory.";
         assert!(zones(text).is_empty());
     }
 }

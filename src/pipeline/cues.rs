@@ -33,9 +33,7 @@ impl Cue {
 
 /// Index of the token starting exactly at byte `at`, if any.
 fn token_at(doc: &Document<'_>, at: usize) -> Option<usize> {
-    doc.tokens
-        .binary_search_by(|t| t.span.start.cmp(&at))
-        .ok()
+    doc.tokens.binary_search_by(|t| t.span.start.cmp(&at)).ok()
 }
 
 /// Finds the reporting cues of a segmented article, in text order.
@@ -75,7 +73,13 @@ pub fn find_cues(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Cue> {
     cues
 }
 
-fn counts_as_cue(doc: &Document<'_>, lex: &Lexicon, form: &CueForm, first: usize, last: usize) -> bool {
+fn counts_as_cue(
+    doc: &Document<'_>,
+    lex: &Lexicon,
+    form: &CueForm,
+    first: usize,
+    last: usize,
+) -> bool {
     let sent = &doc.sentences[doc.tokens[first].sentence as usize];
     let prev = (first > sent.tokens.start).then(|| doc.tok(first - 1));
     let next = (last + 1 < sent.tokens.end).then(|| doc.tok(last + 1));
@@ -93,7 +97,10 @@ fn counts_as_cue(doc: &Document<'_>, lex: &Lexicon, form: &CueForm, first: usize
         if p.eq_ignore_ascii_case("having") || p.eq_ignore_ascii_case("needless") {
             return false;
         }
-        if p.eq_ignore_ascii_case("to") && prev2.is_some_and(|w| w.eq_ignore_ascii_case("is") || w.eq_ignore_ascii_case("needless")) {
+        if p.eq_ignore_ascii_case("to")
+            && prev2
+                .is_some_and(|w| w.eq_ignore_ascii_case("is") || w.eq_ignore_ascii_case("needless"))
+        {
             return false;
         }
         // "That said, ..." opening a sentence.
@@ -114,7 +121,10 @@ mod tests {
         let lex = Lexicon::english();
         let mut d = segment(text, &[], &lex);
         find_quotes(&mut d);
-        find_cues(&d, &lex).iter().map(|c| c.span.slice(text)).collect()
+        find_cues(&d, &lex)
+            .iter()
+            .map(|c| c.span.slice(text))
+            .collect()
     }
 
     #[test]
@@ -128,8 +138,13 @@ mod tests {
     #[test]
     fn ignores_cues_inside_quotes_and_nouns_and_passives() {
         assert_eq!(cues("“They said no,” Roe said."), ["said"]);
-        assert!(cues("The claims were false. When asked, he smiled. He was told to go.").is_empty());
-        assert!(cues("That said, the plan stands. Having said that, we left. Needless to say, no.").is_empty());
+        assert!(
+            cues("The claims were false. When asked, he smiled. He was told to go.").is_empty()
+        );
+        assert!(cues(
+            "That said, the plan stands. Having said that, we left. Needless to say, no."
+        )
+        .is_empty());
     }
 
     #[test]

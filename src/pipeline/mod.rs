@@ -56,7 +56,10 @@ impl Pipeline {
 
     /// Runs every stage on `article` and returns one event per statement,
     /// in text order.
-    pub fn events<'a>(&self, article: &'a Article) -> Result<Vec<StatementEvent<'a>>, PipelineError> {
+    pub fn events<'a>(
+        &self,
+        article: &'a Article,
+    ) -> Result<Vec<StatementEvent<'a>>, PipelineError> {
         let lang = article.language_code();
         if !lang.eq_ignore_ascii_case(self.lexicon.language()) {
             return Err(PipelineError::UnsupportedLanguage(lang.to_string()));
@@ -84,6 +87,7 @@ impl Pipeline {
             published_at: article.published_at.as_deref().map(Cow::Borrowed),
             language: Cow::Borrowed(lex.language()),
         };
+        let digest = event::text_digest(text);
         let mut events = Vec::with_capacity(statements.len());
         for (st, sp) in statements.iter().zip(speakers) {
             let cue = st.cue.map(|c| cues[c].span);
@@ -93,7 +97,7 @@ impl Pipeline {
             );
             let id = event::event_id(
                 &article.id,
-                text,
+                digest,
                 &[
                     st.kind as u64,
                     st.content.start as u64,

@@ -113,7 +113,11 @@ pub fn find_quotes(doc: &mut Document<'_>) -> Vec<Quote> {
             }
             let mut dir = direction(doc, k, para.span.start);
             if dir == Dir::Either {
-                dir = if open_at.is_some() { Dir::Close } else { Dir::Open };
+                dir = if open_at.is_some() {
+                    Dir::Close
+                } else {
+                    Dir::Open
+                };
             }
             match (open_at, dir) {
                 (None, Dir::Open) | (Some(_), Dir::Open) => open_at = Some(k),
@@ -138,9 +142,18 @@ pub fn find_quotes(doc: &mut Document<'_>) -> Vec<Quote> {
             // A running quote opens a paragraph or follows a colon or comma
             // ("Roe said: “…"); a stray mark elsewhere is dropped.
             let after_lead_in = o > para.tokens.start && matches!(doc.tok(o - 1), ":" | ",");
-            if (next_opens && (at_start || after_lead_in)) || at_start {
+            if at_start || (next_opens && after_lead_in) {
                 let group = if at_start { continued_from } else { None };
-                let idx = push(doc, &mut quotes, o, None, para.tokens.end, p, group, !next_opens);
+                let idx = push(
+                    doc,
+                    &mut quotes,
+                    o,
+                    None,
+                    para.tokens.end,
+                    p,
+                    group,
+                    !next_opens,
+                );
                 if next_opens {
                     running = Some(quotes[idx].group);
                 }

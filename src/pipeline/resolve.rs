@@ -20,10 +20,13 @@
 use super::attribute::{Inherit, Mention, Statement};
 use super::segment::{Document, ALLCAPS, CAP, POSSESSIVE, WORD};
 use crate::event::{ResolvedBy, SpeakerKind};
-use crate::lexicon::{Glue, Lexicon, RoleKind};
+use crate::lexicon::{Glue, Lexicon, Phrase, RoleKind};
 use crate::text::Span;
 use std::borrow::Cow;
 use std::collections::HashMap;
+
+/// How far back (in name occurrences or statements) resolution looks.
+const MAX_LOOKBACK: usize = 512;
 
 /// The resolved speaker of one statement.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,7 +65,6 @@ impl ResolvedSpeaker<'_> {
 #[derive(Debug, Clone)]
 struct Entity<'t> {
     name: &'t str,
-    name_tokens: usize,
     title: Option<Cow<'t, str>>,
     title_canonical: Option<String>,
     affiliation: Option<Cow<'t, str>>,
@@ -83,8 +85,6 @@ struct Parsed {
     title: Option<(usize, usize)>,
     /// Affiliation tokens (possessive prefix or modifiers before the title).
     affiliation: Option<(usize, usize)>,
-    /// Lower-case role noun heading the phrase, if any.
-    role: Option<usize>,
     /// Gender from an honorific.
     gender: Option<char>,
 }
@@ -103,7 +103,11 @@ struct Resolver<'a, 't> {
 }
 
 /// Resolves the speaker of every statement (same order as `statements`).
-pub fn resolve<'t>(doc: &Document<'t>, lex: &Lexicon, statements: &[Statement]) -> Vec<ResolvedSpeaker<'t>> {
+pub fn resolve<'t>(
+    doc: &Document<'t>,
+    lex: &Lexicon,
+    statements: &[Statement],
+) -> Vec<ResolvedSpeaker<'t>> {
     let mut r = Resolver {
         doc,
         lex,
@@ -133,7 +137,13 @@ pub fn resolve<'t>(doc: &Document<'t>, lex: &Lexicon, statements: &[Statement]) 
             (Some(m), _) => {
                 // A statement sharing its mention with an earlier one (two
                 // halves of a quote, a participle) shares its resolution.
-                match statements[..i].iter().zip(&out).rev().find(|(s, _)| s.mention == Some(m)) {
+                match statements[..i]
+                    .iter()
+                    .zip(&out)
+                    .rev()
+                    .take(8)
+                    .find(|(s, _)| s.mention == Some(m))
+                {
                     Some((_, prev)) => prev.clone(),
                     None => r.resolve_mention(m, &out),
                 }
@@ -168,7 +178,7 @@ impl<'t> Resolver<'_, 't> {
     fn is_initial_dot(&self, i: usize) -> bool {
         i > 0 && self.doc.punct_is(i, '.') && self.is_cap_word(i - 1) && {
             let w = self.tok(i - 1);
-            w.chars().count() == 1 || self.lex.title(&format!("{w}.")).is_some() || self.lex.is_abbreviation(w)
+            w.chars().count() == 1 || self.lex.is_dotted_title(w) || self.lex.is_abbreviation(w)
         }
     }
 
@@ -190,11 +200,12 @@ impl<'t> Resolver<'_, 't> {
                 let mut b = i;
                 let mut j = i + 1;
                 while j < end {
-                    if self.is_cap_word(j) && !self.lex.is_stopword(self.tok(j)) {
-                        b = j;
-                    } else if self.is_initial_dot(j) {
-                        b = j;
-                    } else if self.doc.tokens[j].is(WORD) && self.lex.is(Glue::Particles, self.tok(j)) && j + 1 < end && self.is_cap_word(j + 1) {
+                    let name_word = self.is_cap_word(j) && !self.lex.is_stopword(self.tok(j));
+                    let particle = self.doc.tokens[j].is(WORD)
+                        && self.lex.is(Glue::Particles, self.tok(j))
+                        && j + 1 < end
+                        && self.is_cap_word(j + 1);
+                    if name_word || particle || self.is_initial_dot(j) {
                         b = j;
                     } else {
                         break;
@@ -202,7 +213,9 @@ impl<'t> Resolver<'_, 't> {
                     j += 1;
                 }
                 // Affiliation from a possessive right before: "Estonia’s".
-                let poss = (a >= 2 && self.doc.tokens[a - 1].is(POSSESSIVE) && self.is_cap_word(a - 2)).then(|| (a - 2, a - 2));
+                let poss =
+                    (a >= 2 && self.doc.tokens[a - 1].is(POSSESSIVE) && self.is_cap_word(a - 2))
+                        .then(|| (a - 2, a - 2));
                 let parsed = self.parse(a, b, poss);
                 if a == b {
                     *self.singles.entry(self.tok(a)).or_default() += 1;
@@ -215,10 +228,17 @@ impl<'t> Resolver<'_, 't> {
 
     /// Splits tokens `a..=b` into affiliation, title and name.
     fn parse(&self, a: usize, b: usize, poss: Option<(usize, usize)>) -> Parsed {
-        let mut p = Parsed { affiliation: poss, ..Parsed::default() };
+        let mut p = Parsed {
+            affiliation: poss,
+            ..Parsed::default()
+        };
         let mut k = a;
         // Leading stopword ("The Kremlin" keeps "Kremlin").
-        while k <= b && self.doc.tokens[k].is(WORD) && self.lex.is_stopword(self.tok(k)) && self.lex.title(self.tok(k)).is_none() {
+        while k <= b
+            && self.doc.tokens[k].is(WORD)
+            && self.lex.is_stopword(self.tok(k))
+            && self.lex.title(self.tok(k)).is_none()
+        {
             if self.lex.is(Glue::MaleMarkers, self.tok(k)) {
                 p.gender = Some('m');
             } else if self.lex.is(Glue::FemaleMarkers, self.tok(k)) {
@@ -244,7 +264,11 @@ impl<'t> Resolver<'_, 't> {
                 continue;
             }
             // Modifiers before a title: "NATO General Secretary", "French President".
-            if first_title.is_none() && pos < b && self.title_at(pos + 1, b).is_some() && self.is_cap_word(pos) {
+            if first_title.is_none()
+                && pos < b
+                && self.title_at(pos + 1, b).is_some()
+                && self.is_cap_word(pos)
+            {
                 pos += 1;
                 continue;
             }
@@ -260,7 +284,7 @@ impl<'t> Resolver<'_, 't> {
         // capitals before that an affiliation ("Amnesty International
         // spokesman Eric Ferrero").
         let mut e = b;
-        while e >= name_start && !(self.is_cap_word(e) && !self.lex.is_stopword(self.tok(e))) {
+        while e >= name_start && (!self.is_cap_word(e) || self.lex.is_stopword(self.tok(e))) {
             if e == 0 {
                 return p;
             }
@@ -270,12 +294,20 @@ impl<'t> Resolver<'_, 't> {
             return p;
         }
         let mut s = e;
-        while s > name_start && (self.is_cap_word(s - 1) && !self.lex.is_stopword(self.tok(s - 1)) || self.is_initial_dot(s - 1) || (self.doc.tokens[s - 1].is(WORD) && self.lex.is(Glue::Particles, self.tok(s - 1)))) {
+        while s > name_start
+            && (self.is_cap_word(s - 1) && !self.lex.is_stopword(self.tok(s - 1))
+                || self.is_initial_dot(s - 1)
+                || (self.doc.tokens[s - 1].is(WORD)
+                    && self.lex.is(Glue::Particles, self.tok(s - 1))))
+        {
             s -= 1;
         }
         if s > name_start {
             let before = s - 1;
-            if self.doc.tokens[before].is(WORD) && !self.doc.tokens[before].is(CAP) && self.lex.role(self.tok(before)).is_some() {
+            if self.doc.tokens[before].is(WORD)
+                && !self.doc.tokens[before].is(CAP)
+                && self.lex.role(self.tok(before)).is_some()
+            {
                 p.title.get_or_insert((before, before));
                 if before > name_start && p.affiliation.is_none() {
                     p.affiliation = Some((name_start, before - 1));
@@ -291,31 +323,31 @@ impl<'t> Resolver<'_, 't> {
     fn title_at(&self, pos: usize, b: usize) -> Option<(usize, &'_ str)> {
         let max = self.lex.max_title_words();
         let mut best = None;
-        let mut phrase = String::new();
+        let mut phrase = Phrase::default();
         let mut k = pos;
         let mut words = 0;
         while k <= b && words < max {
             let t = self.doc.tokens[k];
-            if !t.is(WORD) {
+            if !t.is(WORD) || !t.is(CAP) && words == 0 && self.lex.role(self.tok(k)).is_none() {
                 break;
             }
-            if words > 0 {
-                phrase.push(' ');
+            if (words > 0 && !phrase.push(" ")) || !phrase.push(self.tok(k)) {
+                break;
             }
-            phrase.push_str(self.tok(k));
             words += 1;
             // With a period: "Gen.", "Lt. Gen."
             if k < b && self.doc.punct_is(k + 1, '.') {
-                let mut dotted = phrase.clone();
-                dotted.push('.');
-                if let Some(t) = self.lex.title(&dotted) {
-                    best = Some((k + 2 - pos, t.canonical.as_str()));
-                    phrase = dotted;
-                    k += 2;
-                    continue;
+                let mut dotted = phrase;
+                if dotted.push(".") {
+                    if let Some(t) = self.lex.title_lower(&dotted) {
+                        best = Some((k + 2 - pos, t.canonical.as_str()));
+                        phrase = dotted;
+                        k += 2;
+                        continue;
+                    }
                 }
             }
-            if let Some(t) = self.lex.title(&phrase) {
+            if let Some(t) = self.lex.title_lower(&phrase) {
                 best = Some((k + 1 - pos, t.canonical.as_str()));
             }
             k += 1;
@@ -374,7 +406,7 @@ impl<'t> Resolver<'_, 't> {
             return;
         }
         // One capitalised word is an entity only with a person title.
-        if name_tokens < 2 && !(p.title.is_some() && kind != SpeakerKind::Organization) && kind != SpeakerKind::Organization {
+        if name_tokens < 2 && p.title.is_none() && kind != SpeakerKind::Organization {
             return;
         }
         let name = self.span_text(s, e);
@@ -408,14 +440,17 @@ impl<'t> Resolver<'_, 't> {
                 let i = self.entities.len();
                 self.entities.push(Entity {
                     name,
-                    name_tokens,
                     title,
                     title_canonical,
                     affiliation,
                     gender: p.gender,
                     person_evidence: p.gender.is_some() || p.title.is_some(),
                     surname: self.tok(e),
-                    kind: if name_tokens < 2 && kind == SpeakerKind::Unknown { SpeakerKind::Person } else { kind },
+                    kind: if name_tokens < 2 && kind == SpeakerKind::Unknown {
+                        SpeakerKind::Person
+                    } else {
+                        kind
+                    },
                 });
                 self.by_name.insert(name, i);
                 if name_tokens >= 2 {
@@ -431,18 +466,22 @@ impl<'t> Resolver<'_, 't> {
     /// token `at`, else the first one after it.
     fn by_surname_near(&self, word: &str, at: usize, gender: Option<char>) -> Option<usize> {
         let cands = self.by_surname.get(word)?;
-        let ok = |e: usize| gender.is_none() || self.entities[e].gender.is_none() || self.entities[e].gender == gender;
-        let before = self
-            .occurrences
+        let ok = |e: usize| {
+            gender.is_none()
+                || self.entities[e].gender.is_none()
+                || self.entities[e].gender == gender
+        };
+        let upto = self.occurrences.partition_point(|(pos, _, _)| *pos < at);
+        let before = self.occurrences[upto.saturating_sub(MAX_LOOKBACK)..upto]
             .iter()
             .rev()
-            .filter(|(pos, e, _)| *pos < at && cands.contains(e) && ok(*e))
+            .filter(|(_, e, _)| cands.contains(e) && ok(*e))
             .map(|(_, e, _)| *e)
             .next();
         before.or_else(|| cands.iter().copied().find(|&e| ok(e)))
     }
 
-    fn from_entity(&self, e: usize, mention: Span, by: ResolvedBy) -> ResolvedSpeaker<'t> {
+    fn speaker_of(&self, e: usize, mention: Span, by: ResolvedBy) -> ResolvedSpeaker<'t> {
         let ent = &self.entities[e];
         ResolvedSpeaker {
             name: Some(Cow::Borrowed(ent.name)),
@@ -467,7 +506,10 @@ impl<'t> Resolver<'_, 't> {
         // Split off a possessive prefix: "Estonia’s Prime Minister Kaja Kallas".
         let mut a = m.first;
         let mut poss = None;
-        if let Some(pp) = (m.first..=m.last).rev().find(|&i| doc.tokens[i].is(POSSESSIVE)) {
+        if let Some(pp) = (m.first..=m.last)
+            .rev()
+            .find(|&i| doc.tokens[i].is(POSSESSIVE))
+        {
             if pp > m.first && pp < m.last {
                 poss = Some((m.first, pp - 1));
                 a = pp + 1;
@@ -478,14 +520,19 @@ impl<'t> Resolver<'_, 't> {
         // description, whatever capitals modify it.
         // "An Egyptian textbook", "Ukrainian and Western officials": a
         // lower-case head makes a description, whatever capitals modify it.
-        let lower_head = doc.tokens[m.last].is(WORD) && !doc.tokens[m.last].is(CAP) && !doc.tokens[m.last].is(POSSESSIVE);
+        let lower_head = doc.tokens[m.last].is(WORD)
+            && !doc.tokens[m.last].is(CAP)
+            && !doc.tokens[m.last].is(POSSESSIVE);
         if lower_head {
             parsed.name = None;
             if let Some(sp) = self.owner_of_description(m, previous) {
                 return sp;
             }
         }
-        let (app_title, app_aff) = m.apposition.map(|(x, y)| self.apposition(x, y)).unwrap_or((None, None));
+        let (app_title, app_aff) = m
+            .apposition
+            .map(|(x, y)| self.apposition(x, y))
+            .unwrap_or((None, None));
         let fill = |mut sp: ResolvedSpeaker<'t>| {
             if sp.title.is_none() {
                 sp.title = app_title.map(|t| Cow::Borrowed(self.span_text(t.0, t.1)));
@@ -499,21 +546,22 @@ impl<'t> Resolver<'_, 't> {
             let name_words = (s..=e).filter(|&i| self.is_cap_word(i)).count();
             let name = self.span_text(s, e);
             let name_span = doc.span(s, e);
-            let shown_mention = if parsed.title.is_some() || poss.is_some() || parsed.affiliation.is_some() {
-                // The mention is the name ("Denys Shmyhal"), keeping short
-                // titles such as "Gen." that are part of how it is written.
-                name_span
-            } else {
-                mention_span
-            };
+            let shown_mention =
+                if parsed.title.is_some() || poss.is_some() || parsed.affiliation.is_some() {
+                    // The mention is the name ("Denys Shmyhal"), keeping short
+                    // titles such as "Gen." that are part of how it is written.
+                    name_span
+                } else {
+                    mention_span
+                };
             let kind = self.kind_of_name(s, e);
             if name_words >= 2 {
                 if let Some(&ent) = self.by_name.get(name) {
-                    return fill(self.from_entity(ent, shown_mention, ResolvedBy::Name));
+                    return fill(self.speaker_of(ent, shown_mention, ResolvedBy::Name));
                 }
             } else if kind != SpeakerKind::Organization {
                 if let Some(ent) = self.by_surname_near(self.tok(e), m.first, parsed.gender) {
-                    return fill(self.from_entity(ent, shown_mention, ResolvedBy::Surname));
+                    return fill(self.speaker_of(ent, shown_mention, ResolvedBy::Surname));
                 }
             }
             let (title, _) = match parsed.title {
@@ -523,12 +571,18 @@ impl<'t> Resolver<'_, 't> {
                 }
                 None => (None, None),
             };
-            let kind = if kind == SpeakerKind::Unknown && (parsed.title.is_some() || parsed.gender.is_some()) {
+            let kind = if kind == SpeakerKind::Unknown
+                && (parsed.title.is_some() || parsed.gender.is_some())
+            {
                 SpeakerKind::Person
             } else {
                 kind
             };
-            let kind = if kind == SpeakerKind::Unknown && name_words >= 2 { SpeakerKind::Person } else { kind };
+            let kind = if kind == SpeakerKind::Unknown && name_words >= 2 {
+                SpeakerKind::Person
+            } else {
+                kind
+            };
             return fill(ResolvedSpeaker {
                 name: Some(Cow::Borrowed(name)),
                 kind,
@@ -540,29 +594,45 @@ impl<'t> Resolver<'_, 't> {
             });
         }
         // A role description: "Estonian PM", "the senator", "officials".
-        let words: Vec<usize> = (m.first..=m.last).filter(|&i| doc.tokens[i].is(WORD) && !doc.tokens[i].is(POSSESSIVE)).collect();
+        let words: Vec<usize> = (m.first..=m.last)
+            .filter(|&i| doc.tokens[i].is(WORD) && !doc.tokens[i].is(POSSESSIVE))
+            .collect();
         let head = words.last().copied();
         let title_canon: Option<String> = parsed
             .title
             .and_then(|t| self.title_at(t.0, t.1).map(|(_, c)| c.to_string()))
-            .or_else(|| head.and_then(|h| self.lex.role(self.tok(h)).and_then(|r| r.title.clone())));
+            .or_else(|| {
+                head.and_then(|h| self.lex.role(self.tok(h)).and_then(|r| r.title.clone()))
+            });
         let role_kind = head.and_then(|h| self.lex.role(self.tok(h)).map(|r| r.kind));
         if let Some(canon) = title_canon {
-            let modifier = words.iter().copied().find(|&i| doc.tokens[i].is(CAP) && self.lex.title(self.tok(i)).is_none() && !self.lex.is_stopword(self.tok(i)));
-            let found = self
+            let modifier = words.iter().copied().find(|&i| {
+                doc.tokens[i].is(CAP)
+                    && self.lex.title(self.tok(i)).is_none()
+                    && !self.lex.is_stopword(self.tok(i))
+            });
+            let upto = self
                 .occurrences
+                .partition_point(|(pos, _, _)| *pos < m.first);
+            let found = self.occurrences[upto.saturating_sub(MAX_LOOKBACK)..upto]
                 .iter()
                 .rev()
-                .filter(|(pos, _, _)| *pos < m.first)
                 .map(|(_, e, _)| *e)
                 .find(|&e| {
                     let ent = &self.entities[e];
                     ent.kind == SpeakerKind::Person
-                        && ent.title_canonical.as_deref().is_some_and(|c| c.eq_ignore_ascii_case(&canon))
-                        && modifier.is_none_or(|md| ent.affiliation.as_deref().is_some_and(|af| self.lex.demonym_matches(self.tok(md), af)))
+                        && ent
+                            .title_canonical
+                            .as_deref()
+                            .is_some_and(|c| c.eq_ignore_ascii_case(&canon))
+                        && modifier.is_none_or(|md| {
+                            ent.affiliation
+                                .as_deref()
+                                .is_some_and(|af| self.lex.demonym_matches(self.tok(md), af))
+                        })
                 });
             if let Some(e) = found {
-                return self.from_entity(e, mention_span, ResolvedBy::Title);
+                return self.speaker_of(e, mention_span, ResolvedBy::Title);
             }
         }
         let kind = match role_kind {
@@ -586,11 +656,20 @@ impl<'t> Resolver<'_, 't> {
     /// advisers", "her aides": a description of people who speak for a
     /// named person or organisation resolves to that owner; the head noun
     /// becomes the title.
-    fn owner_of_description(&self, m: Mention, previous: &[ResolvedSpeaker<'t>]) -> Option<ResolvedSpeaker<'t>> {
+    fn owner_of_description(
+        &self,
+        m: Mention,
+        previous: &[ResolvedSpeaker<'t>],
+    ) -> Option<ResolvedSpeaker<'t>> {
         let doc = self.doc;
         let head = m.last;
         let role = self.lex.role(self.tok(head))?;
-        if role.kind == RoleKind::Group && !matches!(self.tok(head), "aides" | "advisers" | "advisors" | "officials" | "lawyers" | "attorneys") {
+        if role.kind == RoleKind::Group
+            && !matches!(
+                self.tok(head),
+                "aides" | "advisers" | "advisors" | "officials" | "lawyers" | "attorneys"
+            )
+        {
             return None;
         }
         let mention = doc.span(m.first, m.last);
@@ -604,9 +683,22 @@ impl<'t> Resolver<'_, 't> {
             _ => None,
         };
         if let Some(p) = owner_pronoun.and_then(|p| self.lex.pronoun(p)) {
-            let sp = self.resolve_pronoun(Mention { first: m.first, last: m.first, apposition: None, loose: false }, *p, previous);
+            let sp = self.resolve_pronoun(
+                Mention {
+                    first: m.first,
+                    last: m.first,
+                    apposition: None,
+                    loose: false,
+                },
+                *p,
+                previous,
+            );
             if sp.name.is_some() {
-                return Some(ResolvedSpeaker { mention: Some(mention), title, ..sp });
+                return Some(ResolvedSpeaker {
+                    mention: Some(mention),
+                    title,
+                    ..sp
+                });
             }
             return None;
         }
@@ -615,7 +707,9 @@ impl<'t> Resolver<'_, 't> {
         // ("Western", "Democratic").
         let mut k = m.first;
         while k < head {
-            if !self.is_cap_word(k) || self.lex.is_stopword(self.tok(k)) && self.lex.title(self.tok(k)).is_none() {
+            if !self.is_cap_word(k)
+                || self.lex.is_stopword(self.tok(k)) && self.lex.title(self.tok(k)).is_none()
+            {
                 k += 1;
                 continue;
             }
@@ -629,19 +723,36 @@ impl<'t> Resolver<'_, 't> {
             let Some((s, e)) = parsed.name else { continue };
             let name = self.span_text(s, e);
             let possessive = doc.tokens.get(b + 1).is_some_and(|t| t.is(POSSESSIVE));
-            let entity = self
-                .by_name
-                .get(name)
-                .copied()
-                .or_else(|| (s == e).then(|| self.by_surname_near(self.tok(e), m.first, None)).flatten());
+            let entity = self.by_name.get(name).copied().or_else(|| {
+                (s == e)
+                    .then(|| self.by_surname_near(self.tok(e), m.first, None))
+                    .flatten()
+            });
             if let Some(ent) = entity {
-                return Some(ResolvedSpeaker { title, ..self.from_entity(ent, mention, ResolvedBy::Surname) });
+                return Some(ResolvedSpeaker {
+                    title,
+                    ..self.speaker_of(ent, mention, ResolvedBy::Surname)
+                });
             }
-            let adjective = s == e && ["an", "ern", "ish", "ese", "ic", "ian"].iter().any(|suf| name.ends_with(suf)) && !doc.tokens[s].is(ALLCAPS);
-            if possessive || (!adjective && (doc.tokens[s].is(ALLCAPS) || (s..=e).any(|i| self.lex.is_orgword(self.tok(i))) || e > s)) || (!adjective && s == e) {
+            let adjective = s == e
+                && ["an", "ern", "ish", "ese", "ic", "ian"]
+                    .iter()
+                    .any(|suf| name.ends_with(suf))
+                && !doc.tokens[s].is(ALLCAPS);
+            if possessive
+                || (!adjective
+                    && (doc.tokens[s].is(ALLCAPS)
+                        || (s..=e).any(|i| self.lex.is_orgword(self.tok(i)))
+                        || e > s))
+                || (!adjective && s == e)
+            {
                 return Some(ResolvedSpeaker {
                     name: Some(Cow::Borrowed(name)),
-                    kind: if possessive && e > s { SpeakerKind::Person } else { SpeakerKind::Organization },
+                    kind: if possessive && e > s {
+                        SpeakerKind::Person
+                    } else {
+                        SpeakerKind::Organization
+                    },
                     mention: Some(mention),
                     resolved_by: ResolvedBy::Name,
                     title,
@@ -687,7 +798,12 @@ impl<'t> Resolver<'_, 't> {
         self.tok(i).eq_ignore_ascii_case(s)
     }
 
-    fn resolve_pronoun(&self, m: Mention, p: crate::lexicon::Pronoun, previous: &[ResolvedSpeaker<'t>]) -> ResolvedSpeaker<'t> {
+    fn resolve_pronoun(
+        &self,
+        m: Mention,
+        p: crate::lexicon::Pronoun,
+        previous: &[ResolvedSpeaker<'t>],
+    ) -> ResolvedSpeaker<'t> {
         let mention = self.doc.span(m.first, m.last);
         let agrees = |e: usize| {
             let g = self.entities[e].gender;
@@ -698,14 +814,22 @@ impl<'t> Resolver<'_, 't> {
             let prev = previous
                 .iter()
                 .rev()
+                .take(MAX_LOOKBACK)
                 .find(|s| s.kind == SpeakerKind::Person && s.name.is_some())
                 .filter(|s| s.entity.is_none_or(agrees));
             // The last person named as a sentence subject.
-            let subject = self
+            let upto = self
                 .occurrences
+                .partition_point(|(pos, _, _)| *pos < m.first);
+            let subject = self.occurrences[upto.saturating_sub(MAX_LOOKBACK)..upto]
                 .iter()
                 .rev()
-                .filter(|(pos, e, subj)| *pos < m.first && *subj && self.entities[*e].kind == SpeakerKind::Person && self.entities[*e].person_evidence && agrees(*e))
+                .filter(|(_, e, subj)| {
+                    *subj
+                        && self.entities[*e].kind == SpeakerKind::Person
+                        && self.entities[*e].person_evidence
+                        && agrees(*e)
+                })
                 .map(|(pos, e, _)| (*pos, *e))
                 .next();
             let prev_pos = prev.and_then(|s| s.mention).map(|s| s.start);
@@ -716,7 +840,7 @@ impl<'t> Resolver<'_, 't> {
             };
             if subject_later {
                 if let Some((_, e)) = subject {
-                    return self.from_entity(e, mention, ResolvedBy::Pronoun);
+                    return self.speaker_of(e, mention, ResolvedBy::Pronoun);
                 }
             }
             if let Some(s) = prev {
@@ -736,8 +860,17 @@ impl<'t> Resolver<'_, 't> {
                 entity: None,
             };
         }
-        let want = if p.group { SpeakerKind::Group } else { SpeakerKind::Organization };
-        if let Some(s) = previous.iter().rev().take(4).find(|s| s.kind == want || (s.kind == SpeakerKind::Organization && !p.group)) {
+        let want = if p.group {
+            SpeakerKind::Group
+        } else {
+            SpeakerKind::Organization
+        };
+        if let Some(s) = previous
+            .iter()
+            .rev()
+            .take(4)
+            .find(|s| s.kind == want || (s.kind == SpeakerKind::Organization && !p.group))
+        {
             return ResolvedSpeaker {
                 mention: Some(mention),
                 resolved_by: ResolvedBy::Pronoun,
@@ -761,8 +894,16 @@ mod tests {
     use super::*;
     use crate::pipeline::{attribute, clean, cues, quotes, segment};
 
+    type Row = (
+        Option<String>,
+        SpeakerKind,
+        ResolvedBy,
+        Option<String>,
+        Option<String>,
+    );
+
     /// (name, kind, resolved_by, title, affiliation) of every statement.
-    fn speakers(text: &str) -> Vec<(Option<String>, SpeakerKind, ResolvedBy, Option<String>, Option<String>)> {
+    fn speakers(text: &str) -> Vec<Row> {
         let lex = Lexicon::english();
         let zones = clean::boilerplate(text, &lex);
         let mut doc = segment::segment(text, &zones, &lex);
@@ -800,7 +941,12 @@ mod tests {
                     Ruritanian PM said the vote was close.";
         let r = speakers(text);
         assert_eq!(r.len(), 4, "{r:?}");
-        for (s, by) in r.iter().zip([ResolvedBy::Name, ResolvedBy::Surname, ResolvedBy::Pronoun, ResolvedBy::Title]) {
+        for (s, by) in r.iter().zip([
+            ResolvedBy::Name,
+            ResolvedBy::Surname,
+            ResolvedBy::Pronoun,
+            ResolvedBy::Title,
+        ]) {
             assert_eq!(s.0.as_deref(), Some("Ana Vold"), "{s:?}");
             assert_eq!(s.2, by);
         }
@@ -819,7 +965,10 @@ mod tests {
         assert_eq!(r[0].0.as_deref(), Some("Western and Ruritanian officials"));
         assert_eq!(r[0].1, SpeakerKind::Group);
         let r = speakers("NATO said the exercise would start on Monday.");
-        assert_eq!((r[0].0.as_deref(), r[0].1), (Some("NATO"), SpeakerKind::Organization));
+        assert_eq!(
+            (r[0].0.as_deref(), r[0].1),
+            (Some("NATO"), SpeakerKind::Organization)
+        );
     }
 
     #[test]

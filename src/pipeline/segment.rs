@@ -251,16 +251,20 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
     }
     // Mark tokens followed by white space (or the line end).
     let n = out.len();
-    let first = n - out.iter().rev().take_while(|t| t.span.start >= span.start).count();
-    for k in first..n {
-        let end = out[k].span.end;
+    let first = n - out
+        .iter()
+        .rev()
+        .take_while(|t| t.span.start >= span.start)
+        .count();
+    for tok in &mut out[first..n] {
+        let end = tok.span.end;
         let next_space = end >= span.end
             || text[end..]
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_whitespace());
         if next_space {
-            out[k].flags |= SPACE_AFTER;
+            tok.flags |= SPACE_AFTER;
         }
     }
 }
@@ -392,22 +396,30 @@ mod tests {
     fn abbreviations_and_initials_do_not_end_sentences() {
         assert_eq!(
             sentences("Gen. C. Q. Brown spoke on Sept. 11 in the U.S. Senate. He left."),
-            ["Gen. C. Q. Brown spoke on Sept. 11 in the U.S. Senate.", "He left."]
+            [
+                "Gen. C. Q. Brown spoke on Sept. 11 in the U.S. Senate.",
+                "He left."
+            ]
         );
         assert_eq!(
             sentences("It moved to the U.S. The talks ended at 3 p.m. Tuesday."),
             ["It moved to the U.S.", "The talks ended at 3 p.m. Tuesday."]
         );
-        assert_eq!(sentences("Sen. Jon Roe (D-N.Y.) and Dr. Ana Lee met."), [
-            "Sen. Jon Roe (D-N.Y.) and Dr. Ana Lee met."
-        ]);
+        assert_eq!(
+            sentences("Sen. Jon Roe (D-N.Y.) and Dr. Ana Lee met."),
+            ["Sen. Jon Roe (D-N.Y.) and Dr. Ana Lee met."]
+        );
     }
 
     #[test]
     fn closing_quotes_stay_with_their_sentence() {
         assert_eq!(
             sentences("She said: “It is over.” Then she left. “Why?” he asked."),
-            ["She said: “It is over.”", "Then she left.", "“Why?” he asked."]
+            [
+                "She said: “It is over.”",
+                "Then she left.",
+                "“Why?” he asked."
+            ]
         );
     }
 
@@ -417,7 +429,21 @@ mod tests {
         let toks: Vec<_> = (0..d.tokens.len()).map(|i| d.tok(i)).collect();
         assert_eq!(
             toks,
-            ["Estonia", "’s", "well-founded", "don't", "O’Brien", "’s", "’", "90s", "workers", "'", "''", "Yes", "''"]
+            [
+                "Estonia",
+                "’s",
+                "well-founded",
+                "don't",
+                "O’Brien",
+                "’s",
+                "’",
+                "90s",
+                "workers",
+                "'",
+                "''",
+                "Yes",
+                "''"
+            ]
         );
         assert!(d.tokens[1].is(POSSESSIVE));
         assert!(d.tokens[10].is(DOUBLE_MARK));
@@ -432,13 +458,19 @@ mod tests {
             assert!(!t.text(text).trim().is_empty());
             assert_eq!(t.text(text), &text[t.span.start..t.span.end]);
         }
-        assert!(d.tokens.iter().any(|t| t.text(text) == "NATO" && t.is(ALLCAPS)));
+        assert!(d
+            .tokens
+            .iter()
+            .any(|t| t.text(text) == "NATO" && t.is(ALLCAPS)));
     }
 
     #[test]
     fn skip_zones_mark_paragraphs() {
         let text = "Real text.\nAdvertisement\nMore.";
         let d = segment(text, &[Span::new(11, 24)], &Lexicon::english());
-        assert_eq!(d.paragraphs.iter().map(|p| p.skip).collect::<Vec<_>>(), [false, true, false]);
+        assert_eq!(
+            d.paragraphs.iter().map(|p| p.skip).collect::<Vec<_>>(),
+            [false, true, false]
+        );
     }
 }
