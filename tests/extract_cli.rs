@@ -1,0 +1,117 @@
+//! `quotewire extract` end to end: the real binary on files and stdin.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_quotewire"))
+}
+
+#[test]
+fn bad_lines_are_reported_and_skipped_and_good_ones_extracted() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("in.jsonl");
+    let lines = [
+        r#"{"id":"a1","text":"“We will rebuild the bridge,” Mayor Jane Roe said on Monday."}"#,
+        "this is not json",
+        r#"{"id":"a2"}"#,
+        "",
+        r#"{"id":"a3","text":"   "}"#,
+        r#"{"id":"a4","text":"Roe said the money was there."}"#,
+    ];
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    let out = bin().arg("extract").arg(&path).output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "some lines were bad: {stderr}");
+    let events: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(events.len(), 2, "{stdout}");
+    assert_eq!(events[0]["article"]["id"], "a1");
+    assert_eq!(events[0]["speaker"]["name"], "Jane Roe");
+    assert_eq!(events[1]["kind"], "indirect");
+    let p = path.display().to_string();
+    assert!(
+        stderr.contains(&format!("{p}:2: skipped (not_json)")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("{p}:3: skipped (missing_field)")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("{p}:5: skipped (empty_field)")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("2 articles, 2 statements, 3 errors"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn reads_standard_input_and_exits_zero_when_all_is_well() {
+    let mut child = bin()
+        .args(["extract", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(br#"{"id":"s1","text":"According to the ministry, the levy will rise."}"#)
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.lines().count(), 1);
+    assert!(
+        stdout.contains(r#""cue":{"text":"According to""#),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn oversized_articles_are_refused_with_the_limit_in_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.jsonl");
+    std::fs::write(
+        &path,
+        format!(r#"{{"id":"big","text":"{}"}}"#, "a ".repeat(1000)),
+    )
+    .unwrap();
+    let out = bin()
+        .arg("extract")
+        .arg("--max-article-bytes")
+        .arg("100")
+        .arg(&path)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr.contains("skipped (too_large)") && stderr.contains("limit of 100 bytes"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_missing_file_is_a_clear_error() {
+    let out = bin()
+        .args(["extract", "/nonexistent/articles.jsonl"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("cannot open /nonexistent/articles.jsonl")
+    );
+}

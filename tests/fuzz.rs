@@ -1,0 +1,133 @@
+//! Property tests of the pipeline on arbitrary and adversarial text: it
+//! never panics, and every span it reports slices the text exactly.
+//!
+//! The case count defaults to 2,000 per property; set
+//! `QUOTEWIRE_FUZZ_CASES` for a longer run.
+
+use proptest::prelude::*;
+use quotewire::{Article, Pipeline};
+use std::sync::OnceLock;
+
+fn pipeline() -> &'static Pipeline {
+    static P: OnceLock<Pipeline> = OnceLock::new();
+    P.get_or_init(Pipeline::english)
+}
+
+fn run(text: String) -> Result<(), TestCaseError> {
+    if text.trim().is_empty() {
+        return Ok(());
+    }
+    let article = Article {
+        id: "fuzz".into(),
+        text,
+        title: None,
+        url: None,
+        source: None,
+        published_at: None,
+        language: None,
+    };
+    let events = pipeline()
+        .events(&article)
+        .expect("English articles never fail");
+    let chars: Vec<char> = article.text.chars().collect();
+    for ev in &events {
+        for span in [
+            Some(&ev.content),
+            ev.cue.as_ref(),
+            ev.speaker.mention.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            prop_assert!(span.start <= span.end && span.end <= chars.len());
+            let got: String = chars[span.start..span.end].iter().collect();
+            prop_assert_eq!(&got, &span.text);
+        }
+    }
+    Ok(())
+}
+
+fn cases() -> u32 {
+    std::env::var("QUOTEWIRE_FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2000)
+}
+
+/// Pieces of news text, quote marks and punctuation, so that random
+/// strings reach the attribution rules rather than only the tokenizer.
+fn newsy() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("“".to_string()),
+        Just("”".to_string()),
+        Just("\"".to_string()),
+        Just("''".to_string()),
+        Just("‘".to_string()),
+        Just("’".to_string()),
+        Just("'".to_string()),
+        Just(", ".to_string()),
+        Just(". ".to_string()),
+        Just(": ".to_string()),
+        Just("\n\n".to_string()),
+        Just("\n".to_string()),
+        Just(" said ".to_string()),
+        Just(" told ".to_string()),
+        Just("According to ".to_string()),
+        Just(", according to ".to_string()),
+        Just(" saying ".to_string()),
+        Just("She ".to_string()),
+        Just("Gen. ".to_string()),
+        Just("J. R. ".to_string()),
+        Just("Ana Vold".to_string()),
+        Just("Vold".to_string()),
+        Just(" the minister ".to_string()),
+        Just(" that ".to_string()),
+        Just("Advertisement".to_string()),
+        Just("Latest on ".to_string()),
+        Just("’s ".to_string()),
+        Just(" — ".to_string()),
+        Just("(FT)".to_string()),
+        Just("U.S. ".to_string()),
+        "[a-zA-Z]{1,8} ".prop_map(|s| s),
+        "\\PC{1,4}".prop_map(|s| s),
+    ];
+    prop::collection::vec(piece, 0..80).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_unicode_never_breaks_offsets(text in "\\PC{0,400}") {
+        run(text)?;
+    }
+
+    #[test]
+    fn news_like_text_never_breaks_offsets(text in newsy()) {
+        run(text)?;
+    }
+}
+
+#[test]
+fn hostile_articles_finish_quickly() {
+    let hostile = [
+        "“".repeat(5000) + " word " + &"”".repeat(5000),
+        "word said that ".repeat(20_000),
+        "Jane Roe said the plan failed. She said it again. ".repeat(3000),
+        "He said “a ‘b “c ‘d “e’ f” g’ h” i” ".repeat(3000),
+        "x".repeat(200_000),
+        "\"".repeat(10_000),
+    ];
+    for text in hostile {
+        let start = std::time::Instant::now();
+        run(text.clone()).unwrap();
+        // Generous even for an unoptimised build on a loaded machine; a
+        // quadratic scan takes minutes here.
+        assert!(
+            start.elapsed().as_secs() < 20,
+            "{} bytes took {:?}",
+            text.len(),
+            start.elapsed()
+        );
+    }
+}
