@@ -196,7 +196,11 @@ pub async fn run(
                 health.set_publish_live(false);
                 session.close().await;
                 match &result {
-                    Ok(()) => tracing::info!("Drained; connections closed."),
+                    Ok(()) => tracing::info!(
+                        consumed = metrics.articles_consumed.get(),
+                        acked = metrics.articles_acked.get(),
+                        "Drained; connections closed."
+                    ),
                     Err(error) => tracing::error!(%error, "Shutdown drain was not clean."),
                 }
                 return result;
