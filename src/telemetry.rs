@@ -23,7 +23,8 @@ pub enum TelemetryError {
     Install(String),
 }
 
-/// Installs the global subscriber, writing to standard error.
+/// Installs the global subscriber, writing to standard error, and a panic
+/// hook that logs panics through it.
 pub fn init(settings: &LogSettings) -> Result<(), TelemetryError> {
     let filter = match std::env::var("RUST_LOG") {
         Ok(value) if !value.trim().is_empty() => {
@@ -49,5 +50,11 @@ pub fn init(settings: &LogSettings) -> Result<(), TelemetryError> {
             .try_init(),
         LogFormat::Text => builder.try_init(),
     };
-    result.map_err(|e| TelemetryError::Install(e.to_string()))
+    result.map_err(|e| TelemetryError::Install(e.to_string()))?;
+    // Panics (the worker catches those of the pipeline) go to the log as
+    // events, so that JSON logs stay one object per line.
+    std::panic::set_hook(Box::new(|info| {
+        tracing::error!(panic = %info, "Panic.");
+    }));
+    Ok(())
 }
