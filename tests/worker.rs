@@ -362,3 +362,36 @@ async fn invalid_config_fails_at_start_without_leaking_the_password() {
     assert!(log.contains("amqp.url"), "{log}");
     assert!(!log.contains("hunter2"), "{log}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_consumer_cancelled_by_the_broker_is_restarted() {
+    let names = Names::new("cancel");
+    names.declare_topology();
+    let (_conn, ch) = channel(&format!("{}-test", names.prefix)).await;
+    let mut worker = Worker::spawn(&names, &[]);
+    let addr = worker.http_addr().await;
+    worker.wait_consuming().await;
+
+    // Deleting the queue makes the broker cancel the consumer (basic.cancel).
+    ch.queue_delete(
+        names.input_queue.as_str().into(),
+        lapin::options::QueueDeleteOptions::default(),
+    )
+    .await
+    .expect("delete input queue");
+    worker
+        .wait_for_log(
+            "Broker session lost; unacked articles will be redelivered. Reconnecting.",
+            1,
+            LONG,
+        )
+        .await;
+    // The new session re-declares the topology, queue and binding included.
+    worker.wait_for_log("Consuming.", 2, LONG).await;
+    publish(&ch, &names.input_exchange, &[(article(1), plain())]).await;
+    wait_metric(&addr, "quotewire_articles_acked_total", 1.0, LONG).await;
+    let expected = expected_for(1..2);
+    let events = take_all(&ch, &names.output_queue, expected.len(), LONG, SETTLE).await;
+    check_events(&events, &expected, true);
+    assert_eq!(worker.stop_cleanly().await, 1);
+}
