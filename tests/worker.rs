@@ -195,6 +195,23 @@ async fn poison_messages_are_dead_lettered_while_good_ones_flow() {
         1.0
     );
 
+    // One log line per dead letter, inside the delivery's span.
+    let logged = worker
+        .wait_for_log("Article dead-lettered.", poison.len(), LONG)
+        .await;
+    for line in &logged {
+        assert_eq!(line["span"]["name"], "delivery", "{line}");
+        assert!(line["span"]["delivery_tag"].is_u64(), "{line}");
+        assert!(line["fields"]["kind"].is_string(), "{line}");
+    }
+    assert!(
+        logged
+            .iter()
+            .any(|l| l["span"]["article_id"] == "es"
+                && l["fields"]["kind"] == "unsupported_language"),
+        "the span carries the article id once it is known"
+    );
+
     let mut expected = expected_for(100..100 + poison.len());
     expected.extend(expected_events(&article(200)));
     let events = take_all(&ch, &names.output_queue, expected.len(), LONG, SETTLE).await;
