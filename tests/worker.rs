@@ -412,3 +412,89 @@ async fn a_consumer_cancelled_by_the_broker_is_restarted() {
     check_events(&events, &expected, true);
     assert_eq!(worker.stop_cleanly().await, 1);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_returned_publish_is_retried_never_acked() {
+    let names = Names::new("return");
+    // The worker declares the topology (with no delivery limit).
+    let (_conn, ch) = channel(&format!("{}-test", names.prefix)).await;
+    let mut worker = Worker::spawn(&names, &[("QUOTEWIRE__INPUT__DELIVERY_LIMIT", "0")]);
+    let addr = worker.http_addr().await;
+    worker.wait_consuming().await;
+
+    // Without its queue the dead-letter exchange routes nowhere, so the
+    // mandatory dead-letter publish comes back as returned.
+    ch.queue_delete(
+        names.dead_queue.as_str().into(),
+        lapin::options::QueueDeleteOptions::default(),
+    )
+    .await
+    .expect("delete dead-letter queue");
+    publish(
+        &ch,
+        &names.input_exchange,
+        &[(b"not json".to_vec(), plain())],
+    )
+    .await;
+    wait_metric(
+        &addr,
+        "quotewire_articles_retried_total{reason=\"unconfirmed\"}",
+        2.0,
+        LONG,
+    )
+    .await;
+    assert!(
+        metric(
+            &addr,
+            "quotewire_confirms_failed_total{outcome=\"returned\"}"
+        )
+        .await
+            >= 2.0
+    );
+    assert_eq!(
+        metric(
+            &addr,
+            "quotewire_articles_dead_lettered_total{kind=\"not_json\"}"
+        )
+        .await,
+        0.0,
+        "not acked while the dead letter is not stored"
+    );
+
+    // Once the queue is back, the next attempt lands and the input is acked.
+    ch.queue_declare(
+        names.dead_queue.as_str().into(),
+        lapin::options::QueueDeclareOptions {
+            durable: true,
+            ..Default::default()
+        },
+        FieldTable::default(),
+    )
+    .await
+    .expect("re-declare dead-letter queue");
+    ch.queue_bind(
+        names.dead_queue.as_str().into(),
+        names.dead_exchange.as_str().into(),
+        "#".into(),
+        lapin::options::QueueBindOptions::default(),
+        FieldTable::default(),
+    )
+    .await
+    .expect("bind");
+    wait_metric(
+        &addr,
+        "quotewire_articles_dead_lettered_total{kind=\"not_json\"}",
+        1.0,
+        LONG,
+    )
+    .await;
+    let dead = take_all(&ch, &names.dead_queue, 1, LONG, SETTLE).await;
+    assert_eq!(dead.len(), 1);
+    assert_eq!(dead[0].data, b"not json");
+    assert_eq!(
+        header(&dead[0].properties, "x-quotewire-error-kind").as_deref(),
+        Some("not_json")
+    );
+    worker.stop_cleanly().await;
+    assert_stays_empty(&ch, &names.input_queue, SETTLE * 2).await;
+}

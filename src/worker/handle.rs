@@ -22,6 +22,9 @@ pub const KIND_UNSUPPORTED_ENCODING: &str = "unsupported_encoding";
 /// Dead-letter kind of a body that claims gzip but does not decompress.
 pub const KIND_BAD_GZIP: &str = "bad_gzip";
 
+/// Retry kind when the blocking pipeline task itself failed.
+pub const RETRY_PIPELINE_TASK: &str = "pipeline_task";
+
 /// What to do with an input message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Disposition {
@@ -37,7 +40,10 @@ pub enum Disposition {
     },
     /// A failure that may pass: do not ack; requeue the input.
     Retry {
-        /// Why, for logs and metrics.
+        /// Stable snake_case cause, for metrics (`unconfirmed`,
+        /// `confirm_timeout`, `pipeline_task`, …).
+        kind: &'static str,
+        /// Why, for logs.
         reason: String,
     },
 }
@@ -90,6 +96,7 @@ pub fn disposition_after_publish(result: &Result<(), TransportError>) -> Disposi
     match result {
         Ok(()) => Disposition::Ack,
         Err(error) => Disposition::Retry {
+            kind: error.kind(),
             reason: error.to_string(),
         },
     }

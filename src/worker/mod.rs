@@ -350,7 +350,11 @@ async fn handle_delivery(ctx: Arc<Ctx>, incoming: Incoming, span: tracing::Span)
         Ok(done) => done,
         Err(error) => {
             let reason = format!("the pipeline task failed: {error}");
-            return settle(&ctx, acker, Disposition::Retry { reason }, 0, started).await;
+            let disposition = Disposition::Retry {
+                kind: handle::RETRY_PIPELINE_TASK,
+                reason,
+            };
+            return settle(&ctx, acker, disposition, 0, started).await;
         }
     };
     ctx.metrics.pipeline_seconds.observe(took.as_secs_f64());
@@ -382,7 +386,8 @@ async fn handle_delivery(ctx: Arc<Ctx>, incoming: Incoming, span: tracing::Span)
                         return TaskOutcome::SessionBroken(error.to_string());
                     }
                     let reason = format!("dead-lettering ({kind}) failed: {error}");
-                    (Disposition::Retry { reason }, 0)
+                    let kind = error.kind();
+                    (Disposition::Retry { kind, reason }, 0)
                 }
             }
         }
@@ -443,7 +448,7 @@ async fn settle(
                 .observe(started.elapsed().as_secs_f64());
             tracing::warn!(kind, %reason, "Article dead-lettered.");
         }
-        Disposition::Retry { reason } => {
+        Disposition::Retry { kind, reason } => {
             tracing::warn!(
                 %reason,
                 delay_ms = ctx.retry_delay.as_millis() as u64,
@@ -455,7 +460,7 @@ async fn settle(
             }
             ctx.metrics
                 .articles_retried
-                .get_or_create(&[("reason", "unconfirmed")])
+                .get_or_create(&[("reason", kind)])
                 .inc();
         }
     }
