@@ -31,8 +31,9 @@ fn expected_for(range: std::ops::Range<usize>) -> BTreeMap<String, Expected> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn articles_in_events_out_with_properties() {
     let names = Names::new("e2e");
-    names.declare_topology();
+    // Fails with how to start a broker when there is none.
     let (_conn, ch) = channel(&format!("{}-test", names.prefix)).await;
+    names.declare_topology();
 
     let mut worker = Worker::spawn(&names, &[]);
     let addr = worker.http_addr().await;
@@ -86,8 +87,9 @@ async fn wait_metric_ready(addr: &str) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn poison_messages_are_dead_lettered_while_good_ones_flow() {
     let names = Names::new("poison");
-    names.declare_topology();
+    // Fails with how to start a broker when there is none.
     let (_conn, ch) = channel(&format!("{}-test", names.prefix)).await;
+    names.declare_topology();
     let max = 8192usize;
     let max_str = max.to_string();
     let mut worker = Worker::spawn(
@@ -228,8 +230,9 @@ async fn poison_messages_are_dead_lettered_while_good_ones_flow() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn killed_connections_reconnect_and_lose_nothing() {
     let names = Names::new("kill");
-    names.declare_topology();
+    // Fails with how to start a broker when there is none.
     let (_conn, ch) = channel(&format!("{}-test", names.prefix)).await;
+    names.declare_topology();
     let first = 300;
     let second = 100;
     let messages: Vec<_> = (0..first).map(|i| (article(i), plain())).collect();
@@ -282,8 +285,9 @@ async fn killed_connections_reconnect_and_lose_nothing() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sigterm_drains_cleanly_and_loses_nothing() {
     let names = Names::new("sigterm");
-    names.declare_topology();
+    // Fails with how to start a broker when there is none.
     let (_conn, ch) = channel(&format!("{}-test", names.prefix)).await;
+    names.declare_topology();
     let total = 1500;
     let messages: Vec<_> = (0..total).map(|i| (article(i), plain())).collect();
     publish(&ch, &names.input_exchange, &messages).await;
@@ -328,8 +332,9 @@ async fn sigterm_drains_cleanly_and_loses_nothing() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_workers_share_one_queue() {
     let names = Names::new("compete");
-    names.declare_topology();
+    // Fails with how to start a broker when there is none.
     let (_conn, ch) = channel(&format!("{}-test", names.prefix)).await;
+    names.declare_topology();
     let env = [("QUOTEWIRE__INPUT__PREFETCH", "5")];
     let mut a = Worker::spawn(&names, &env);
     let mut b = Worker::spawn(&names, &env);
@@ -383,8 +388,9 @@ async fn invalid_config_fails_at_start_without_leaking_the_password() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_consumer_cancelled_by_the_broker_is_restarted() {
     let names = Names::new("cancel");
-    names.declare_topology();
+    // Fails with how to start a broker when there is none.
     let (_conn, ch) = channel(&format!("{}-test", names.prefix)).await;
+    names.declare_topology();
     let mut worker = Worker::spawn(&names, &[]);
     let addr = worker.http_addr().await;
     worker.wait_consuming().await;
@@ -497,4 +503,27 @@ async fn a_returned_publish_is_retried_never_acked() {
     );
     worker.stop_cleanly().await;
     assert_stays_empty(&ch, &names.input_queue, SETTLE * 2).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn not_ready_without_a_broker_and_sigterm_still_exits_cleanly() {
+    let names = Names::new("nobroker");
+    // Port 1: nothing listens, so the worker keeps reconnecting.
+    let mut worker = Worker::spawn(
+        &names,
+        &[(
+            "QUOTEWIRE__AMQP__URL",
+            "amqp://guest:s3cret@127.0.0.1:1/%2f",
+        )],
+    );
+    let addr = worker.http_addr().await;
+    worker
+        .wait_for_log("Cannot open a broker session; retrying.", 2, LONG)
+        .await;
+    assert_eq!(http_get(&addr, "/healthz").await.0, 200);
+    assert_eq!(http_get(&addr, "/readyz").await.0, 503);
+    worker.terminate();
+    let status = worker.wait_exit(LONG).await;
+    assert_eq!(status.code(), Some(0), "{}", worker.logs());
+    assert!(!worker.logs().contains("s3cret"), "password leaked");
 }
