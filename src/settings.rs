@@ -194,8 +194,10 @@ pub struct OutputSettings {
     pub exchange_type: ExchangeType,
     /// Whether to declare and bind [`OutputSettings::queue`].
     pub declare_queue: bool,
-    /// A durable (classic) queue bound to the output exchange.
+    /// A durable queue bound to the output exchange.
     pub queue: String,
+    /// Its type.
+    pub queue_type: QueueType,
     /// Its binding key.
     pub binding_key: String,
 }
@@ -210,6 +212,8 @@ pub struct DeadLetterSettings {
     pub exchange_type: ExchangeType,
     /// The durable queue bound to it.
     pub queue: String,
+    /// Its type.
+    pub queue_type: QueueType,
     /// Its binding key.
     pub binding_key: String,
 }
@@ -490,6 +494,7 @@ mod tests {
                 ("QUOTEWIRE__HTTP__LISTEN", "127.0.0.1:0"),
                 ("QUOTEWIRE__INPUT__QUEUE_TYPE", "classic"),
                 ("QUOTEWIRE__OUTPUT__DECLARE_QUEUE", "false"),
+                ("QUOTEWIRE__DEAD_LETTER__QUEUE_TYPE", "quorum"),
                 ("QUOTEWIRE__AMQP__RECONNECT_MIN_MS", "20"),
                 ("UNRELATED", "x"),
             ]),
@@ -504,6 +509,8 @@ mod tests {
         assert!(!s.output.declare_queue);
         assert_eq!(s.dead_letter.exchange, "dlx-env");
         assert_eq!(s.dead_letter.queue, "dlq-env");
+        assert_eq!(s.dead_letter.queue_type, QueueType::Quorum);
+        assert_eq!(s.output.queue_type, QueueType::Classic);
         assert_eq!(s.amqp.url, "amqp://u:p@broker:5673/vh");
         assert_eq!(s.amqp.reconnect_min_ms, 20);
         assert_eq!(s.http.listen_addr().unwrap().port(), 0);

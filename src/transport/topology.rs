@@ -25,8 +25,9 @@ pub struct ExchangeSpec {
 pub struct QueueSpec {
     /// Queue name.
     pub name: String,
-    /// `x-queue-type`, if set explicitly.
-    pub queue_type: Option<QueueType>,
+    /// Quorum or classic; `x-queue-type` is sent for quorum only, classic
+    /// being the broker's default.
+    pub queue_type: QueueType,
     /// `x-delivery-limit`, if any.
     pub delivery_limit: Option<u32>,
     /// `x-dead-letter-exchange`, if any.
@@ -71,7 +72,7 @@ impl Topology {
         let mut queues = vec![
             QueueSpec {
                 name: dl.queue.clone(),
-                queue_type: None,
+                queue_type: dl.queue_type,
                 delivery_limit: None,
                 dead_letter_exchange: None,
                 bound_to: dl.exchange.clone(),
@@ -79,7 +80,7 @@ impl Topology {
             },
             QueueSpec {
                 name: input.queue.clone(),
-                queue_type: Some(input.queue_type),
+                queue_type: input.queue_type,
                 delivery_limit: match input.queue_type {
                     QueueType::Quorum if input.delivery_limit > 0 => Some(input.delivery_limit),
                     _ => None,
@@ -92,7 +93,7 @@ impl Topology {
         if output.declare_queue {
             queues.push(QueueSpec {
                 name: output.queue.clone(),
-                queue_type: None,
+                queue_type: output.queue_type,
                 delivery_limit: None,
                 dead_letter_exchange: None,
                 bound_to: output.exchange.clone(),
@@ -150,10 +151,10 @@ impl Topology {
 impl QueueSpec {
     fn arguments(&self) -> FieldTable {
         let mut args = FieldTable::default();
-        if let Some(queue_type) = self.queue_type {
+        if self.queue_type == QueueType::Quorum {
             args.insert(
                 "x-queue-type".into(),
-                AMQPValue::LongString(LongString::from(queue_type.as_str())),
+                AMQPValue::LongString(LongString::from(QueueType::Quorum.as_str())),
             );
         }
         if let Some(limit) = self.delivery_limit {
@@ -179,10 +180,7 @@ impl fmt::Display for Topology {
             writeln!(f, "exchange {} type={} durable", e.name, e.kind.as_str())?;
         }
         for q in &self.queues {
-            write!(f, "queue {} durable", q.name)?;
-            if let Some(t) = q.queue_type {
-                write!(f, " x-queue-type={}", t.as_str())?;
-            }
+            write!(f, "queue {} durable type={}", q.name, q.queue_type.as_str())?;
             if let Some(limit) = q.delivery_limit {
                 write!(f, " x-delivery-limit={limit}")?;
             }
@@ -211,7 +209,8 @@ mod tests {
     fn default_topology_has_quorum_input_with_limit_and_dlx() {
         let t = Topology::from_settings(&settings(&[]));
         let input = t.queues.iter().find(|q| q.name == "articles").unwrap();
-        assert_eq!(input.queue_type, Some(QueueType::Quorum));
+        assert_eq!(input.queue_type, QueueType::Quorum);
+        assert!(input.arguments().contains_key("x-queue-type"));
         assert_eq!(input.delivery_limit, Some(5));
         assert_eq!(input.dead_letter_exchange.as_deref(), Some("articles.dead"));
         assert_eq!(input.bound_to, "articles");
@@ -245,6 +244,11 @@ mod tests {
         let input = t.queues.iter().find(|q| q.name == "articles").unwrap();
         assert_eq!(input.delivery_limit, None);
         assert!(!input.arguments().contains_key("x-delivery-limit"));
+        assert!(!input.arguments().contains_key("x-queue-type"));
+        assert_eq!(
+            input.arguments().inner().get("x-dead-letter-exchange"),
+            Some(&AMQPValue::LongString(LongString::from("articles.dead")))
+        );
         assert!(t.queues.iter().all(|q| q.name != "statements"));
         assert_eq!(t.exchanges.len(), 3);
     }
