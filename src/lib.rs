@@ -40,9 +40,15 @@
 
 pub mod article;
 pub mod event;
+pub mod http;
 pub mod lexicon;
+pub mod metrics;
 pub mod pipeline;
+pub mod settings;
+pub mod telemetry;
 pub mod text;
+pub mod transport;
+pub mod worker;
 
 pub use article::{Article, ArticleError, ArticleErrorKind, ArticleLimits};
 pub use event::StatementEvent;

@@ -16,12 +16,18 @@ struct Cli {
 enum Command {
     /// Run the extraction pipeline on JSON-lines articles, no broker needed.
     Extract(commands::extract::Args),
+    /// Run the RabbitMQ worker: articles in, statement events out.
+    Run(commands::run::Args),
+    /// Declare the broker topology (exchanges, queues, bindings) and exit.
+    Topology(commands::topology::Args),
 }
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => commands::extract::run(args),
+        Command::Run(args) => commands::run::run(args),
+        Command::Topology(args) => commands::topology::run(args),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,49 @@
+//! `quotewire run`: the RabbitMQ worker.
+
+use super::ConfigArgs;
+use anyhow::Context;
+use quotewire::http::{self, HttpState};
+use quotewire::metrics::{Health, Metrics};
+use quotewire::worker::{self, shutdown};
+use quotewire::{telemetry, Pipeline};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+/// Arguments of `quotewire run`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(flatten)]
+    config: ConfigArgs,
+}
+
+/// Loads settings, starts logging, the HTTP server and the worker, and
+/// returns after a shutdown signal and drain (exit code 0 if clean).
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let settings = Arc::new(args.config.load()?);
+    telemetry::init(&settings.log)?;
+    let listen = settings.http.listen_addr()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    runtime.block_on(async move {
+        let shutdown = shutdown::on_signal()?;
+        tracing::info!(settings = ?settings, "Starting worker.");
+        let metrics = Arc::new(Metrics::new());
+        let health = Arc::new(Health::default());
+        let http_stop = tokio_util::sync::CancellationToken::new();
+        let state = HttpState {
+            metrics: metrics.clone(),
+            health: health.clone(),
+        };
+        let (bound, server) = http::serve(listen, state, http_stop.clone()).await?;
+        tracing::info!(address = %bound, "HTTP server listening.");
+        let pipeline = Arc::new(Pipeline::english());
+        let result = worker::run(settings, pipeline, metrics, health, shutdown).await;
+        http_stop.cancel();
+        let _ = server.await;
+        result?;
+        tracing::info!("Worker stopped cleanly.");
+        Ok(ExitCode::SUCCESS)
+    })
+}

@@ -1,0 +1,224 @@
+//! Publishing with confirms: statement events and dead letters.
+//!
+//! Every publish is persistent and `mandatory`. The confirms of one
+//! article's events are pipelined: all events are handed to the client
+//! first, then their confirms are awaited together, under one timeout. A
+//! publish counts as done only if it was acked and not returned.
+
+use super::consume::MessageProperties;
+use super::TransportError;
+use crate::event::EVENT_TYPE;
+use crate::settings::Settings;
+use lapin::options::{BasicPublishOptions, ConfirmSelectOptions};
+use lapin::types::{AMQPValue, LongString, ShortString};
+use lapin::{BasicProperties, Channel, Connection};
+use lapin::{Confirmation, PublisherConfirm};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// AMQP `delivery_mode` of persistent messages.
+const PERSISTENT: u8 = 2;
+
+/// The `app_id` property of every message quotewire publishes.
+pub const APP_ID: &str = "quotewire";
+
+/// Header carrying the dead-letter error kind (`not_json`, `panic`, …).
+pub const ERROR_KIND_HEADER: &str = "x-quotewire-error-kind";
+
+/// Header carrying the human-readable dead-letter reason.
+pub const ERROR_HEADER: &str = "x-quotewire-error";
+
+/// Longest reason put in [`ERROR_HEADER`], in bytes.
+const MAX_REASON_BYTES: usize = 4096;
+
+/// One statement event, serialised and ready to publish.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutgoingEvent {
+    /// The event id, used as AMQP `message_id`.
+    pub event_id: String,
+    /// `statement.<kind>`.
+    pub routing_key: String,
+    /// The event JSON.
+    pub body: Vec<u8>,
+}
+
+/// A channel in confirm mode on the publish connection.
+#[derive(Debug)]
+pub struct Publisher {
+    channel: Channel,
+    output_exchange: String,
+    dead_letter_exchange: String,
+    confirm_timeout: Duration,
+}
+
+fn now_unix_seconds() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+fn mandatory() -> BasicPublishOptions {
+    BasicPublishOptions {
+        mandatory: true,
+        ..BasicPublishOptions::default()
+    }
+}
+
+/// Cuts `s` to at most `max` bytes on a character boundary.
+fn truncate(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+impl Publisher {
+    /// Opens a channel on `conn` and puts it in confirm mode.
+    pub async fn open(conn: &Connection, settings: &Settings) -> Result<Publisher, TransportError> {
+        let channel = conn.create_channel().await?;
+        channel
+            .confirm_select(ConfirmSelectOptions::default())
+            .await?;
+        Ok(Publisher {
+            channel,
+            output_exchange: settings.output.exchange.clone(),
+            dead_letter_exchange: settings.dead_letter.exchange.clone(),
+            confirm_timeout: settings.amqp.confirm_timeout(),
+        })
+    }
+
+    /// True while the channel is open.
+    pub fn is_live(&self) -> bool {
+        self.channel.status().connected()
+    }
+
+    /// Publishes the events of one article to the output exchange and
+    /// waits until the broker has confirmed all of them.
+    ///
+    /// Properties: persistent, `content_type` application/json,
+    /// `message_id` = event id, `type` = `statement.v1`, `correlation_id` =
+    /// the article id, `timestamp`, `app_id` quotewire.
+    pub async fn publish_events(
+        &self,
+        article_id: &str,
+        events: &[OutgoingEvent],
+    ) -> Result<(), TransportError> {
+        let timestamp = now_unix_seconds();
+        let correlation_id = ShortString::try_new(article_id).ok();
+        let mut confirms = Vec::with_capacity(events.len());
+        for event in events {
+            let mut properties = BasicProperties::default()
+                .with_delivery_mode(PERSISTENT)
+                .with_content_type("application/json".into())
+                .with_message_id(event.event_id.as_str().into())
+                .with_type(EVENT_TYPE.into())
+                .with_timestamp(timestamp)
+                .with_app_id(APP_ID.into());
+            if let Some(id) = &correlation_id {
+                properties = properties.with_correlation_id(id.clone());
+            }
+            let confirm = self
+                .channel
+                .basic_publish(
+                    self.output_exchange.as_str().into(),
+                    event.routing_key.as_str().into(),
+                    mandatory(),
+                    &event.body,
+                    properties,
+                )
+                .await?;
+            confirms.push(confirm);
+        }
+        self.await_confirms(confirms).await
+    }
+
+    /// Publishes an input message unchanged (body and properties) to the
+    /// dead-letter exchange, with its routing key, adding the
+    /// [`ERROR_KIND_HEADER`] and [`ERROR_HEADER`] headers, and waits for
+    /// the confirm.
+    pub async fn publish_dead_letter(
+        &self,
+        routing_key: &str,
+        body: &[u8],
+        properties: &MessageProperties,
+        kind: &str,
+        reason: &str,
+    ) -> Result<(), TransportError> {
+        let mut headers = properties.0.headers().clone().unwrap_or_default();
+        headers.insert(
+            ERROR_KIND_HEADER.into(),
+            AMQPValue::LongString(LongString::from(kind)),
+        );
+        headers.insert(
+            ERROR_HEADER.into(),
+            AMQPValue::LongString(LongString::from(truncate(reason, MAX_REASON_BYTES))),
+        );
+        let mut props = properties.0.clone().with_headers(headers);
+        if props.delivery_mode().is_none() {
+            props = props.with_delivery_mode(PERSISTENT);
+        }
+        let confirm = self
+            .channel
+            .basic_publish(
+                self.dead_letter_exchange.as_str().into(),
+                routing_key.into(),
+                mandatory(),
+                body,
+                props,
+            )
+            .await?;
+        self.await_confirms(vec![confirm]).await
+    }
+
+    async fn await_confirms(&self, confirms: Vec<PublisherConfirm>) -> Result<(), TransportError> {
+        let all = futures_util::future::join_all(confirms);
+        let results = tokio::time::timeout(self.confirm_timeout, all)
+            .await
+            .map_err(|_| TransportError::ConfirmTimeout(self.confirm_timeout))?;
+        let (mut nacked, mut returned) = (0, 0);
+        for result in results {
+            match result? {
+                Confirmation::Ack(None) => {}
+                Confirmation::Ack(Some(_)) => returned += 1,
+                Confirmation::Nack(Some(_)) => {
+                    nacked += 1;
+                    returned += 1;
+                }
+                Confirmation::Nack(None) => nacked += 1,
+                // confirm_select ran on this channel, so this cannot be a
+                // success: treat it as a nack rather than trusting it.
+                Confirmation::NotRequested => nacked += 1,
+            }
+        }
+        if nacked > 0 || returned > 0 {
+            return Err(TransportError::Unconfirmed { nacked, returned });
+        }
+        Ok(())
+    }
+
+    /// Closes the channel after waiting (bounded) for outstanding confirms.
+    pub async fn close(&self) {
+        if self.channel.status().connected() {
+            let _ = tokio::time::timeout(Duration::from_secs(5), async {
+                let _ = self.channel.wait_for_confirms().await;
+                let _ = self.channel.close(200, "OK".into()).await;
+            })
+            .await;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::truncate;
+
+    #[test]
+    fn truncate_keeps_char_boundaries() {
+        assert_eq!(truncate("abc", 10), "abc");
+        assert_eq!(truncate("abcdef", 3), "abc");
+        assert_eq!(truncate("aé", 2), "a");
+    }
+}
