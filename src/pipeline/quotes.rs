@@ -193,8 +193,12 @@ fn push(
         None => doc.paragraphs[paragraph].span.end,
     };
     let raw = &doc.text[start_byte..end_byte];
-    let lead = raw.len() - raw.trim_start().len();
-    let inner = Span::new(start_byte + lead, start_byte + raw.trim_end().len());
+    let inner = if raw.trim().is_empty() {
+        Span::new(start_byte, start_byte)
+    } else {
+        let lead = raw.len() - raw.trim_start().len();
+        Span::new(start_byte + lead, start_byte + raw.trim_end().len())
+    };
     let mut words = 0;
     for t in &mut doc.tokens[first..end] {
         t.flags |= IN_QUOTE;
@@ -272,6 +276,15 @@ mod tests {
         let q = quotes(text);
         assert_eq!(q.len(), 1);
         assert!(q[0].2);
+    }
+
+    #[test]
+    fn an_empty_quote_is_an_empty_span() {
+        let text = "A:\" \" ";
+        let mut d = segment(text, &[], &Lexicon::english());
+        let q = find_quotes(&mut d);
+        assert_eq!(q.len(), 1);
+        assert!(q[0].inner.is_empty() && q[0].words == 0);
     }
 
     #[test]
