@@ -76,6 +76,11 @@ pub struct Statement {
     pub priority: u8,
 }
 
+/// Quotes with no attribution of their own and at least this many words
+/// are taken as the previous speaker's (with low confidence) even when they
+/// do not open a paragraph right after that speaker's statement.
+const ORPHAN_QUOTE_WORDS: usize = 8;
+
 /// The longest reported clause considered, in tokens.
 const MAX_CONTENT_TOKENS: usize = 200;
 
@@ -1629,7 +1634,10 @@ impl<'t> Attributor<'_, 't> {
             }
             let para = &self.doc.paragraphs[q.paragraph];
             let (s_start, _) = self.sent_range(q.open);
-            if q.open != s_start {
+            // A long quote with no attribution at all is still speech: it
+            // goes to the previous speaker, with low confidence.
+            let orphan = q.open != s_start;
+            if orphan && q.words < ORPHAN_QUOTE_WORDS {
                 continue;
             }
             // The previous statement must sit in this paragraph or the one
@@ -1643,10 +1651,12 @@ impl<'t> Attributor<'_, 't> {
             let prev_para = self.para_of_span(prev.content);
             let near = prev_para == q.paragraph
                 || (prev_para + 1 == q.paragraph)
-                || self.only_skips_between(prev_para, q.paragraph);
-            if !near || para.skip {
+                || self.only_skips_between(prev_para, q.paragraph)
+                || q.words >= ORPHAN_QUOTE_WORDS;
+            if para.skip || !near {
                 continue;
             }
+            let orphan = orphan || !(prev_para + 1 >= q.paragraph || self.only_skips_between(prev_para, q.paragraph));
             extra.push(Statement {
                 kind: StatementKind::Direct,
                 content: q.inner,
@@ -1656,7 +1666,7 @@ impl<'t> Attributor<'_, 't> {
                 addressee: None,
                 sentence_first: self.sent_of(q.open),
                 sentence_last: self.sent_of(q.end.saturating_sub(1).max(q.open)),
-                confidence: 0.6,
+                confidence: if orphan { 0.35 } else { 0.6 },
                 priority: 5,
             });
         }
