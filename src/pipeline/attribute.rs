@@ -632,7 +632,8 @@ impl<'t> Attributor<'_, 't> {
 
         // Who: the subject to the left, an inversion, or the main clause's
         // subject for a participle.
-        let coordinated = cue.first > s_start && self.tok_is(cue.first - 1, "and");
+        let coordinated = cue.first > s_start
+            && (self.tok_is(cue.first - 1, "and") || self.tok_is(cue.first - 1, "but"));
         let left = if info.participle || coordinated {
             None
         } else {
@@ -806,6 +807,11 @@ impl<'t> Attributor<'_, 't> {
         if n_words < 2 {
             return None;
         }
+        // "asked not to be named", "told him not to worry": requests, not
+        // statements.
+        if self.tok_is(k, "not") && k + 1 < end && self.tok_is(k + 1, "to") {
+            return None;
+        }
         Some(Statement {
             kind: self.kind_of(k, end),
             content,
@@ -831,6 +837,13 @@ impl<'t> Attributor<'_, 't> {
         let cue = &self.cues[c];
         let k = cue.last + 1;
         if k >= s_end || !(self.is_word(k) || self.doc.tokens[k].is(DOUBLE_MARK)) {
+            return None;
+        }
+        // "what the ministry calls a solidarity charge": naming, not stance.
+        if cue.first >= 2
+            && (self.tok_is(mention.first.saturating_sub(1), "what")
+                || self.tok_is(cue.first - 1, "what"))
+        {
             return None;
         }
         let mut end = k;
@@ -957,7 +970,7 @@ impl<'t> Attributor<'_, 't> {
                 return k;
             }
             // "..., and added that ...": a second cue of the same subject.
-            if !in_quote && self.tok_is(k, "and") && k + 1 < s_end {
+            if !in_quote && (self.tok_is(k, "and") || self.tok_is(k, "but")) && k + 1 < s_end {
                 if let Some(c2) = self.cue_starting_at(k + 1) {
                     if Some(c2) != own_cue && self.cues[c2].info(self.lex).class == CueClass::Speech
                     {
@@ -1303,7 +1316,33 @@ impl<'t> Attributor<'_, 't> {
             apposition: Some((e + 2, comma)),
             loose: false,
         };
-        self.plausible_speaker(&m).then_some(m)
+        if !self.plausible_speaker(&m) {
+            return None;
+        }
+        Some(self.apposed_name(m))
+    }
+
+    /// "Varnholm's mayor, Tomas Greve, said": when a role description is
+    /// followed by a name in apposition, the name is the speaker.
+    fn apposed_name(&self, m: Mention) -> Mention {
+        let Some((a, e)) = m.apposition else { return m };
+        // The first apposition only: up to the next comma.
+        let e = (a..e).find(|&x| self.is_punct(x, &[","])).unwrap_or(e);
+        let head_is_role = !self.is_cap(m.last) && self.lex.role(self.tok(m.last)).is_some();
+        let name = e > a
+            && (a..e).all(|x| self.np_word(x) || self.is_punct(x, &["."]))
+            && self.is_cap(a)
+            && self.is_cap(e - 1);
+        if head_is_role && name {
+            Mention {
+                first: a,
+                last: e - 1,
+                apposition: None,
+                loose: false,
+            }
+        } else {
+            m
+        }
     }
 
     /// The noun phrase ending right before token `k`.
@@ -1656,7 +1695,9 @@ impl<'t> Attributor<'_, 't> {
             if para.skip || !near {
                 continue;
             }
-            let orphan = orphan || !(prev_para + 1 >= q.paragraph || self.only_skips_between(prev_para, q.paragraph));
+            let orphan = orphan
+                || !(prev_para + 1 >= q.paragraph
+                    || self.only_skips_between(prev_para, q.paragraph));
             extra.push(Statement {
                 kind: StatementKind::Direct,
                 content: q.inner,

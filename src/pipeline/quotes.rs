@@ -141,7 +141,9 @@ pub fn find_quotes(doc: &mut Document<'_>) -> Vec<Quote> {
             let at_start = o == para.tokens.start;
             // A running quote opens a paragraph or follows a colon or comma
             // ("Roe said: “…"); a stray mark elsewhere is dropped.
-            let after_lead_in = o > para.tokens.start && matches!(doc.tok(o - 1), ":" | ",");
+            let after_lead_in = o > para.tokens.start
+                && (matches!(doc.tok(o - 1), ":" | ",")
+                    || doc.tokens[o - 1].sentence != doc.tokens[o].sentence);
             if at_start || (next_opens && after_lead_in) {
                 let group = if at_start { continued_from } else { None };
                 let idx = push(

@@ -25,6 +25,27 @@ use crate::text::Span;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+/// Whether an entity's title matches the title of a role description: the
+/// same canonical title, the same head ("the minister" ↔ "Finance
+/// Minister"), or an acronym of its initials ("FM" ↔ "Finance Minister").
+fn titles_match(entity: &str, canon: &str, acronym: Option<&str>) -> bool {
+    if entity.eq_ignore_ascii_case(canon) {
+        return true;
+    }
+    let entity_head = entity.rsplit(' ').next().unwrap_or(entity);
+    if !canon.contains(' ') && entity_head.eq_ignore_ascii_case(canon) {
+        return true;
+    }
+    if let Some(acr) = acronym {
+        let initials: String = entity
+            .split([' ', '-'])
+            .filter_map(|w| w.chars().next())
+            .collect();
+        return initials.eq_ignore_ascii_case(acr);
+    }
+    false
+}
+
 /// How far back (in name occurrences or statements) resolution looks.
 const MAX_LOOKBACK: usize = 512;
 
@@ -216,14 +237,74 @@ impl<'t> Resolver<'_, 't> {
                 let poss =
                     (a >= 2 && self.doc.tokens[a - 1].is(POSSESSIVE) && self.is_cap_word(a - 2))
                         .then(|| (a - 2, a - 2));
-                let parsed = self.parse(a, b, poss);
+                let mut parsed = self.parse(a, b, poss);
+                if parsed.title.is_none() {
+                    if let Some((title, aff)) = self.role_beside(a, b, end) {
+                        parsed.title = Some(title);
+                        if parsed.affiliation.is_none() {
+                            parsed.affiliation = aff;
+                        }
+                    }
+                }
                 if a == b {
                     *self.singles.entry(self.tok(a)).or_default() += 1;
+                    // A surname alone ("Vold said") is an occurrence of the
+                    // fuller name seen before, for pronoun antecedents.
+                    let word = self.tok(a);
+                    if let Some(e) = self.by_surname_near(word, a, None) {
+                        let sentence = &self.doc.sentences[self.doc.tokens[a].sentence as usize];
+                        self.occurrences
+                            .push((a, e, a <= sentence.tokens.start + 3));
+                        i = b + 1;
+                        continue;
+                    }
                 }
                 self.record(parsed, a);
                 i = b + 1;
             }
         }
+    }
+
+    /// A role noun set off by commas next to the name run `a..=b`:
+    /// "Varnholm's mayor, Tomas Greve," or "Tomas Greve, the city's mayor,".
+    /// Returns the role token and the possessive owner as affiliation.
+    #[allow(clippy::type_complexity)]
+    fn role_beside(
+        &self,
+        a: usize,
+        b: usize,
+        end: usize,
+    ) -> Option<((usize, usize), Option<(usize, usize)>)> {
+        let doc = self.doc;
+        let is_role = |i: usize| {
+            doc.tokens[i].is(WORD) && !doc.tokens[i].is(CAP) && self.lex.role(self.tok(i)).is_some()
+        };
+        let owner = |role: usize| {
+            (role >= 2 && doc.tokens[role - 1].is(POSSESSIVE) && self.is_cap_word(role - 2))
+                .then(|| (role - 2, role - 2))
+        };
+        // Before: "… mayor, Tomas Greve".
+        if a >= 2 && doc.punct_is(a - 1, ',') && is_role(a - 2) {
+            return Some(((a - 2, a - 2), owner(a - 2)));
+        }
+        // After: "Tomas Greve, the city's mayor," (a role within five words).
+        if b + 2 < end && doc.punct_is(b + 1, ',') {
+            let mut k = b + 2;
+            while k < end && k <= b + 7 && doc.tokens[k].is(WORD) {
+                if is_role(k) {
+                    let next = k + 1;
+                    let closes = next >= end
+                        || doc.punct_is(next, ',')
+                        || doc.punct_is(next, '.')
+                        || self.tok_is(next, "of")
+                        || self.tok_is(next, "for")
+                        || self.tok_is(next, "at");
+                    return closes.then(|| ((k, k), owner(k)));
+                }
+                k += 1;
+            }
+        }
+        None
     }
 
     /// Splits tokens `a..=b` into affiliation, title and name.
@@ -578,7 +659,9 @@ impl<'t> Resolver<'_, 't> {
             } else {
                 kind
             };
-            let kind = if kind == SpeakerKind::Unknown && name_words >= 2 {
+            // A lone capitalised word that is no acronym or organisation
+            // is most often a surname introduced without a first name.
+            let kind = if kind == SpeakerKind::Unknown && !doc.tokens[s].is(ALLCAPS) {
                 SpeakerKind::Person
             } else {
                 kind
@@ -605,6 +688,12 @@ impl<'t> Resolver<'_, 't> {
                 head.and_then(|h| self.lex.role(self.tok(h)).and_then(|r| r.title.clone()))
             });
         let role_kind = head.and_then(|h| self.lex.role(self.tok(h)).map(|r| r.kind));
+        // The title as written when it is an acronym ("FM"), to match the
+        // initials of a spelled-out title.
+        let written_title = parsed
+            .title
+            .map(|t| self.span_text(t.0, t.1))
+            .filter(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()));
         if let Some(canon) = title_canon {
             let modifier = words.iter().copied().find(|&i| {
                 doc.tokens[i].is(CAP)
@@ -624,7 +713,7 @@ impl<'t> Resolver<'_, 't> {
                         && ent
                             .title_canonical
                             .as_deref()
-                            .is_some_and(|c| c.eq_ignore_ascii_case(&canon))
+                            .is_some_and(|c| titles_match(c, &canon, written_title))
                         && modifier.is_none_or(|md| {
                             ent.affiliation
                                 .as_deref()
@@ -664,6 +753,10 @@ impl<'t> Resolver<'_, 't> {
         let doc = self.doc;
         let head = m.last;
         let role = self.lex.role(self.tok(head))?;
+        // "the Vermont senator" is a title description, resolved by title.
+        if role.title.is_some() {
+            return None;
+        }
         if role.kind == RoleKind::Group
             && !matches!(
                 self.tok(head),
