@@ -178,6 +178,7 @@ pub struct Lexicon {
     demonyms: Vec<(String, String)>,
     orgwords: HashSet<String>,
     glue: HashMap<String, HashSet<String>>,
+    cue_words: HashSet<String>,
 }
 
 /// A closed word class of `glue.txt`.
@@ -209,6 +210,8 @@ pub enum Glue {
     ContentBreaks,
     /// Days and months: capitalised, but no sentence opener.
     Calendar,
+    /// Name suffixes that are not part of the surname ("Jr.", "III").
+    NameSuffixes,
 }
 
 impl Glue {
@@ -227,10 +230,11 @@ impl Glue {
             Glue::ObjectStops => "object_stops",
             Glue::ContentBreaks => "content_breaks",
             Glue::Calendar => "calendar",
+            Glue::NameSuffixes => "name_suffixes",
         }
     }
 
-    const ALL: [Glue; 13] = [
+    const ALL: [Glue; 14] = [
         Glue::Determiners,
         Glue::BetweenSubjectAndVerb,
         Glue::Passive,
@@ -244,6 +248,7 @@ impl Glue {
         Glue::ObjectStops,
         Glue::ContentBreaks,
         Glue::Calendar,
+        Glue::NameSuffixes,
     ];
 }
 
@@ -483,7 +488,13 @@ impl Lexicon {
             }
         }
 
+        let cue_words = cue_forms
+            .iter()
+            .filter(|c| !c.form.contains(' '))
+            .map(|c| c.form.clone())
+            .collect();
         Ok(Lexicon {
+            cue_words,
             language: src.language,
             cue_matcher,
             cue_forms,
@@ -572,6 +583,11 @@ impl Lexicon {
     /// Whether a capitalised `word` is never part of a name.
     pub fn is_stopword(&self, word: &str) -> bool {
         self.stopwords.contains(word)
+    }
+
+    /// Whether `word` (any case) is a one-word cue form ("said", "Recalling").
+    pub fn is_cue_word(&self, word: &str) -> bool {
+        with_lower(word, |w| self.cue_words.contains(w))
     }
 
     /// Whether `word` marks an organisation name.

@@ -590,13 +590,20 @@ impl<'t> Attributor<'_, 't> {
         if let Some(m) = self.mention_right(k, s_end, true) {
             let next = m.last + 1;
             let done = next >= s_end || self.is_punct(next, &[",", ".", "!", "?", ";"]);
-            if done || !lead {
+            if done {
                 return Some(m);
             }
         }
-        let stop = (k..s_end.min(k + 30)).find(|&j| {
-            !self.doc.tokens[j].is(IN_QUOTE) && self.is_punct(j, &[",", ".", ";", "!", "?"])
-        })?;
+        // The source runs to the comma (or the sentence end, or a relative
+        // clause): "according to officials familiar with the talks".
+        let stop = (k..s_end.min(k + 30))
+            .find(|&j| {
+                let t = self.doc.tokens[j];
+                !t.is(IN_QUOTE)
+                    && (self.is_punct(j, &[",", ".", ";", "!", "?", "—", "–"])
+                        || (t.is(WORD) && self.lex.is(Glue::Relative, self.tok(j))))
+            })
+            .unwrap_or(s_end.min(k + 30));
         if stop == k || (lead && !self.is_punct(stop, &[","])) {
             return None;
         }
@@ -1085,7 +1092,7 @@ impl<'t> Attributor<'_, 't> {
             return true;
         }
         if t.is(CAP) {
-            return !self.lex.is_stopword(w) || self.lex.title(w).is_some();
+            return (!self.lex.is_stopword(w) && !self.lex.is_cue_word(w)) || self.lex.title(w).is_some();
         }
         self.lex.role(w).is_some() || self.lex.is(Glue::Particles, w)
     }
@@ -1265,7 +1272,10 @@ impl<'t> Attributor<'_, 't> {
                 return None;
             }
         }
-        let last = k - 1;
+        let mut last = k - 1;
+        while last > a && !self.is_cap(last) && (self.lex.is(Glue::BetweenSubjectAndVerb, self.tok(last)) || self.lex.is(Glue::Adverbials, self.tok(last)) || self.tok(last).ends_with("ly")) {
+            last -= 1;
+        }
         if !self.is_word(last)
             || self.lex.is(Glue::Determiners, self.tok(last))
             || self.lex.is(Glue::ContentStops, self.tok(last))

@@ -193,7 +193,7 @@ impl<'t> Resolver<'_, 't> {
 
     fn is_cap_word(&self, i: usize) -> bool {
         let t = self.doc.tokens[i];
-        t.is(WORD) && t.is(CAP) && !t.is(POSSESSIVE)
+        t.is(WORD) && t.is(CAP) && !t.is(POSSESSIVE) && !self.lex.is_cue_word(self.tok(i))
     }
 
     fn is_initial_dot(&self, i: usize) -> bool {
@@ -394,6 +394,11 @@ impl<'t> Resolver<'_, 't> {
                     p.affiliation = Some((name_start, before - 1));
                 }
             }
+        }
+        // "Joseph R. Biden Jr." is Biden.
+        let mut e = e;
+        while e > s && self.lex.is(Glue::NameSuffixes, self.tok(e)) {
+            e -= 1;
         }
         p.name = Some((s, e));
         p
