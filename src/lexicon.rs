@@ -212,6 +212,8 @@ pub enum Glue {
     Calendar,
     /// Name suffixes that are not part of the surname ("Jr.", "III").
     NameSuffixes,
+    /// Words that open a short lower-case speaker phrase ("some voters").
+    Quantifiers,
 }
 
 impl Glue {
@@ -231,10 +233,11 @@ impl Glue {
             Glue::ContentBreaks => "content_breaks",
             Glue::Calendar => "calendar",
             Glue::NameSuffixes => "name_suffixes",
+            Glue::Quantifiers => "quantifiers",
         }
     }
 
-    const ALL: [Glue; 14] = [
+    const ALL: [Glue; 15] = [
         Glue::Determiners,
         Glue::BetweenSubjectAndVerb,
         Glue::Passive,
@@ -249,6 +252,7 @@ impl Glue {
         Glue::ContentBreaks,
         Glue::Calendar,
         Glue::NameSuffixes,
+        Glue::Quantifiers,
     ];
 }
 

@@ -684,6 +684,13 @@ impl<'t> Attributor<'_, 't> {
             if attribution_start == 0 {
                 return None;
             }
+            // "As the Post reported, CLAUSE."
+            let as_lead = attribution_start > s_start
+                && self.tok_is(attribution_start - 1, "as")
+                && attribution_start - 1 == self.clause_subject_start(s_start, attribution_start);
+            if as_lead && k < s_end && self.is_punct(k, &[","]) {
+                return self.forward_statement(c, mention, k + 1, s_end, None);
+            }
             // The clause ends in a comma, or in a quote closed after one:
             // `…, Roe said.` / `… may be “strategic,” said Roe.`
             let comma = attribution_start - 1;
@@ -704,6 +711,11 @@ impl<'t> Attributor<'_, 't> {
             }
             // A quote filling the clause is a direct statement, handled already.
             if self.doc.tokens[start].is(DOUBLE_MARK) {
+                return None;
+            }
+            // A clause that is itself attributed ("X suggested that …, the
+            // report read.") is not reported again by the tail.
+            if (start..comma).any(|j| self.cue_starting_at(j).is_some_and(|oc| self.cue_used[oc])) {
                 return None;
             }
             let end = if quoted_end { comma + 1 } else { comma };
@@ -1025,11 +1037,17 @@ impl<'t> Attributor<'_, 't> {
                 if m.first != k {
                     return false;
                 }
+                // A named speaker and a speech cue start an attribution of
+                // their own: "…, Roe said." ends the clause, and so does
+                // "…, Roe said the plan …" (a new statement).
+                let speech = self.cues[c].info(self.lex).class == CueClass::Speech;
                 let mut e = self.cues[c].last + 1;
                 while e < s_end && self.is_word(e) && self.lex.is(Glue::Adverbials, self.tok(e)) {
                     e += 1;
                 }
-                return e >= s_end || self.is_punct(e, &[".", "!", "?"]);
+                return e >= s_end
+                    || self.is_punct(e, &[".", "!", "?", ","])
+                    || (speech && !m.loose);
             }
             if self.is_punct(j, &[",", ";"]) {
                 return false;
@@ -1092,7 +1110,8 @@ impl<'t> Attributor<'_, 't> {
             return true;
         }
         if t.is(CAP) {
-            return (!self.lex.is_stopword(w) && !self.lex.is_cue_word(w)) || self.lex.title(w).is_some();
+            return (!self.lex.is_stopword(w) && !self.lex.is_cue_word(w))
+                || self.lex.title(w).is_some();
         }
         self.lex.role(w).is_some() || self.lex.is(Glue::Particles, w)
     }
@@ -1182,6 +1201,66 @@ impl<'t> Attributor<'_, 't> {
         }
         self.np_left_of(k, limit)
             .or_else(|| self.clause_initial_np(limit, k))
+            .or_else(|| self.quantified_np(limit, k))
+    }
+
+    /// A short lower-case noun phrase opened by a quantifier or a number,
+    /// right before the cue: "some families said", "64 percent say",
+    /// "nearly three in five said", "opponents say".
+    fn quantified_np(&self, limit: usize, k: usize) -> Option<Mention> {
+        let floor = limit.max(k.saturating_sub(5));
+        let mut j = k;
+        while j > floor {
+            let p = j - 1;
+            let t = self.doc.tokens[p];
+            let w = self.tok(p);
+            let numeric = w.starts_with(|c: char| c.is_ascii_digit());
+            if !(t.is(WORD) || w == "%") || t.is(IN_QUOTE) || self.cue_starting_at(p).is_some() {
+                break;
+            }
+            if self.lex.is(Glue::Quantifiers, w) || numeric || self.lex.is(Glue::Determiners, w) {
+                let m = Mention {
+                    first: p,
+                    last: k - 1,
+                    apposition: None,
+                    loose: true,
+                };
+                // The phrase ends in a noun-like word, not a function word.
+                let last = self.tok(k - 1);
+                let ends_ok = self.is_word(k - 1)
+                    && !self.lex.is(Glue::ContentStops, last)
+                    && !self.lex.is(Glue::Passive, last)
+                    && !matches!(last, "and" | "or" | "but" | "that");
+                return ends_ok.then_some(m);
+            }
+            if self.is_cap(p)
+                || self.lex.is(Glue::Passive, w)
+                || matches!(w, "and" | "or" | "but" | "that" | "who" | "which" | "to")
+            {
+                break;
+            }
+            j = p;
+        }
+        // A bare plural noun opening its clause: "opponents say".
+        if k <= limit {
+            return None;
+        }
+        let w = self.tok(k - 1);
+        let opens = k - 1 == limit
+            || self.is_punct(k - 2, &[",", ";", ":"])
+            || self.sent_of(k - 2) != self.sent_of(k - 1);
+        (opens
+            && self.is_word(k - 1)
+            && !self.is_cap(k - 1)
+            && w.len() > 3
+            && w.ends_with('s')
+            && !self.lex.is(Glue::BetweenSubjectAndVerb, w))
+        .then_some(Mention {
+            first: k - 1,
+            last: k - 1,
+            apposition: None,
+            loose: true,
+        })
     }
 
     /// Where the subject of a clause starting at `limit` begins: after an
@@ -1273,7 +1352,12 @@ impl<'t> Attributor<'_, 't> {
             }
         }
         let mut last = k - 1;
-        while last > a && !self.is_cap(last) && (self.lex.is(Glue::BetweenSubjectAndVerb, self.tok(last)) || self.lex.is(Glue::Adverbials, self.tok(last)) || self.tok(last).ends_with("ly")) {
+        while last > a
+            && !self.is_cap(last)
+            && (self.lex.is(Glue::BetweenSubjectAndVerb, self.tok(last))
+                || self.lex.is(Glue::Adverbials, self.tok(last))
+                || self.tok(last).ends_with("ly"))
+        {
             last -= 1;
         }
         if !self.is_word(last)
@@ -1312,11 +1396,13 @@ impl<'t> Attributor<'_, 't> {
         if !self.np_word(a) || e + 1 >= comma || !self.is_punct(e + 1, &[","]) {
             return None;
         }
+        let relative = e + 2 < comma && self.lex.is(Glue::Relative, self.tok(e + 2));
         if (e + 1..comma).any(|j| {
             self.doc.tokens[j].is(DOUBLE_MARK)
-                || self
-                    .cue_starting_at(j)
-                    .is_some_and(|c| !self.cues[c].info(self.lex).participle)
+                || (!relative
+                    && self
+                        .cue_starting_at(j)
+                        .is_some_and(|c| !self.cues[c].info(self.lex).participle))
         }) {
             return None;
         }
