@@ -396,7 +396,6 @@ impl<'t> Resolver<'_, 't> {
             }
         }
         // "Joseph R. Biden Jr." is Biden.
-        let mut e = e;
         while e > s && self.lex.is(Glue::NameSuffixes, self.tok(e)) {
             e -= 1;
         }
