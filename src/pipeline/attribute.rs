@@ -60,6 +60,9 @@ pub struct Statement {
     pub content: Span,
     /// Index of its cue in the cue list, if any.
     pub cue: Option<usize>,
+    /// A punctuation cue (the colon of `Roe: …` headlines), as a token
+    /// index, when `cue` is `None`.
+    pub cue_token: Option<usize>,
     /// The speaker mention, if any.
     pub mention: Option<Mention>,
     /// How the speaker is found when there is no mention.
@@ -108,6 +111,7 @@ pub fn attribute(
         direct_count: 0,
     };
     a.direct();
+    a.headline();
     a.direct_count = a.out.len();
     a.indirect();
     a.finish()
@@ -241,6 +245,7 @@ impl<'t> Attributor<'_, 't> {
                 kind: StatementKind::Direct,
                 content: q.inner,
                 cue: att.cue,
+                cue_token: None,
                 mention: att.mention,
                 inherit: Inherit::No,
                 addressee: att.addressee,
@@ -254,6 +259,73 @@ impl<'t> Attributor<'_, 't> {
                 priority: 0,
             });
         }
+    }
+
+    /// A headline that names its speaker before a colon: `Roe: Taxes
+    /// Will Rise` or `Roe: ‘We Will Win’`.
+    fn headline(&mut self) {
+        let Some(para) = self.doc.paragraphs.iter().position(|p| !p.skip) else {
+            return;
+        };
+        let p = &self.doc.paragraphs[para];
+        if p.tokens.len() > 40 || p.tokens.len() < 4 {
+            return;
+        }
+        let Some(colon) = p.tokens.clone().take(8).find(|&j| self.is_punct(j, &[":"])) else {
+            return;
+        };
+        let speaker = p.tokens.start..colon;
+        if speaker.is_empty()
+            || !speaker
+                .clone()
+                .all(|j| self.np_word(j) || self.is_punct(j, &["."]))
+        {
+            return;
+        }
+        // "Q:" and "A:" introduce interview turns, not speakers.
+        if colon - p.tokens.start == 1 && self.tok(p.tokens.start).chars().count() == 1 {
+            return;
+        }
+        let mention = Mention {
+            first: p.tokens.start,
+            last: colon - 1,
+            apposition: None,
+            loose: false,
+        };
+        if !self.plausible_speaker(&mention) {
+            return;
+        }
+        let mut a = colon + 1;
+        let mut b = p.tokens.end;
+        let quoted =
+            a < b && self.doc.tokens[a].is(DOUBLE_MARK | IN_QUOTE) || self.is_punct(a, &["‘", "'"]);
+        if quoted {
+            a += 1;
+        }
+        while b > a && !self.is_word(b - 1) {
+            b -= 1;
+        }
+        if (a..b).filter(|&j| self.is_word(j)).count() < 3 {
+            return;
+        }
+        let content = self.doc.span(a, b - 1);
+        self.out.push(Statement {
+            kind: if quoted {
+                StatementKind::Direct
+            } else {
+                StatementKind::Indirect
+            },
+            content,
+            cue: None,
+            cue_token: Some(colon),
+            mention: Some(mention),
+            inherit: Inherit::No,
+            addressee: None,
+            sentence_first: self.sent_of(mention.first),
+            sentence_last: self.sent_of(b - 1),
+            confidence: 0.6,
+            priority: 2,
+        });
     }
 
     fn cue_adjacent(&self, q: &Quote, att: Attribution) -> bool {
@@ -574,6 +646,7 @@ impl<'t> Attributor<'_, 't> {
             kind,
             content,
             cue: Some(c),
+            cue_token: None,
             mention: Some(mention),
             inherit: Inherit::No,
             addressee: None,
@@ -733,6 +806,7 @@ impl<'t> Attributor<'_, 't> {
                 kind: self.kind_of(start, end),
                 content,
                 cue: Some(c),
+                cue_token: None,
                 mention: Some(mention),
                 inherit: Inherit::No,
                 addressee: None,
@@ -835,6 +909,7 @@ impl<'t> Attributor<'_, 't> {
             kind: self.kind_of(k, end),
             content,
             cue: Some(c),
+            cue_token: None,
             mention: Some(mention),
             inherit: Inherit::No,
             addressee,
@@ -887,6 +962,7 @@ impl<'t> Attributor<'_, 't> {
             kind: self.kind_of(k, end),
             content,
             cue: Some(c),
+            cue_token: None,
             mention: Some(mention),
             inherit: Inherit::No,
             addressee: None,
@@ -1798,6 +1874,7 @@ impl<'t> Attributor<'_, 't> {
                 kind: StatementKind::Direct,
                 content: q.inner,
                 cue: None,
+                cue_token: None,
                 mention: None,
                 inherit: Inherit::PreviousStatement,
                 addressee: None,
@@ -1998,6 +2075,17 @@ mod tests {
         assert!(run("The so-called “reform” passed on Tuesday.").is_empty());
         assert!(run("They watched the documentary “Bridges of Ice” again.").is_empty());
         assert!(run("That said, the plan stands.").is_empty());
+    }
+
+    #[test]
+    fn headlines_name_their_speaker_before_a_colon() {
+        let r = run("Vold: Fuel Duty Cut Will Save Farms\n\nThe minister spoke on Monday.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(
+            (r[0].1.as_str(), r[0].3.clone()),
+            ("Fuel Duty Cut Will Save Farms", s("Vold"))
+        );
+        assert!(run("Q: What did you see?\n\nA: Nothing at all, really.").is_empty());
     }
 
     #[test]

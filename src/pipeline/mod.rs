@@ -90,7 +90,10 @@ impl Pipeline {
         let digest = event::text_digest(text);
         let mut events = Vec::with_capacity(statements.len());
         for (st, sp) in statements.iter().zip(speakers) {
-            let cue = st.cue.map(|c| cues[c].span);
+            let cue = st
+                .cue
+                .map(|c| cues[c].span)
+                .or(st.cue_token.map(|t| doc.tokens[t].span));
             let sentence = Span::new(
                 doc.sentences[st.sentence_first].span.start,
                 doc.sentences[st.sentence_last].span.end,
