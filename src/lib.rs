@@ -23,6 +23,19 @@
 //! `transport` (the only module that uses lapin) and `worker`, which is the
 //! one place that knows both sides.
 //!
+//! # Layout
+//!
+//! * [`article`], [`text`], [`lexicon`], [`pipeline`], [`event`]: the pure,
+//!   synchronous extraction library (no tokio, no lapin).
+//! * [`settings`]: typed configuration (`config/default.toml`, `--config
+//!   FILE`, `QUOTEWIRE__SECTION__KEY`), validated at start.
+//! * [`transport`]: connections, topology, consuming and publishing with
+//!   confirms — the only module that imports lapin.
+//! * [`worker`]: one delivery in, its events out, then ack; dead-lettering,
+//!   retries, reconnects and the graceful drain.
+//! * [`http`], [`metrics`], [`telemetry`]: operations (Prometheus metrics,
+//!   health and readiness, structured logs).
+//!
 //! # Example
 //!
 //! ```
