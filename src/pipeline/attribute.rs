@@ -368,7 +368,9 @@ impl<'t> Attributor<'_, 't> {
                 }
                 if j == start {
                     // Inversion: “Q,” said Roe.
-                    let m = self.mention_right(cue.last + 1, s_end, false);
+                    let m = self
+                        .mention_right(cue.last + 1, s_end, false)
+                        .or_else(|| self.inverted_description(cue.last + 1, s_end));
                     return Some(Attribution {
                         cue: Some(c),
                         mention: m,
@@ -721,7 +723,9 @@ impl<'t> Attributor<'_, 't> {
         };
         let mut inverted = None;
         if left.is_none() && !info.participle && !belief && !object && !coordinated {
-            inverted = self.mention_right(cue.last + 1, s_end, false);
+            inverted = self
+                .mention_right(cue.last + 1, s_end, false)
+                .or_else(|| self.inverted_description(cue.last + 1, s_end));
         }
         let mention = if info.participle || coordinated {
             self.main_subject(cue.first)
@@ -1739,6 +1743,53 @@ impl<'t> Attributor<'_, 't> {
             apposition,
             ..mention
         })
+    }
+
+    /// After an inverted cue, a descriptive speaker phrase up to its comma
+    /// or the sentence end: "said one person with knowledge of the talks",
+    /// "said former Gov. Bill Richardson of New Mexico".
+    fn inverted_description(&self, k: usize, s_end: usize) -> Option<Mention> {
+        if k >= s_end || !self.is_word(k) || self.lex.pronoun(self.tok(k)).is_some() {
+            return None;
+        }
+        let mut end = k;
+        while end < s_end && end < k + 14 {
+            let t = self.doc.tokens[end];
+            if t.is(DOUBLE_MARK) || self.is_punct(end, &[",", ";", ":", "—", "–", "(", "!", "?"])
+            {
+                break;
+            }
+            if self.is_punct(end, &["."]) && !(end > k && self.is_abbrev_or_initial(end - 1)) {
+                break;
+            }
+            if t.is(WORD)
+                && (self.lex.is(Glue::Relative, self.tok(end))
+                    || self.cue_starting_at(end).is_some())
+            {
+                break;
+            }
+            end += 1;
+        }
+        if end == k || end - k >= 14 {
+            return None;
+        }
+        // "… Bill Richardson of New Mexico": the place is not the name.
+        let mut last = end - 1;
+        if let Some(of) =
+            (k + 1..end).find(|&j| matches!(self.tok(j), "of" | "from") && self.is_cap(j - 1))
+        {
+            last = of - 1;
+        }
+        while last > k && !self.is_word(last) {
+            last -= 1;
+        }
+        let m = Mention {
+            first: k,
+            last,
+            apposition: None,
+            loose: false,
+        };
+        self.plausible_speaker(&m).then_some(m)
     }
 
     /// The subject of the clause holding a participle cue: the speaker of
