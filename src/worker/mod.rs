@@ -14,14 +14,15 @@
 //! cancels its consumer, lets in-flight articles finish within the drain
 //! deadline, then closes channels and connections.
 
+pub mod extract;
 pub mod handle;
 pub mod shutdown;
 
+pub use extract::{Extract, Relay};
 pub use handle::Disposition;
 
 use crate::article::ArticleLimits;
 use crate::metrics::{Health, Metrics};
-use crate::pipeline::Pipeline;
 use crate::settings::Settings;
 use crate::transport::{Incoming, InputAcker, Publisher, Session, SessionEvent, TransportError};
 use handle::Processed;
@@ -92,7 +93,7 @@ impl Backoff {
 /// What every delivery task shares.
 struct Ctx {
     publisher: Arc<Publisher>,
-    pipeline: Arc<Pipeline>,
+    extractor: Arc<dyn Extract>,
     metrics: Arc<Metrics>,
     limits: ArticleLimits,
     cpu: Arc<Semaphore>,
@@ -131,9 +132,12 @@ impl Drop for InFlight {
 
 /// Runs the worker until `shutdown` is cancelled and in-flight articles
 /// are drained. Returns `Ok` after a clean drain.
+///
+/// `extractor` is the [`Pipeline`](crate::Pipeline) in production; the
+/// benchmark passes a [`Relay`] of precomputed events.
 pub async fn run(
     settings: Arc<Settings>,
-    pipeline: Arc<Pipeline>,
+    extractor: Arc<dyn Extract>,
     metrics: Arc<Metrics>,
     health: Arc<Health>,
     shutdown: CancellationToken,
@@ -179,7 +183,7 @@ pub async fn run(
         health.set_consuming(true);
         let ctx = Arc::new(Ctx {
             publisher: session.publisher.clone(),
-            pipeline: pipeline.clone(),
+            extractor: extractor.clone(),
             metrics: metrics.clone(),
             limits: ArticleLimits {
                 max_bytes: settings.pipeline.max_article_bytes,
@@ -335,14 +339,14 @@ async fn handle_delivery(ctx: Arc<Ctx>, incoming: Incoming, span: tracing::Span)
         Ok(permit) => permit,
         Err(_) => return TaskOutcome::SessionBroken("the pipeline semaphore closed".into()),
     };
-    let pipeline = ctx.pipeline.clone();
+    let extractor = ctx.extractor.clone();
     let limits = ctx.limits;
     let encoding = properties.content_encoding().map(str::to_owned);
     let joined = tokio::task::spawn_blocking(move || {
         // The permit lives as long as the CPU work, even if this task is aborted.
         let _permit = permit;
         let started = Instant::now();
-        let processed = handle::process(&pipeline, &body, encoding.as_deref(), &limits);
+        let processed = handle::process(extractor.as_ref(), &body, encoding.as_deref(), &limits);
         (body, processed, started.elapsed())
     })
     .await;
