@@ -76,6 +76,85 @@ async fn articles_in_events_out_with_properties() {
     );
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn article_batches_hold_every_event_of_an_article() {
+    let names = Names::new("batch");
+    // Fails with how to start a broker when there is none.
+    let (_conn, ch) = channel(&format!("{}-test", names.prefix)).await;
+    names.declare_topology();
+    let mut worker = Worker::spawn(&names, &[("QUOTEWIRE__OUTPUT__BATCH", "article")]);
+    let addr = worker.http_addr().await;
+    worker.wait_consuming().await;
+
+    // Ten articles with statements and one without any.
+    let mut messages: Vec<_> = (0..10).map(|i| (article(i), plain())).collect();
+    let silent = serde_json::to_vec(&serde_json::json!({
+        "id": "no-statements",
+        "text": "The bridge reopened on Monday after a year of works.",
+    }))
+    .unwrap();
+    assert!(expected_events(&silent).is_empty());
+    messages.push((silent, plain()));
+    publish(&ch, &names.input_exchange, &messages).await;
+
+    wait_metric(&addr, "quotewire_articles_acked_total", 11.0, LONG).await;
+    let batches = take_all(&ch, &names.output_queue, 10, LONG, SETTLE).await;
+    assert_eq!(batches.len(), 10, "one message per article with statements");
+    let mut statements = 0;
+    for (i, d) in batches.iter().enumerate() {
+        let p = &d.properties;
+        let article_id = p
+            .correlation_id()
+            .as_ref()
+            .expect("correlation_id")
+            .as_str();
+        let n: usize = article_id
+            .strip_prefix("article-")
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("unexpected article {article_id}"));
+        let expected = expected_events(&article(n));
+        assert!(!expected.is_empty());
+        // Text order is event order in the pipeline's output.
+        let article_body = article(n);
+        let parsed =
+            quotewire::Article::from_json(&article_body, &quotewire::ArticleLimits::default())
+                .unwrap();
+        let in_order: Vec<Vec<u8>> = quotewire::Pipeline::english()
+            .events(&parsed)
+            .unwrap()
+            .iter()
+            .map(|e| e.to_json())
+            .collect();
+        let mut want = b"[".to_vec();
+        want.extend_from_slice(&in_order.join(&b","[..]));
+        want.push(b']');
+        assert_eq!(d.data, want, "batch {i}: the article's events, in order");
+        assert_eq!(d.routing_key.as_str(), "statement.batch");
+        assert_eq!(
+            p.kind().as_ref().map(|s| s.as_str()),
+            Some("statement.batch.v1")
+        );
+        let ids: Vec<String> = serde_json::from_slice::<Vec<serde_json::Value>>(&d.data)
+            .unwrap()
+            .iter()
+            .map(|e| e["event_id"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(
+            p.message_id().as_ref().map(|s| s.as_str().to_string()),
+            Some(quotewire::event::batch_id(ids.iter().map(String::as_str)))
+        );
+        assert_eq!(*p.delivery_mode(), Some(2), "persistent");
+        statements += ids.len();
+    }
+    assert_eq!(
+        metric(&addr, "quotewire_statements_published_total").await,
+        statements as f64
+    );
+    assert_eq!(worker.stop_cleanly().await, 11);
+    assert_stays_empty(&ch, &names.input_queue, SETTLE * 2).await;
+    assert_eq!(depth(&ch, &names.dead_queue).await, 0);
+}
+
 async fn wait_metric_ready(addr: &str) {
     let start = std::time::Instant::now();
     while http_get(addr, "/readyz").await.0 != 200 {

@@ -23,8 +23,10 @@ pub use handle::Disposition;
 
 use crate::article::ArticleLimits;
 use crate::metrics::{Health, Metrics};
-use crate::settings::Settings;
-use crate::transport::{Incoming, InputAcker, Publisher, Session, SessionEvent, TransportError};
+use crate::settings::{OutputBatch, Settings};
+use crate::transport::{
+    Incoming, InputAcker, OutgoingBatch, Publisher, Session, SessionEvent, TransportError,
+};
 use handle::Processed;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -94,6 +96,7 @@ impl Backoff {
 struct Ctx {
     publisher: Arc<Publisher>,
     extractor: Arc<dyn Extract>,
+    batch: OutputBatch,
     metrics: Arc<Metrics>,
     limits: ArticleLimits,
     cpu: Arc<Semaphore>,
@@ -184,6 +187,7 @@ pub async fn run(
         let ctx = Arc::new(Ctx {
             publisher: session.publisher.clone(),
             extractor: extractor.clone(),
+            batch: settings.output.batch,
             metrics: metrics.clone(),
             limits: ArticleLimits {
                 max_bytes: settings.pipeline.max_article_bytes,
@@ -368,7 +372,13 @@ async fn handle_delivery(ctx: Arc<Ctx>, incoming: Incoming, span: tracing::Span)
 
     let (disposition, published) = match processed {
         Processed::Events { article_id, events } => {
-            let result = ctx.publisher.publish_events(&article_id, &events).await;
+            let result = match ctx.batch {
+                OutputBatch::Statement => ctx.publisher.publish_events(&article_id, &events).await,
+                OutputBatch::Article => match OutgoingBatch::from_events(&events) {
+                    Some(batch) => ctx.publisher.publish_batch(&article_id, &batch).await,
+                    None => Ok(()),
+                },
+            };
             if let Err(error) = &result {
                 record_publish_failure(&ctx.metrics, error);
                 if error.is_session_fatal() {
