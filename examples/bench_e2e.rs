@@ -1028,3 +1028,48 @@ fn main() -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modes_parse_relay_batching_and_worker_count() {
+        let m = Mode::parse("relay-article-x2").unwrap();
+        assert!(m.relay && m.article_batch);
+        assert_eq!(m.workers, 2);
+        let m = Mode::parse(" real ").unwrap();
+        assert!(!m.relay && !m.article_batch);
+        assert_eq!((m.workers, m.name.as_str()), (1, "real"));
+        assert!(Mode::parse("fake").is_err());
+        assert!(Mode::parse("real-batch").is_err());
+        assert!(Mode::parse("real-xx").is_err());
+    }
+
+    #[test]
+    fn quantiles_interpolate_within_cumulative_buckets() {
+        let body = "quotewire_end_to_end_seconds_bucket{le=\"0.1\"} 10\n\
+                    quotewire_end_to_end_seconds_bucket{le=\"0.2\"} 30\n\
+                    quotewire_end_to_end_seconds_bucket{le=\"+Inf\"} 40\n\
+                    quotewire_articles_acked_total 40\n";
+        let b = buckets(body, "quotewire_end_to_end_seconds");
+        assert_eq!(b.len(), 3);
+        // 20 of 40 is half-way through the (0.1, 0.2] bucket.
+        assert!((bucket_quantile(&b, 0.5) - 0.15).abs() < 1e-9);
+        assert!((bucket_quantile(&b, 0.25) - 0.1).abs() < 1e-9);
+        // Beyond the last finite bucket: its bound.
+        assert_eq!(bucket_quantile(&b, 0.99), 0.2);
+        assert_eq!(metric(body, "quotewire_articles_acked_total"), 40.0);
+        assert!(bucket_quantile(&[], 0.5).is_nan());
+    }
+
+    #[test]
+    fn medians_and_percentiles() {
+        assert_eq!(median(vec![3.0, 1.0, 2.0]), 2.0);
+        assert_eq!(median(vec![4.0, 1.0, 2.0, 3.0]), 2.5);
+        assert!(median(vec![]).is_nan());
+        let v: Vec<u64> = (1..=100).collect();
+        assert_eq!(percentile(&v, 0.5), 51.0);
+        assert_eq!(percentile(&v, 0.99), 99.0);
+    }
+}

@@ -155,6 +155,50 @@ async fn article_batches_hold_every_event_of_an_article() {
     assert_eq!(depth(&ch, &names.dead_queue).await, 0);
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn relay_mode_publishes_the_precomputed_events_instead_of_extracting() {
+    let names = Names::new("relay");
+    // Fails with how to start a broker when there is none.
+    let (_conn, ch) = channel(&format!("{}-test", names.prefix)).await;
+    names.declare_topology();
+
+    // Precomputed events for articles 0..4 only, with a marker in every
+    // body that the pipeline would never write, so relayed bytes are told
+    // apart from extracted ones. Article 4 has no line: it gets no events.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("events.jsonl");
+    let mut lines = String::new();
+    let mut expected = BTreeMap::new();
+    for i in 0..4 {
+        for (id, mut e) in expected_events(&article(i)) {
+            let mut value: serde_json::Value = serde_json::from_slice(&e.body).unwrap();
+            value["relayed"] = serde_json::Value::Bool(true);
+            e.body = serde_json::to_vec(&value).unwrap();
+            lines.push_str(std::str::from_utf8(&e.body).unwrap());
+            lines.push('\n');
+            expected.insert(id, e);
+        }
+    }
+    std::fs::write(&file, lines).unwrap();
+    let mut worker = Worker::spawn_with_args(&names, &[], &["--relay", file.to_str().unwrap()]);
+    let addr = worker.http_addr().await;
+    worker.wait_consuming().await;
+    assert_eq!(
+        worker
+            .log_events("Relay mode: publishing precomputed events, not extracting.")
+            .len(),
+        1
+    );
+
+    let messages: Vec<_> = (0..5).map(|i| (article(i), plain())).collect();
+    publish(&ch, &names.input_exchange, &messages).await;
+    wait_metric(&addr, "quotewire_articles_acked_total", 5.0, LONG).await;
+    let events = take_all(&ch, &names.output_queue, expected.len(), LONG, SETTLE).await;
+    check_events(&events, &expected, true);
+    assert_eq!(worker.stop_cleanly().await, 5);
+    assert_eq!(depth(&ch, &names.dead_queue).await, 0);
+}
+
 async fn wait_metric_ready(addr: &str) {
     let start = std::time::Instant::now();
     while http_get(addr, "/readyz").await.0 != 200 {
