@@ -144,6 +144,12 @@ async fn article_batches_hold_every_event_of_an_article() {
             Some(quotewire::event::batch_id(ids.iter().map(String::as_str)))
         );
         assert_eq!(*p.delivery_mode(), Some(2), "persistent");
+        assert_eq!(
+            p.content_type().as_ref().map(|s| s.as_str()),
+            Some("application/json")
+        );
+        assert_eq!(p.app_id().as_ref().map(|s| s.as_str()), Some("quotewire"));
+        assert!(p.timestamp().is_some(), "timestamp");
         statements += ids.len();
     }
     assert_eq!(
