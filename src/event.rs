@@ -232,6 +232,28 @@ impl StatementEvent<'_> {
     }
 }
 
+/// The AMQP `type` of a message holding all events of one article
+/// (`output.batch = "article"`).
+pub const BATCH_TYPE: &str = "statement.batch.v1";
+
+/// The routing key of a message holding all events of one article.
+pub const BATCH_ROUTING_KEY: &str = "statement.batch";
+
+/// A deterministic id of an article's set of events, in order: the same
+/// events give the same id, any change (another event, another span,
+/// another extractor version) gives another. 32 lower-case hex digits.
+pub fn batch_id<'a>(event_ids: impl IntoIterator<Item = &'a str>) -> String {
+    use xxhash_rust::xxh3::Xxh3;
+    let mut h = Xxh3::new();
+    h.update(b"batch");
+    h.update(&[0]);
+    for id in event_ids {
+        h.update(&(id.len() as u64).to_le_bytes());
+        h.update(id.as_bytes());
+    }
+    format!("{:032x}", h.digest128())
+}
+
 /// The digest of an article's text that [`event_id`] takes: computed once
 /// per article, not once per event.
 pub fn text_digest(article_text: &str) -> u64 {
@@ -281,6 +303,20 @@ mod tests {
         // Pinned: ids must not change across releases of the same version
         // unless this test is updated on purpose.
         assert_eq!(event_id("a1", 42, &[7]), event_id("a1", 42, &[7]));
+    }
+
+    #[test]
+    fn batch_ids_depend_on_every_event_and_their_order() {
+        let a = batch_id(["e1", "e2"]);
+        assert_eq!(a, batch_id(["e1", "e2"]));
+        assert_eq!(a.len(), 32);
+        assert_ne!(a, batch_id(["e2", "e1"]));
+        assert_ne!(a, batch_id(["e1"]));
+        assert_ne!(a, batch_id(["e1", "e2", "e3"]));
+        // Length prefixes: moving a boundary changes the id.
+        assert_ne!(batch_id(["ab", "c"]), batch_id(["a", "bc"]));
+        // Never equal to the only event's own id.
+        assert_ne!(batch_id(["e1"]), "e1");
     }
 
     #[test]

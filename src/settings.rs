@@ -200,6 +200,22 @@ pub struct OutputSettings {
     pub queue_type: QueueType,
     /// Its binding key.
     pub binding_key: String,
+    /// One message per statement (default) or one per article.
+    pub batch: OutputBatch,
+}
+
+/// How statement events are grouped into output messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutputBatch {
+    /// One message per statement event, routing key `statement.<kind>`,
+    /// type `statement.v1`, `message_id` = the event id.
+    Statement,
+    /// One message per article holding all of its events as a JSON array,
+    /// routing key `statement.batch`, type `statement.batch.v1`,
+    /// `message_id` = the batch id of the events. Articles without
+    /// statements publish nothing.
+    Article,
 }
 
 /// Where bad input is dead-lettered.
@@ -466,6 +482,7 @@ mod tests {
         assert_eq!(s.output.exchange, "statements");
         assert!(s.output.declare_queue);
         assert_eq!(s.output.queue, "statements");
+        assert_eq!(s.output.batch, OutputBatch::Statement);
         assert_eq!(s.dead_letter.exchange, "articles.dead");
         assert_eq!(s.dead_letter.queue, "articles.dead");
         assert_eq!(s.worker.shutdown_timeout_ms, 20_000);
@@ -496,6 +513,7 @@ mod tests {
                 ("QUOTEWIRE__OUTPUT__DECLARE_QUEUE", "false"),
                 ("QUOTEWIRE__DEAD_LETTER__QUEUE_TYPE", "quorum"),
                 ("QUOTEWIRE__AMQP__RECONNECT_MIN_MS", "20"),
+                ("QUOTEWIRE__OUTPUT__BATCH", "article"),
                 ("UNRELATED", "x"),
             ]),
         )
@@ -513,6 +531,7 @@ mod tests {
         assert_eq!(s.output.queue_type, QueueType::Classic);
         assert_eq!(s.amqp.url, "amqp://u:p@broker:5673/vh");
         assert_eq!(s.amqp.reconnect_min_ms, 20);
+        assert_eq!(s.output.batch, OutputBatch::Article);
         assert_eq!(s.http.listen_addr().unwrap().port(), 0);
     }
 
@@ -570,6 +589,7 @@ mod tests {
             ("QUOTEWIRE__INPUT__PREFETCH", "70000"),
             ("QUOTEWIRE__INPUT__QUEUE_TYPE", "stream"),
             ("QUOTEWIRE__LOG__FORMAT", "xml"),
+            ("QUOTEWIRE__OUTPUT__BATCH", "paragraph"),
             ("QUOTEWIRE__INPUT__NO_SUCH_KEY", "1"),
         ] {
             let err = Settings::load_from(None, env(&[(var, value)])).unwrap_err();

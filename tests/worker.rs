@@ -76,6 +76,135 @@ async fn articles_in_events_out_with_properties() {
     );
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn article_batches_hold_every_event_of_an_article() {
+    let names = Names::new("batch");
+    // Fails with how to start a broker when there is none.
+    let (_conn, ch) = channel(&format!("{}-test", names.prefix)).await;
+    names.declare_topology();
+    let mut worker = Worker::spawn(&names, &[("QUOTEWIRE__OUTPUT__BATCH", "article")]);
+    let addr = worker.http_addr().await;
+    worker.wait_consuming().await;
+
+    // Ten articles with statements and one without any.
+    let mut messages: Vec<_> = (0..10).map(|i| (article(i), plain())).collect();
+    let silent = serde_json::to_vec(&serde_json::json!({
+        "id": "no-statements",
+        "text": "The bridge reopened on Monday after a year of works.",
+    }))
+    .unwrap();
+    assert!(expected_events(&silent).is_empty());
+    messages.push((silent, plain()));
+    publish(&ch, &names.input_exchange, &messages).await;
+
+    wait_metric(&addr, "quotewire_articles_acked_total", 11.0, LONG).await;
+    let batches = take_all(&ch, &names.output_queue, 10, LONG, SETTLE).await;
+    assert_eq!(batches.len(), 10, "one message per article with statements");
+    let mut statements = 0;
+    for (i, d) in batches.iter().enumerate() {
+        let p = &d.properties;
+        let article_id = p
+            .correlation_id()
+            .as_ref()
+            .expect("correlation_id")
+            .as_str();
+        let n: usize = article_id
+            .strip_prefix("article-")
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("unexpected article {article_id}"));
+        let expected = expected_events(&article(n));
+        assert!(!expected.is_empty());
+        // Text order is event order in the pipeline's output.
+        let article_body = article(n);
+        let parsed =
+            quotewire::Article::from_json(&article_body, &quotewire::ArticleLimits::default())
+                .unwrap();
+        let in_order: Vec<Vec<u8>> = quotewire::Pipeline::english()
+            .events(&parsed)
+            .unwrap()
+            .iter()
+            .map(|e| e.to_json())
+            .collect();
+        let mut want = b"[".to_vec();
+        want.extend_from_slice(&in_order.join(&b","[..]));
+        want.push(b']');
+        assert_eq!(d.data, want, "batch {i}: the article's events, in order");
+        assert_eq!(d.routing_key.as_str(), "statement.batch");
+        assert_eq!(
+            p.kind().as_ref().map(|s| s.as_str()),
+            Some("statement.batch.v1")
+        );
+        let ids: Vec<String> = serde_json::from_slice::<Vec<serde_json::Value>>(&d.data)
+            .unwrap()
+            .iter()
+            .map(|e| e["event_id"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(
+            p.message_id().as_ref().map(|s| s.as_str().to_string()),
+            Some(quotewire::event::batch_id(ids.iter().map(String::as_str)))
+        );
+        assert_eq!(*p.delivery_mode(), Some(2), "persistent");
+        assert_eq!(
+            p.content_type().as_ref().map(|s| s.as_str()),
+            Some("application/json")
+        );
+        assert_eq!(p.app_id().as_ref().map(|s| s.as_str()), Some("quotewire"));
+        assert!(p.timestamp().is_some(), "timestamp");
+        statements += ids.len();
+    }
+    assert_eq!(
+        metric(&addr, "quotewire_statements_published_total").await,
+        statements as f64
+    );
+    assert_eq!(worker.stop_cleanly().await, 11);
+    assert_stays_empty(&ch, &names.input_queue, SETTLE * 2).await;
+    assert_eq!(depth(&ch, &names.dead_queue).await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn relay_mode_publishes_the_precomputed_events_instead_of_extracting() {
+    let names = Names::new("relay");
+    // Fails with how to start a broker when there is none.
+    let (_conn, ch) = channel(&format!("{}-test", names.prefix)).await;
+    names.declare_topology();
+
+    // Precomputed events for articles 0..4 only, with a marker in every
+    // body that the pipeline would never write, so relayed bytes are told
+    // apart from extracted ones. Article 4 has no line: it gets no events.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("events.jsonl");
+    let mut lines = String::new();
+    let mut expected = BTreeMap::new();
+    for i in 0..4 {
+        for (id, mut e) in expected_events(&article(i)) {
+            let mut value: serde_json::Value = serde_json::from_slice(&e.body).unwrap();
+            value["relayed"] = serde_json::Value::Bool(true);
+            e.body = serde_json::to_vec(&value).unwrap();
+            lines.push_str(std::str::from_utf8(&e.body).unwrap());
+            lines.push('\n');
+            expected.insert(id, e);
+        }
+    }
+    std::fs::write(&file, lines).unwrap();
+    let mut worker = Worker::spawn_with_args(&names, &[], &["--relay", file.to_str().unwrap()]);
+    let addr = worker.http_addr().await;
+    worker.wait_consuming().await;
+    assert_eq!(
+        worker
+            .log_events("Relay mode: publishing precomputed events, not extracting.")
+            .len(),
+        1
+    );
+
+    let messages: Vec<_> = (0..5).map(|i| (article(i), plain())).collect();
+    publish(&ch, &names.input_exchange, &messages).await;
+    wait_metric(&addr, "quotewire_articles_acked_total", 5.0, LONG).await;
+    let events = take_all(&ch, &names.output_queue, expected.len(), LONG, SETTLE).await;
+    check_events(&events, &expected, true);
+    assert_eq!(worker.stop_cleanly().await, 5);
+    assert_eq!(depth(&ch, &names.dead_queue).await, 0);
+}
+
 async fn wait_metric_ready(addr: &str) {
     let start = std::time::Instant::now();
     while http_get(addr, "/readyz").await.0 != 200 {

@@ -4,7 +4,7 @@ use super::ConfigArgs;
 use anyhow::Context;
 use quotewire::http::{self, HttpState};
 use quotewire::metrics::{Health, Metrics};
-use quotewire::worker::{self, shutdown};
+use quotewire::worker::{self, shutdown, Extract, Relay};
 use quotewire::{telemetry, Pipeline};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -14,6 +14,11 @@ use std::sync::Arc;
 pub struct Args {
     #[command(flatten)]
     config: ConfigArgs,
+    /// Benchmark only: instead of extracting, publish the precomputed
+    /// events of each article read from this JSON-lines file (the output
+    /// of `quotewire extract`). Everything else is the production path.
+    #[arg(long, value_name = "EVENTS_FILE", hide = true)]
+    relay: Option<std::path::PathBuf>,
 }
 
 /// Loads settings, starts logging, the HTTP server and the worker, and
@@ -21,6 +26,19 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let settings = Arc::new(args.config.load()?);
     telemetry::init(&settings.log)?;
+    let extractor: Arc<dyn Extract> = match &args.relay {
+        None => Arc::new(Pipeline::english()),
+        Some(path) => {
+            let relay = Relay::load(path)?;
+            tracing::warn!(
+                file = %path.display(),
+                articles = relay.articles(),
+                events = relay.events(),
+                "Relay mode: publishing precomputed events, not extracting."
+            );
+            Arc::new(relay)
+        }
+    };
     let listen = settings.http.listen_addr()?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -38,8 +56,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         };
         let (bound, server) = http::serve(listen, state, http_stop.clone()).await?;
         tracing::info!(address = %bound, "HTTP server listening.");
-        let pipeline = Arc::new(Pipeline::english());
-        let result = worker::run(settings, pipeline, metrics, health, shutdown).await;
+        let result = worker::run(settings, extractor, metrics, health, shutdown).await;
         http_stop.cancel();
         let _ = server.await;
         result?;

@@ -12,7 +12,7 @@ pub mod publish;
 pub mod topology;
 
 pub use consume::{Inbox, Incoming, InputAcker, MessageProperties};
-pub use publish::{OutgoingEvent, Publisher};
+pub use publish::{OutgoingBatch, OutgoingEvent, Publisher};
 pub use topology::Topology;
 
 use crate::settings::Settings;

@@ -1,13 +1,18 @@
-//! Publishing with confirms: statement events and dead letters.
+//! Publishing with confirms: statement events, article batches and dead
+//! letters.
 //!
 //! Every publish is persistent and `mandatory`. The confirms of one
 //! article's events are pipelined: all events are handed to the client
 //! first, then their confirms are awaited together, under one timeout. A
 //! publish counts as done only if it was acked and not returned.
+//!
+//! With `output.batch = "article"` the worker publishes one
+//! [`OutgoingBatch`] per article instead: a JSON array of the article's
+//! events, in one message.
 
 use super::consume::MessageProperties;
 use super::TransportError;
-use crate::event::EVENT_TYPE;
+use crate::event::{batch_id, BATCH_ROUTING_KEY, BATCH_TYPE, EVENT_TYPE};
 use crate::settings::Settings;
 use lapin::options::{BasicPublishOptions, ConfirmSelectOptions};
 use lapin::types::{AMQPValue, LongString, ShortString};
@@ -39,6 +44,47 @@ pub struct OutgoingEvent {
     pub routing_key: String,
     /// The event JSON.
     pub body: Vec<u8>,
+}
+
+/// All statement events of one article as one message: a JSON array of the
+/// event bodies, in text order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutgoingBatch {
+    /// [`batch_id`] of the events' ids, used as AMQP `message_id`.
+    pub batch_id: String,
+    /// [`BATCH_ROUTING_KEY`].
+    pub routing_key: &'static str,
+    /// `[event,event,...]`, each element byte for byte the event's own
+    /// body.
+    pub body: Vec<u8>,
+    /// How many events the array holds.
+    pub statements: usize,
+}
+
+impl OutgoingBatch {
+    /// The batch of `events`, or `None` when there is none (an article
+    /// without statements publishes nothing).
+    pub fn from_events(events: &[OutgoingEvent]) -> Option<OutgoingBatch> {
+        if events.is_empty() {
+            return None;
+        }
+        let len = events.iter().map(|e| e.body.len() + 1).sum::<usize>() + 1;
+        let mut body = Vec::with_capacity(len);
+        body.push(b'[');
+        for (i, event) in events.iter().enumerate() {
+            if i > 0 {
+                body.push(b',');
+            }
+            body.extend_from_slice(&event.body);
+        }
+        body.push(b']');
+        Some(OutgoingBatch {
+            batch_id: batch_id(events.iter().map(|e| e.event_id.as_str())),
+            routing_key: BATCH_ROUTING_KEY,
+            body,
+            statements: events.len(),
+        })
+    }
 }
 
 /// A channel in confirm mode on the publish connection.
@@ -73,6 +119,26 @@ fn truncate(s: &str, max: usize) -> &str {
         end -= 1;
     }
     &s[..end]
+}
+
+/// The properties of an output message.
+fn output_properties(
+    message_id: &str,
+    message_type: &str,
+    timestamp: u64,
+    correlation_id: &Option<ShortString>,
+) -> BasicProperties {
+    let properties = BasicProperties::default()
+        .with_delivery_mode(PERSISTENT)
+        .with_content_type("application/json".into())
+        .with_message_id(message_id.into())
+        .with_type(message_type.into())
+        .with_timestamp(timestamp)
+        .with_app_id(APP_ID.into());
+    match correlation_id {
+        Some(id) => properties.with_correlation_id(id.clone()),
+        None => properties,
+    }
 }
 
 impl Publisher {
@@ -110,16 +176,8 @@ impl Publisher {
         let correlation_id = ShortString::try_new(article_id).ok();
         let mut confirms = Vec::with_capacity(events.len());
         for event in events {
-            let mut properties = BasicProperties::default()
-                .with_delivery_mode(PERSISTENT)
-                .with_content_type("application/json".into())
-                .with_message_id(event.event_id.as_str().into())
-                .with_type(EVENT_TYPE.into())
-                .with_timestamp(timestamp)
-                .with_app_id(APP_ID.into());
-            if let Some(id) = &correlation_id {
-                properties = properties.with_correlation_id(id.clone());
-            }
+            let properties =
+                output_properties(&event.event_id, EVENT_TYPE, timestamp, &correlation_id);
             let confirm = self
                 .channel
                 .basic_publish(
@@ -133,6 +191,36 @@ impl Publisher {
             confirms.push(confirm);
         }
         self.await_confirms(confirms).await
+    }
+
+    /// Publishes all events of one article as one message to the output
+    /// exchange and waits for its confirm.
+    ///
+    /// Properties as for [`Publisher::publish_events`], except `message_id`
+    /// = the batch id and `type` = `statement.batch.v1`.
+    pub async fn publish_batch(
+        &self,
+        article_id: &str,
+        batch: &OutgoingBatch,
+    ) -> Result<(), TransportError> {
+        let correlation_id = ShortString::try_new(article_id).ok();
+        let properties = output_properties(
+            &batch.batch_id,
+            BATCH_TYPE,
+            now_unix_seconds(),
+            &correlation_id,
+        );
+        let confirm = self
+            .channel
+            .basic_publish(
+                self.output_exchange.as_str().into(),
+                batch.routing_key.into(),
+                mandatory(),
+                &batch.body,
+                properties,
+            )
+            .await?;
+        self.await_confirms(vec![confirm]).await
     }
 
     /// Publishes an input message unchanged (body and properties) to the
@@ -213,7 +301,39 @@ impl Publisher {
 
 #[cfg(test)]
 mod tests {
-    use super::truncate;
+    use super::*;
+
+    fn event(id: &str, body: &str) -> OutgoingEvent {
+        OutgoingEvent {
+            event_id: id.into(),
+            routing_key: "statement.direct".into(),
+            body: body.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn a_batch_is_a_json_array_of_the_event_bodies() {
+        assert_eq!(OutgoingBatch::from_events(&[]), None);
+        let events = [
+            event("e1", r#"{"event_id":"e1","n":1}"#),
+            event("e2", r#"{"event_id":"e2","n":[2]}"#),
+        ];
+        let batch = OutgoingBatch::from_events(&events).unwrap();
+        assert_eq!(batch.statements, 2);
+        assert_eq!(batch.routing_key, "statement.batch");
+        assert_eq!(batch.batch_id, batch_id(["e1", "e2"]));
+        assert_eq!(
+            batch.body,
+            br#"[{"event_id":"e1","n":1},{"event_id":"e2","n":[2]}]"#
+        );
+        let parsed: Vec<serde_json::Value> = serde_json::from_slice(&batch.body).unwrap();
+        assert_eq!(parsed.len(), 2);
+        assert_eq!(parsed[1]["n"][0], 2);
+
+        let one = OutgoingBatch::from_events(&events[..1]).unwrap();
+        assert_eq!(one.body, br#"[{"event_id":"e1","n":1}]"#);
+        assert_ne!(one.batch_id, batch.batch_id);
+    }
 
     #[test]
     fn truncate_keeps_char_boundaries() {

@@ -7,8 +7,9 @@
 //! good input is published and then acked, and publish failures that may
 //! pass (nack, return, timeout) are retried.
 
+use super::extract::Extract;
 use crate::article::{Article, ArticleLimits};
-use crate::pipeline::{Pipeline, PipelineError};
+use crate::pipeline::PipelineError;
 use crate::transport::{OutgoingEvent, TransportError};
 use std::io::Read;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -149,24 +150,16 @@ pub fn decode_body<'a>(
     Ok(std::borrow::Cow::Owned(out))
 }
 
-/// Decodes, validates and extracts one message with the given pipeline.
+/// Decodes, validates and extracts one message with the given extractor
+/// (the [`Pipeline`](crate::Pipeline) in production).
 pub fn process(
-    pipeline: &Pipeline,
+    extractor: &dyn Extract,
     body: &[u8],
     content_encoding: Option<&str>,
     limits: &ArticleLimits,
 ) -> Processed {
     process_with(body, content_encoding, limits, |article| {
-        pipeline.events(article).map(|events| {
-            events
-                .iter()
-                .map(|event| OutgoingEvent {
-                    event_id: event.event_id.clone(),
-                    routing_key: event.routing_key(),
-                    body: event.to_json(),
-                })
-                .collect()
-        })
+        extractor.extract(article)
     })
 }
 
@@ -229,6 +222,7 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pipeline::Pipeline;
     use flate2::write::GzEncoder;
     use std::io::Write;
 

@@ -14,16 +14,19 @@
 //! cancels its consumer, lets in-flight articles finish within the drain
 //! deadline, then closes channels and connections.
 
+pub mod extract;
 pub mod handle;
 pub mod shutdown;
 
+pub use extract::{Extract, Relay};
 pub use handle::Disposition;
 
 use crate::article::ArticleLimits;
 use crate::metrics::{Health, Metrics};
-use crate::pipeline::Pipeline;
-use crate::settings::Settings;
-use crate::transport::{Incoming, InputAcker, Publisher, Session, SessionEvent, TransportError};
+use crate::settings::{OutputBatch, Settings};
+use crate::transport::{
+    Incoming, InputAcker, OutgoingBatch, Publisher, Session, SessionEvent, TransportError,
+};
 use handle::Processed;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -92,7 +95,8 @@ impl Backoff {
 /// What every delivery task shares.
 struct Ctx {
     publisher: Arc<Publisher>,
-    pipeline: Arc<Pipeline>,
+    extractor: Arc<dyn Extract>,
+    batch: OutputBatch,
     metrics: Arc<Metrics>,
     limits: ArticleLimits,
     cpu: Arc<Semaphore>,
@@ -131,9 +135,12 @@ impl Drop for InFlight {
 
 /// Runs the worker until `shutdown` is cancelled and in-flight articles
 /// are drained. Returns `Ok` after a clean drain.
+///
+/// `extractor` is the [`Pipeline`](crate::Pipeline) in production; the
+/// benchmark passes a [`Relay`] of precomputed events.
 pub async fn run(
     settings: Arc<Settings>,
-    pipeline: Arc<Pipeline>,
+    extractor: Arc<dyn Extract>,
     metrics: Arc<Metrics>,
     health: Arc<Health>,
     shutdown: CancellationToken,
@@ -179,7 +186,8 @@ pub async fn run(
         health.set_consuming(true);
         let ctx = Arc::new(Ctx {
             publisher: session.publisher.clone(),
-            pipeline: pipeline.clone(),
+            extractor: extractor.clone(),
+            batch: settings.output.batch,
             metrics: metrics.clone(),
             limits: ArticleLimits {
                 max_bytes: settings.pipeline.max_article_bytes,
@@ -335,14 +343,14 @@ async fn handle_delivery(ctx: Arc<Ctx>, incoming: Incoming, span: tracing::Span)
         Ok(permit) => permit,
         Err(_) => return TaskOutcome::SessionBroken("the pipeline semaphore closed".into()),
     };
-    let pipeline = ctx.pipeline.clone();
+    let extractor = ctx.extractor.clone();
     let limits = ctx.limits;
     let encoding = properties.content_encoding().map(str::to_owned);
     let joined = tokio::task::spawn_blocking(move || {
         // The permit lives as long as the CPU work, even if this task is aborted.
         let _permit = permit;
         let started = Instant::now();
-        let processed = handle::process(&pipeline, &body, encoding.as_deref(), &limits);
+        let processed = handle::process(extractor.as_ref(), &body, encoding.as_deref(), &limits);
         (body, processed, started.elapsed())
     })
     .await;
@@ -364,7 +372,13 @@ async fn handle_delivery(ctx: Arc<Ctx>, incoming: Incoming, span: tracing::Span)
 
     let (disposition, published) = match processed {
         Processed::Events { article_id, events } => {
-            let result = ctx.publisher.publish_events(&article_id, &events).await;
+            let result = match ctx.batch {
+                OutputBatch::Statement => ctx.publisher.publish_events(&article_id, &events).await,
+                OutputBatch::Article => match OutgoingBatch::from_events(&events) {
+                    Some(batch) => ctx.publisher.publish_batch(&article_id, &batch).await,
+                    None => Ok(()),
+                },
+            };
             if let Err(error) = &result {
                 record_publish_failure(&ctx.metrics, error);
                 if error.is_session_fatal() {

@@ -203,11 +203,17 @@ pub struct Worker {
 impl Worker {
     /// Spawns the real binary with the names' environment and `extra`.
     pub fn spawn(names: &Names, extra: &[(&str, &str)]) -> Worker {
+        Worker::spawn_with_args(names, extra, &[])
+    }
+
+    /// [`Worker::spawn`] with extra arguments after `run`.
+    pub fn spawn_with_args(names: &Names, extra: &[(&str, &str)], args: &[&str]) -> Worker {
         let dir = tempfile::tempdir().expect("tempdir");
         let log = dir.path().join("worker.log");
         let file = std::fs::File::create(&log).expect("log file");
         let child = Command::new(env!("CARGO_BIN_EXE_quotewire"))
             .arg("run")
+            .args(args)
             .env_clear()
             .envs(names.env())
             .envs(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())))
