@@ -50,6 +50,10 @@ pub struct Args {
         default_value = "quotewire-replay.checkpoint.json"
     )]
     checkpoint: PathBuf,
+    /// Milliseconds between checkpoint writes while confirms advance (it is
+    /// always written at the end).
+    #[arg(long, value_name = "MS", default_value_t = 1000)]
+    checkpoint_interval_ms: u64,
     /// Continue from the checkpoint file (same batch id).
     #[arg(long)]
     resume: bool,
@@ -109,7 +113,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         retry_max: settings.amqp.reconnect_max(),
         strict: args.strict,
         checkpoint_path: args.checkpoint.clone(),
-        checkpoint_every: Duration::from_secs(1),
+        checkpoint_every: Duration::from_millis(args.checkpoint_interval_ms),
         limits: ArticleLimits {
             max_bytes: settings.pipeline.max_article_bytes,
         },

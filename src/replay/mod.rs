@@ -474,7 +474,10 @@ pub async fn run(
     };
     let mut in_flight: FuturesUnordered<BoxFuture<'static, Settled>> = FuturesUnordered::new();
     let mut pacer = options.rate.map(Pacer::new);
-    let mut tick = tokio::time::interval(Duration::from_millis(200));
+    let tick_every = options
+        .checkpoint_every
+        .clamp(Duration::from_millis(10), Duration::from_millis(200));
+    let mut tick = tokio::time::interval(tick_every);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
     let mut last_save = Instant::now();
     let mut dirty = false;
