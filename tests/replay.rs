@@ -491,9 +491,14 @@ const RATE: u64 = 1000;
 const WINDOW: u64 = 50;
 const CHECKPOINT_MS: u64 = 50;
 
-/// Starts a paced replay of `TOTAL` articles, waits until a third is
-/// checkpointed, then sends `signal` and returns the exit code.
-async fn interrupted_replay(names: &Names, signal: &str) -> (Killed, Option<i32>, String) {
+/// A paced replay of `TOTAL` articles, running.
+struct Paced {
+    child: Child,
+    log: PathBuf,
+    run: Killed,
+}
+
+fn spawn_paced(names: &Names) -> Paced {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in.jsonl");
     write_lines(&input, &(0..TOTAL).map(article).collect::<Vec<_>>());
@@ -502,7 +507,7 @@ async fn interrupted_replay(names: &Names, signal: &str) -> (Killed, Option<i32>
     let rate = RATE.to_string();
     let window = WINDOW.to_string();
     let interval = CHECKPOINT_MS.to_string();
-    let mut child: Child = replay_command(
+    let child: Child = replay_command(
         names,
         &[
             "--rate",
@@ -511,6 +516,8 @@ async fn interrupted_replay(names: &Names, signal: &str) -> (Killed, Option<i32>
             &window,
             "--checkpoint-interval-ms",
             &interval,
+            "--progress-every",
+            "0.5",
             "--checkpoint",
             arg(&cp),
             arg(&input),
@@ -521,30 +528,49 @@ async fn interrupted_replay(names: &Names, signal: &str) -> (Killed, Option<i32>
     .stderr(std::fs::File::create(&log).unwrap())
     .spawn()
     .expect("spawn quotewire replay");
-    wait_checkpoint(&cp, arg(&input), TOTAL as u64 / 3).await;
-    let status = Command::new("kill")
-        .args([signal, &child.id().to_string()])
-        .status()
-        .expect("run kill");
-    assert!(status.success());
-    let start = Instant::now();
-    let exit = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        assert!(start.elapsed() < LONG, "replay did not exit after {signal}");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    };
-    let err = std::fs::read_to_string(&log).unwrap_or_default();
-    (
-        Killed {
+    Paced {
+        child,
+        log,
+        run: Killed {
             input,
             checkpoint: cp,
             _dir: dir,
         },
-        exit.code(),
-        err,
+    }
+}
+
+impl Paced {
+    async fn wait_exit(&mut self) -> (Option<i32>, String) {
+        let start = Instant::now();
+        let exit = loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break status;
+            }
+            assert!(start.elapsed() < LONG, "replay did not exit");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        };
+        let err = std::fs::read_to_string(&self.log).unwrap_or_default();
+        (exit.code(), err)
+    }
+}
+
+/// Starts a paced replay of `TOTAL` articles, waits until a third is
+/// checkpointed, then sends `signal` and returns the exit code.
+async fn interrupted_replay(names: &Names, signal: &str) -> (Killed, Option<i32>, String) {
+    let mut paced = spawn_paced(names);
+    wait_checkpoint(
+        &paced.run.checkpoint,
+        arg(&paced.run.input),
+        TOTAL as u64 / 3,
     )
+    .await;
+    let status = Command::new("kill")
+        .args([signal, &paced.child.id().to_string()])
+        .status()
+        .expect("run kill");
+    assert!(status.success());
+    let (code, err) = paced.wait_exit().await;
+    (paced.run, code, err)
 }
 
 /// Groups deliveries by message id, checking that one id is one article.
@@ -660,4 +686,37 @@ async fn sigint_stops_cleanly_and_resume_completes_without_duplicates() {
     let seen = by_message_id(&all);
     assert_eq!(seen.len(), TOTAL, "every article arrived");
     assert_eq!(all.len(), TOTAL, "none twice after a clean stop");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_closed_connection_is_reopened_and_the_replay_completes() {
+    let names = Names::new("replay-reconnect");
+    let (_conn, ch) = channel(&format!("{}-test", names.prefix)).await;
+    let mut paced = spawn_paced(&names);
+    let input = arg(&paced.run.input).to_string();
+    wait_checkpoint(&paced.run.checkpoint, &input, TOTAL as u64 / 4).await;
+    // Only the replay's own connection (`<prefix>.replay`) is closed.
+    let closed = close_connections_named(&format!("{}.replay", names.prefix));
+    assert_eq!(closed, 1);
+    let (code, err) = paced.wait_exit().await;
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("broker session failed"), "{err}");
+    assert!(err.contains("reconnecting in"), "{err}");
+    assert!(err.contains("replay completed"), "{err}");
+    let got = consume_all(&ch, &names.input_queue, TOTAL, LONG, SETTLE).await;
+    let seen = by_message_id(&got);
+    assert_eq!(seen.len(), TOTAL, "every article arrived");
+    let duplicated = seen.values().filter(|(_, _, n)| *n > 1).count() as u64;
+    assert!(
+        duplicated <= WINDOW,
+        "{duplicated} duplicates: at most the outstanding window is sent again"
+    );
+    assert_eq!(
+        checkpoint(&paced.run.checkpoint)["inputs"][input.as_str()]["complete"],
+        true
+    );
+    eprintln!(
+        "connection closed: {} messages, {duplicated} duplicated (window {WINDOW})",
+        got.len()
+    );
 }

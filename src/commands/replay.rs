@@ -40,6 +40,10 @@ pub struct Args {
     /// (backoff from amqp.reconnect_min_ms to amqp.reconnect_max_ms).
     #[arg(long, value_name = "N", default_value_t = 5)]
     max_retries: u32,
+    /// Consecutive failed reconnects (or sessions failing before any
+    /// confirm) before giving up when the broker connection is lost.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    max_reconnects: u32,
     /// Stop at the first bad line instead of reporting and skipping it.
     #[arg(long)]
     strict: bool,
@@ -109,6 +113,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         limit: args.limit,
         window: args.window,
         max_retries: args.max_retries,
+        max_reconnects: args.max_reconnects,
         retry_min: settings.amqp.reconnect_min(),
         retry_max: settings.amqp.reconnect_max(),
         strict: args.strict,

@@ -93,6 +93,9 @@ pub struct ReplayOptions {
     pub window: usize,
     /// Retries of a nacked, returned or timed-out publish before giving up.
     pub max_retries: u32,
+    /// Consecutive failed reconnects (or sessions that fail before any
+    /// confirm) before giving up on a broken broker session.
+    pub max_reconnects: u32,
     /// First retry delay.
     pub retry_min: Duration,
     /// Largest retry delay.
@@ -217,6 +220,13 @@ pub trait Observer {
     fn failed(&mut self, input: &str, line: u64, why: &str);
     /// The replay is stopping and waits for outstanding confirms.
     fn stopping(&mut self, why: &str, in_flight: usize);
+    /// The broker session failed; `unconfirmed` publishes will be retried
+    /// on a new one.
+    fn session_failed(&mut self, why: &str, unconfirmed: usize);
+    /// A new session is opened after `delay` (attempt `attempt`).
+    fn reconnecting(&mut self, why: &str, attempt: u32, delay: Duration);
+    /// The replay gives up `unconfirmed` publishes of a failed session.
+    fn abandoned(&mut self, why: &str, unconfirmed: usize);
     /// Periodic counters.
     fn progress(&mut self, stats: &Stats);
 }
@@ -339,7 +349,8 @@ fn read_inputs(
 
 /// What the publish futures share.
 struct Shared {
-    publisher: Arc<Publisher>,
+    /// The current session's publisher, replaced after a reconnect.
+    publisher: std::sync::Mutex<Arc<Publisher>>,
     exchange: String,
     routing_key: String,
     batch_id: String,
@@ -381,7 +392,12 @@ impl Shared {
             message_id: &p.message_id,
             headers: &headers,
         };
-        self.publisher.publish_archived(&message).await
+        let publisher = self
+            .publisher
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone();
+        publisher.publish_archived(&message).await
     }
 }
 
@@ -395,6 +411,34 @@ async fn start_publish(shared: &Shared, p: Pending) -> BoxFuture<'static, Settle
         }),
         Err(error) => Box::pin(async move { (p, Err(error)) }),
     }
+}
+
+/// Opens a new session after `backoff`, again and again until it works
+/// or `max_reconnects` attempts failed: `Err(None)` if `shutdown` came
+/// first, `Err(Some(reason))` after too many failures.
+async fn reconnect(
+    settings: &Settings,
+    options: &ReplayOptions,
+    backoff: &mut Backoff,
+    observer: &mut dyn Observer,
+    shutdown: &CancellationToken,
+    why: &str,
+) -> Result<PublishSession, Option<String>> {
+    let topology = options.declare.then(|| Topology::from_settings(settings));
+    let mut why = why.to_string();
+    for attempt in 1..=options.max_reconnects.max(1) {
+        let delay = backoff.next_delay();
+        observer.reconnecting(&why, attempt, delay);
+        tokio::select! {
+            _ = tokio::time::sleep(delay) => {}
+            _ = shutdown.cancelled() => return Err(None),
+        }
+        match PublishSession::open(settings, "replay", topology.as_ref()).await {
+            Ok(session) => return Ok(session),
+            Err(error) => why = error.to_string(),
+        }
+    }
+    Err(Some(format!("cannot reconnect: {why}")))
 }
 
 /// Spreads publishes evenly at a given rate, without catching up in bursts.
@@ -444,9 +488,9 @@ pub async fn run(
     let total_bytes = inputs.iter().map(|i| i.size).sum::<Option<u64>>();
 
     let topology = options.declare.then(|| Topology::from_settings(settings));
-    let session = PublishSession::open(settings, "replay", topology.as_ref()).await?;
+    let mut session = PublishSession::open(settings, "replay", topology.as_ref()).await?;
     let shared = Arc::new(Shared {
-        publisher: session.publisher.clone(),
+        publisher: std::sync::Mutex::new(session.publisher.clone()),
         exchange: options.exchange.clone(),
         routing_key: options.routing_key.clone(),
         batch_id: checkpoint.batch_id.clone(),
@@ -484,9 +528,78 @@ pub async fn run(
     let mut reader_done = false;
     let mut stop: Option<Stop> = None;
     let mut taken = 0u64;
+    // Set when the session failed: nothing new is published until every
+    // outstanding publish of the dead session has settled; the unconfirmed
+    // ones are collected in `requeue` and published again on a new session.
+    let mut broken: Option<String> = None;
+    let mut requeue: Vec<Pending> = Vec::new();
+    let mut reconnect_backoff = Backoff::new(options.retry_min, options.retry_max);
+    let mut failed_sessions = 0u32;
+    let mut confirmed_at_open = 0u64;
 
     loop {
-        let can_take = stop.is_none() && !reader_done && in_flight.len() < options.window;
+        if let (Some(why), true) = (broken.as_deref(), in_flight.is_empty()) {
+            // Only a clean stop or --limit still finishes what is
+            // outstanding; a --strict stop or a read error gives up on it.
+            let finish = matches!(stop, None | Some(Stop::Limit));
+            if stats.confirmed == confirmed_at_open {
+                failed_sessions += 1;
+            } else {
+                failed_sessions = 0;
+                reconnect_backoff.reset();
+            }
+            if !finish || failed_sessions > options.max_reconnects {
+                if finish {
+                    stop = Some(Stop::SessionFailed(why.to_string()));
+                }
+                stats.failed += requeue.len() as u64;
+                observer.abandoned(why, requeue.len());
+                break;
+            }
+            match reconnect(
+                settings,
+                options,
+                &mut reconnect_backoff,
+                observer,
+                &shutdown,
+                why,
+            )
+            .await
+            {
+                Ok(new) => {
+                    let old = std::mem::replace(&mut session, new);
+                    old.close().await;
+                    *shared
+                        .publisher
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner) =
+                        session.publisher.clone();
+                    confirmed_at_open = stats.confirmed;
+                    broken = None;
+                    requeue.sort_by_key(|p| (p.input, p.seq));
+                    for pending in requeue.drain(..) {
+                        in_flight.push(start_publish(&shared, pending).await);
+                    }
+                }
+                Err(gave_up) => {
+                    let why = match gave_up {
+                        Some(why) => {
+                            stop = Some(Stop::SessionFailed(why.clone()));
+                            why
+                        }
+                        None => {
+                            stop = Some(Stop::Interrupted);
+                            "interrupted while reconnecting".to_string()
+                        }
+                    };
+                    stats.failed += requeue.len() as u64;
+                    observer.abandoned(&why, requeue.len());
+                    break;
+                }
+            }
+        }
+        let can_take =
+            stop.is_none() && broken.is_none() && !reader_done && in_flight.len() < options.window;
         if !can_take && in_flight.is_empty() && (stop.is_some() || reader_done) {
             break;
         }
@@ -569,8 +682,12 @@ pub async fn run(
                             Ok(_) => "returned as unroutable".to_string(),
                             Err(error) => error.to_string(),
                         };
-                        let session_ok = session.is_live() && !matches!(stop, Some(Stop::SessionFailed(_)));
-                        if pending.attempts < options.max_retries && session_ok {
+                        if pending.attempts < options.max_retries && broken.is_some() {
+                            // Retried on the next session.
+                            pending.attempts += 1;
+                            stats.retried += 1;
+                            requeue.push(pending);
+                        } else if pending.attempts < options.max_retries {
                             pending.attempts += 1;
                             stats.retried += 1;
                             let delay = pending.backoff.next_delay();
@@ -587,13 +704,15 @@ pub async fn run(
                         }
                     }
                     Err(error) => {
-                        stats.failed += 1;
-                        let why = error.to_string();
-                        observer.failed(&names[input], pending.line, &why);
-                        if !matches!(stop, Some(Stop::SessionFailed(_))) {
-                            observer.stopping(&why, in_flight.len());
-                            stop = Some(Stop::SessionFailed(why));
+                        // The connection or channel is gone: every
+                        // outstanding publish fails the same way, and each
+                        // is published again on a new session.
+                        if broken.is_none() {
+                            let why = error.to_string();
+                            observer.session_failed(&why, in_flight.len() + 1);
+                            broken = Some(why);
                         }
+                        requeue.push(pending);
                     }
                 }
             }

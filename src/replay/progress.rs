@@ -154,6 +154,25 @@ impl Observer for Reporter {
         ));
     }
 
+    fn session_failed(&mut self, why: &str, unconfirmed: usize) {
+        self.print(&format!(
+            "broker session failed ({why}): {unconfirmed} unconfirmed publish(es) will be sent again after reconnecting"
+        ));
+    }
+
+    fn reconnecting(&mut self, why: &str, attempt: u32, delay: Duration) {
+        self.print(&format!(
+            "reconnecting in {} ms (attempt {attempt}; {why})",
+            delay.as_millis()
+        ));
+    }
+
+    fn abandoned(&mut self, why: &str, unconfirmed: usize) {
+        self.print(&format!(
+            "giving up ({why}): {unconfirmed} unconfirmed publish(es) not sent again; --resume will"
+        ));
+    }
+
     fn progress(&mut self, stats: &Stats) {
         match &self.bar {
             Some(bar) => {
