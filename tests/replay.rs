@@ -498,13 +498,13 @@ struct Paced {
     run: Killed,
 }
 
-fn spawn_paced(names: &Names) -> Paced {
+fn spawn_paced(names: &Names, rate: u64) -> Paced {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in.jsonl");
     write_lines(&input, &(0..TOTAL).map(article).collect::<Vec<_>>());
     let cp = dir.path().join("cp.json");
     let log = dir.path().join("stderr.log");
-    let rate = RATE.to_string();
+    let rate = rate.to_string();
     let window = WINDOW.to_string();
     let interval = CHECKPOINT_MS.to_string();
     let child: Child = replay_command(
@@ -557,7 +557,7 @@ impl Paced {
 /// Starts a paced replay of `TOTAL` articles, waits until a third is
 /// checkpointed, then sends `signal` and returns the exit code.
 async fn interrupted_replay(names: &Names, signal: &str) -> (Killed, Option<i32>, String) {
-    let mut paced = spawn_paced(names);
+    let mut paced = spawn_paced(names, RATE);
     wait_checkpoint(
         &paced.run.checkpoint,
         arg(&paced.run.input),
@@ -692,9 +692,11 @@ async fn sigint_stops_cleanly_and_resume_completes_without_duplicates() {
 async fn a_closed_connection_is_reopened_and_the_replay_completes() {
     let names = Names::new("replay-reconnect");
     let (_conn, ch) = channel(&format!("{}-test", names.prefix)).await;
-    let mut paced = spawn_paced(&names);
+    // Slow enough that the replay is still running when rabbitmqctl, slow
+    // on a busy machine, gets to close the connection.
+    let mut paced = spawn_paced(&names, 300);
     let input = arg(&paced.run.input).to_string();
-    wait_checkpoint(&paced.run.checkpoint, &input, TOTAL as u64 / 4).await;
+    wait_checkpoint(&paced.run.checkpoint, &input, 300).await;
     // Only the replay's own connection (`<prefix>.replay`) is closed.
     let closed = close_connections_named(&format!("{}.replay", names.prefix));
     assert_eq!(closed, 1);

@@ -15,8 +15,6 @@ use super::ReplayError;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
 
 /// Where an input's lines come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,7 +35,8 @@ pub struct Input {
     pub name: String,
     /// How to read it.
     pub kind: InputKind,
-    /// Size on disk in bytes (compressed for gzip), if known.
+    /// Size in bytes of a plain file; `None` for gzip and standard input,
+    /// whose decompressed size is not known in advance.
     pub size: Option<u64>,
 }
 
@@ -62,7 +61,7 @@ fn file_input(path: PathBuf) -> Result<Input, ReplayError> {
         } else {
             InputKind::Plain(path)
         },
-        size: Some(meta.len()),
+        size: (!gz).then_some(meta.len()),
     })
 }
 
@@ -119,20 +118,6 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<Input>, ReplayError> {
     Ok(inputs)
 }
 
-/// Counts the bytes read from disk (or standard input), for progress.
-struct Counting<R> {
-    inner: R,
-    count: Arc<AtomicU64>,
-}
-
-impl<R: Read> Read for Counting<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.count.fetch_add(n as u64, Ordering::Relaxed);
-        Ok(n)
-    }
-}
-
 /// One line read from an input, newline removed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
@@ -164,14 +149,8 @@ impl std::fmt::Debug for LineReader {
 
 impl LineReader {
     /// Opens `input` positioned after `line` lines ending at byte `offset`
-    /// (both 0 to start at the beginning). Bytes read from disk are added
-    /// to `read_bytes`.
-    pub fn open(
-        input: &Input,
-        offset: u64,
-        line: u64,
-        read_bytes: Arc<AtomicU64>,
-    ) -> Result<LineReader, ReplayError> {
+    /// (both 0 to start at the beginning).
+    pub fn open(input: &Input, offset: u64, line: u64) -> Result<LineReader, ReplayError> {
         let err = |source| ReplayError::Read {
             input: input.name.clone(),
             source,
@@ -183,30 +162,15 @@ impl LineReader {
                 if offset > 0 {
                     check_line_boundary(&mut file, offset, &input.name)?;
                     file.seek(SeekFrom::Start(offset)).map_err(err)?;
-                    read_bytes.fetch_add(offset, Ordering::Relaxed);
                 }
-                let counting = Counting {
-                    inner: file,
-                    count: read_bytes,
-                };
-                Box::new(BufReader::with_capacity(BUF, counting))
+                Box::new(BufReader::with_capacity(BUF, file))
             }
             InputKind::Gzip(path) => {
                 let file = File::open(path).map_err(err)?;
-                let counting = Counting {
-                    inner: file,
-                    count: read_bytes,
-                };
-                let decoder = flate2::read::MultiGzDecoder::new(BufReader::new(counting));
+                let decoder = flate2::read::MultiGzDecoder::new(BufReader::new(file));
                 Box::new(BufReader::with_capacity(BUF, decoder))
             }
-            InputKind::Stdin => {
-                let counting = Counting {
-                    inner: std::io::stdin(),
-                    count: read_bytes,
-                };
-                Box::new(BufReader::with_capacity(BUF, counting))
-            }
+            InputKind::Stdin => Box::new(BufReader::with_capacity(BUF, std::io::stdin())),
         };
         if offset > 0 && !matches!(input.kind, InputKind::Plain(_)) {
             let skipped = std::io::copy(&mut (&mut reader).take(offset), &mut std::io::sink())
@@ -293,7 +257,7 @@ mod tests {
     use std::io::Write;
 
     fn lines(input: &Input, offset: u64, line: u64) -> Vec<Line> {
-        let mut r = LineReader::open(input, offset, line, Arc::default()).unwrap();
+        let mut r = LineReader::open(input, offset, line).unwrap();
         let mut out = Vec::new();
         while let Some(l) = r.next_line().unwrap() {
             out.push(l);
@@ -384,9 +348,9 @@ mod tests {
         std::fs::write(&plain, b"one\ntwo\n").unwrap();
         let input = file_input(plain).unwrap();
         for offset in [2, 99] {
-            let err = LineReader::open(&input, offset, 1, Arc::default()).unwrap_err();
+            let err = LineReader::open(&input, offset, 1).unwrap_err();
             assert!(matches!(err, ReplayError::BadCheckpoint(_)), "{err}");
         }
-        assert!(LineReader::open(&input, 8, 2, Arc::default()).is_ok());
+        assert!(LineReader::open(&input, 8, 2).is_ok());
     }
 }
