@@ -124,6 +124,9 @@ impl ReplayOptions {
                 ));
             }
         }
+        if self.limit == Some(0) {
+            return Err(ReplayError::Invalid("--limit must be at least 1".into()));
+        }
         if self.routing_key.len() > 255 || self.exchange.len() > 255 {
             return Err(ReplayError::Invalid(
                 "exchange and routing key are at most 255 bytes".into(),
