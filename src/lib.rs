@@ -21,7 +21,8 @@
 //!
 //! The pipeline knows nothing of queues. The broker side lives in
 //! `transport` (the only module that uses lapin) and `worker`, which is the
-//! one place that knows both sides.
+//! one place that knows both sides. `replay` publishes archived articles
+//! into the input exchange through `transport`.
 //!
 //! # Layout
 //!
@@ -57,6 +58,7 @@ pub mod http;
 pub mod lexicon;
 pub mod metrics;
 pub mod pipeline;
+pub mod replay;
 pub mod settings;
 pub mod telemetry;
 pub mod text;

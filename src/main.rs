@@ -16,6 +16,8 @@ struct Cli {
 enum Command {
     /// Run the extraction pipeline on JSON-lines articles, no broker needed.
     Extract(commands::extract::Args),
+    /// Publish archived articles (JSON lines) into the input exchange.
+    Replay(commands::replay::Args),
     /// Run the RabbitMQ worker: articles in, statement events out.
     Run(commands::run::Args),
     /// Declare the broker topology (exchanges, queues, bindings) and exit.
@@ -26,6 +28,7 @@ fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => commands::extract::run(args),
+        Command::Replay(args) => commands::replay::run(args),
         Command::Run(args) => commands::run::run(args),
         Command::Topology(args) => commands::topology::run(args),
     };

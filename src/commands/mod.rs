@@ -1,6 +1,7 @@
 //! One module per subcommand: argument parsing and wiring, nothing more.
 
 pub mod extract;
+pub mod replay;
 pub mod run;
 pub mod topology;
 

@@ -12,7 +12,9 @@ pub mod publish;
 pub mod topology;
 
 pub use consume::{Inbox, Incoming, InputAcker, MessageProperties};
-pub use publish::{OutgoingBatch, OutgoingEvent, Publisher};
+pub use publish::{
+    ArchivedMessage, ConfirmOutcome, OutgoingBatch, OutgoingEvent, PendingConfirm, Publisher,
+};
 pub use topology::Topology;
 
 use crate::settings::Settings;
@@ -242,4 +244,67 @@ pub async fn declare_topology(
     .await;
     close_connection(&conn).await;
     result
+}
+
+/// A publishing-only session: one connection and a confirm-mode
+/// [`Publisher`], used by `quotewire replay`.
+pub struct PublishSession {
+    conn: Connection,
+    /// The confirm-mode publisher.
+    pub publisher: std::sync::Arc<Publisher>,
+}
+
+impl std::fmt::Debug for PublishSession {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PublishSession")
+            .field("conn", self.conn.status())
+            .finish_non_exhaustive()
+    }
+}
+
+impl PublishSession {
+    /// Connects with the connection name `<amqp.connection_name>.<suffix>`,
+    /// declares `topology` if given, and opens the publisher.
+    pub async fn open(
+        settings: &Settings,
+        suffix: &str,
+        topology: Option<&Topology>,
+    ) -> Result<PublishSession, TransportError> {
+        let conn = connect(
+            &settings.amqp.url,
+            &format!("{}.{suffix}", settings.amqp.connection_name),
+        )
+        .await?;
+        let setup = async {
+            if let Some(topology) = topology {
+                let channel = conn.create_channel().await?;
+                topology.declare(&channel).await?;
+                channel.close(200, "OK".into()).await?;
+            }
+            Publisher::open(&conn, settings).await
+        }
+        .await;
+        match setup {
+            Ok(publisher) => Ok(PublishSession {
+                conn,
+                publisher: std::sync::Arc::new(publisher),
+            }),
+            Err(error) => {
+                close_connection(&conn).await;
+                Err(error)
+            }
+        }
+    }
+
+    /// True while the connection and the publisher's channel are open.
+    pub fn is_live(&self) -> bool {
+        self.conn.status().connected() && self.publisher.is_live()
+    }
+
+    /// Closes the publisher (after a bounded wait for outstanding
+    /// confirms) and the connection.
+    pub async fn close(self) {
+        self.publisher.close().await;
+        close_connection(&self.conn).await;
+    }
 }

@@ -1,5 +1,5 @@
-//! Publishing with confirms: statement events, article batches and dead
-//! letters.
+//! Publishing with confirms: statement events, article batches, dead
+//! letters and archived articles.
 //!
 //! Every publish is persistent and `mandatory`. The confirms of one
 //! article's events are pipelined: all events are handed to the client
@@ -9,13 +9,18 @@
 //! With `output.batch = "article"` the worker publishes one
 //! [`OutgoingBatch`] per article instead: a JSON array of the article's
 //! events, in one message.
+//!
+//! Replay publishes archived articles one by one with
+//! [`Publisher::publish_archived`], which returns a [`PendingConfirm`]
+//! instead of waiting, so that the caller can keep a window of outstanding
+//! confirms.
 
 use super::consume::MessageProperties;
 use super::TransportError;
 use crate::event::{batch_id, BATCH_ROUTING_KEY, BATCH_TYPE, EVENT_TYPE};
 use crate::settings::Settings;
 use lapin::options::{BasicPublishOptions, ConfirmSelectOptions};
-use lapin::types::{AMQPValue, LongString, ShortString};
+use lapin::types::{AMQPValue, FieldTable, LongString, ShortString};
 use lapin::{BasicProperties, Channel, Connection};
 use lapin::{Confirmation, PublisherConfirm};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -141,6 +146,55 @@ fn output_properties(
     }
 }
 
+/// An archived article to publish unchanged to an exchange.
+#[derive(Debug, Clone, Copy)]
+pub struct ArchivedMessage<'a> {
+    /// Target exchange.
+    pub exchange: &'a str,
+    /// Routing key.
+    pub routing_key: &'a str,
+    /// The article JSON, as archived.
+    pub body: &'a [u8],
+    /// AMQP `message_id`, stable for the same article.
+    pub message_id: &'a str,
+    /// String headers to add, in order.
+    pub headers: &'a [(&'a str, &'a str)],
+}
+
+/// How the broker settled one publish.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConfirmOutcome {
+    /// Acked and routed to at least one queue.
+    Acked,
+    /// Nacked by the broker.
+    Nacked,
+    /// Returned as unroutable (`mandatory`), whether then acked or nacked.
+    Returned,
+}
+
+/// The confirm of one publish, not yet awaited.
+#[derive(Debug)]
+pub struct PendingConfirm {
+    confirm: PublisherConfirm,
+    timeout: Duration,
+}
+
+impl PendingConfirm {
+    /// Waits for the broker's confirm, at most the publisher's confirm
+    /// timeout ([`TransportError::ConfirmTimeout`] after that).
+    pub async fn outcome(self) -> Result<ConfirmOutcome, TransportError> {
+        let confirmation = tokio::time::timeout(self.timeout, self.confirm)
+            .await
+            .map_err(|_| TransportError::ConfirmTimeout(self.timeout))??;
+        Ok(match confirmation {
+            Confirmation::Ack(None) => ConfirmOutcome::Acked,
+            Confirmation::Ack(Some(_)) | Confirmation::Nack(Some(_)) => ConfirmOutcome::Returned,
+            // NotRequested cannot be a success on a confirm-mode channel.
+            Confirmation::Nack(None) | Confirmation::NotRequested => ConfirmOutcome::Nacked,
+        })
+    }
+}
+
 impl Publisher {
     /// Opens a channel on `conn` and puts it in confirm mode.
     pub async fn open(conn: &Connection, settings: &Settings) -> Result<Publisher, TransportError> {
@@ -221,6 +275,47 @@ impl Publisher {
             )
             .await?;
         self.await_confirms(vec![confirm]).await
+    }
+
+    /// Hands one archived article to the client and returns its pending
+    /// confirm without waiting for it.
+    ///
+    /// Properties: persistent, `content_type` application/json,
+    /// `message_id` as given, `timestamp`, `app_id` quotewire, and the
+    /// given string headers. `mandatory`, so an unroutable article comes
+    /// back as [`ConfirmOutcome::Returned`].
+    pub async fn publish_archived(
+        &self,
+        message: &ArchivedMessage<'_>,
+    ) -> Result<PendingConfirm, TransportError> {
+        let mut headers = FieldTable::default();
+        for (key, value) in message.headers {
+            headers.insert(
+                ShortString::from(*key),
+                AMQPValue::LongString(LongString::from(*value)),
+            );
+        }
+        let properties = BasicProperties::default()
+            .with_delivery_mode(PERSISTENT)
+            .with_content_type("application/json".into())
+            .with_message_id(message.message_id.into())
+            .with_timestamp(now_unix_seconds())
+            .with_app_id(APP_ID.into())
+            .with_headers(headers);
+        let confirm = self
+            .channel
+            .basic_publish(
+                message.exchange.into(),
+                message.routing_key.into(),
+                mandatory(),
+                message.body,
+                properties,
+            )
+            .await?;
+        Ok(PendingConfirm {
+            confirm,
+            timeout: self.confirm_timeout,
+        })
     }
 
     /// Publishes an input message unchanged (body and properties) to the
