@@ -297,8 +297,8 @@ impl<'t> Attributor<'_, 't> {
         }
         let mut a = colon + 1;
         let mut b = p.tokens.end;
-        let quoted =
-            a < b && self.doc.tokens[a].is(DOUBLE_MARK | IN_QUOTE) || self.is_punct(a, &["‘", "'"]);
+        let quoted = a < b
+            && (self.doc.tokens[a].is(DOUBLE_MARK | IN_QUOTE) || self.is_punct(a, &["‘", "'"]));
         if quoted {
             a += 1;
         }
@@ -679,7 +679,7 @@ impl<'t> Attributor<'_, 't> {
                         || (t.is(WORD) && self.lex.is(Glue::Relative, self.tok(j))))
             })
             .unwrap_or(s_end.min(k + 30));
-        if stop == k || (lead && !self.is_punct(stop, &[","])) {
+        if stop == k || (lead && (stop >= s_end || !self.is_punct(stop, &[","]))) {
             return None;
         }
         let m = Mention {
