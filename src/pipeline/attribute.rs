@@ -734,7 +734,7 @@ impl<'t> Attributor<'_, 't> {
         };
         let mention = mention?;
         // Stance and belief verbs need a real speaker phrase.
-        if (object || belief) && mention.loose {
+        if object && mention.loose {
             return None;
         }
 
@@ -757,6 +757,11 @@ impl<'t> Attributor<'_, 't> {
         } else {
             mention.first
         };
+        // "They cautioned, however, that …": a comma after a cue that opens
+        // its clause starts the content rather than ending it.
+        let opens_clause = attribution_start <= s_start
+            || attribution_start == self.clause_subject_start(s_start, attribution_start);
+        let at_end = at_end && !(opens_clause && k < s_end && self.is_punct(k, &[","]));
         if at_end && !info.participle {
             if attribution_start == 0 {
                 return None;
@@ -875,18 +880,23 @@ impl<'t> Attributor<'_, 't> {
             {
                 return None;
             }
-            if belief
-                && !(self.lex.pronoun(first).is_some()
-                    || self.lex.is(Glue::Determiners, first)
-                    || self.is_cap(k))
-            {
+            // A belief takes a clause ("thinks women will decide"), not an
+            // infinitive or a preposition ("hopes for a miracle").
+            if belief && (first.eq_ignore_ascii_case("to") || self.doc.tokens[k].is(DOUBLE_MARK)) {
                 return None;
             }
             // "said Tuesday" with nothing after, or a bare object pronoun.
-            if matches!(
-                first.to_ascii_lowercase().as_str(),
-                "him" | "her" | "them" | "me" | "us" | "so" | "yes" | "no"
-            ) {
+            // ("her office" is a clause; "told her" is not.)
+            let possessive_her = first.eq_ignore_ascii_case("her")
+                && k + 1 < s_end
+                && self.is_word(k + 1)
+                && !self.tok_is(k + 1, "to");
+            if !possessive_her
+                && matches!(
+                    first.to_ascii_lowercase().as_str(),
+                    "him" | "her" | "them" | "me" | "us" | "so" | "yes" | "no"
+                )
+            {
                 return None;
             }
         }
@@ -937,9 +947,13 @@ impl<'t> Attributor<'_, 't> {
         if k >= s_end || !(self.is_word(k) || self.doc.tokens[k].is(DOUBLE_MARK)) {
             return None;
         }
-        // "what the ministry calls a solidarity charge": naming, not stance.
+        // "what the ministry calls a solidarity charge", "the levy, which
+        // the ministry calls …": the object is the relative pronoun.
+        let before = mention.first.saturating_sub(1);
         if cue.first >= 2
-            && (self.tok_is(mention.first.saturating_sub(1), "what")
+            && (self.tok_is(before, "what")
+                || self.lex.is(Glue::Relative, self.tok(before))
+                || self.tok_is(before, "that")
                 || self.tok_is(cue.first - 1, "what"))
         {
             return None;
@@ -1361,6 +1375,7 @@ impl<'t> Attributor<'_, 't> {
         let opener = self.tok(a);
         let intro = self.is_word(a)
             && self.lex.pronoun(opener).is_none()
+            && !self.lex.is(Glue::Determiners, opener)
             && (self.lex.is_stopword(opener) || opener.ends_with("ly") || !self.is_cap(a));
         if intro {
             if let Some(comma) = (a..before.min(a + 15)).find(|&j| self.is_punct(j, &[","])) {
@@ -1466,6 +1481,26 @@ impl<'t> Attributor<'_, 't> {
         if self.lex.pronoun(w).is_some() {
             return None;
         }
+        // "The city's chief engineer, Dr. Paul Ambe, said": a short
+        // description opened by a determiner, then appositions.
+        if self.lex.is(Glue::Determiners, w) {
+            if let Some(c0) = (a + 1..comma.min(a + 8)).find(|&j| self.is_punct(j, &[","])) {
+                let plain = (a + 1..c0).all(|j| {
+                    self.is_word(j)
+                        && self.cue_starting_at(j).is_none()
+                        && !self.lex.is(Glue::Passive, self.tok(j))
+                });
+                if plain && c0 > a + 1 && c0 < comma {
+                    let m = Mention {
+                        first: a,
+                        last: c0 - 1,
+                        apposition: Some((c0 + 1, comma)),
+                        loose: false,
+                    };
+                    return Some(self.apposed_name(m));
+                }
+            }
+        }
         let mut e = a;
         while e + 1 < comma
             && (self.np_word(e + 1)
@@ -1504,7 +1539,8 @@ impl<'t> Attributor<'_, 't> {
         let Some((a, e)) = m.apposition else { return m };
         // The first apposition only: up to the next comma.
         let e = (a..e).find(|&x| self.is_punct(x, &[","])).unwrap_or(e);
-        let head_is_role = !self.is_cap(m.last) && self.lex.role(self.tok(m.last)).is_some();
+        let head_is_role =
+            !self.is_cap(m.last) && self.is_word(m.last) && !self.doc.tokens[m.last].is(POSSESSIVE);
         let name = e > a
             && (a..e).all(|x| self.np_word(x) || self.is_punct(x, &["."]))
             && self.is_cap(a)

@@ -226,7 +226,12 @@ impl<'t> Resolver<'_, 't> {
                         && self.lex.is(Glue::Particles, self.tok(j))
                         && j + 1 < end
                         && self.is_cap_word(j + 1);
-                    if name_word || particle || self.is_initial_dot(j) {
+                    // "Ministry of Labour", "Bank of Ruritania".
+                    let org_of = self.tok(j) == "of"
+                        && j + 1 < end
+                        && self.is_cap_word(j + 1)
+                        && (a..j).any(|x| self.lex.is_orgword(self.tok(x)));
+                    if name_word || particle || org_of || self.is_initial_dot(j) {
                         b = j;
                     } else {
                         break;
@@ -375,11 +380,13 @@ impl<'t> Resolver<'_, 't> {
             return p;
         }
         let mut s = e;
+        let org = (name_start..=e).any(|x| self.lex.is_orgword(self.tok(x)));
         while s > name_start
             && (self.is_cap_word(s - 1) && !self.lex.is_stopword(self.tok(s - 1))
                 || self.is_initial_dot(s - 1)
                 || (self.doc.tokens[s - 1].is(WORD)
-                    && self.lex.is(Glue::Particles, self.tok(s - 1))))
+                    && self.lex.is(Glue::Particles, self.tok(s - 1)))
+                || (org && self.tok(s - 1) == "of" && s >= 2 && self.is_cap_word(s - 2)))
         {
             s -= 1;
         }
@@ -627,6 +634,18 @@ impl<'t> Resolver<'_, 't> {
             }
             sp
         };
+        // An acronym of a name in the article: "NDA" for "Northern Defence
+        // Alliance".
+        if m.first == m.last
+            || (m.first + 1 == m.last && self.lex.is(Glue::Determiners, self.tok(m.first)))
+        {
+            let w = self.tok(m.last);
+            if doc.tokens[m.last].is(ALLCAPS) && w.len() >= 2 {
+                if let Some(e) = self.entity_of_acronym(w) {
+                    return self.speaker_of(e, mention_span, ResolvedBy::Name);
+                }
+            }
+        }
         if let Some((s, e)) = parsed.name {
             let name_words = (s..=e).filter(|&i| self.is_cap_word(i)).count();
             let name = self.span_text(s, e);
@@ -723,6 +742,25 @@ impl<'t> Resolver<'_, 't> {
                                 .as_deref()
                                 .is_some_and(|af| self.lex.demonym_matches(self.tok(md), af))
                         })
+                });
+            if let Some(e) = found {
+                return self.speaker_of(e, mention_span, ResolvedBy::Title);
+            }
+        }
+        // "the ministry" → the "Ministry of Labour" named before.
+        if let (Some(RoleKind::Organization), Some(h)) = (role_kind, head) {
+            let noun = self.tok(h);
+            let upto = self
+                .occurrences
+                .partition_point(|(pos, _, _)| *pos < m.first);
+            let found = self.occurrences[upto.saturating_sub(MAX_LOOKBACK)..upto]
+                .iter()
+                .rev()
+                .map(|(_, e, _)| *e)
+                .find(|&e| {
+                    let ent = &self.entities[e];
+                    ent.kind == SpeakerKind::Organization
+                        && ent.name.split(' ').any(|w| w.eq_ignore_ascii_case(noun))
                 });
             if let Some(e) = found {
                 return self.speaker_of(e, mention_span, ResolvedBy::Title);
@@ -859,6 +897,21 @@ impl<'t> Resolver<'_, 't> {
             }
         }
         None
+    }
+
+    /// The organisation whose name has `acronym` as initials.
+    fn entity_of_acronym(&self, acronym: &str) -> Option<usize> {
+        self.entities.iter().position(|e| {
+            e.kind == SpeakerKind::Organization || e.name.split(' ').count() >= 2
+        } && {
+            let initials: String = e
+                .name
+                .split([' ', '-'])
+                .filter(|w| w.starts_with(char::is_uppercase))
+                .filter_map(|w| w.chars().next())
+                .collect();
+            initials.len() >= 2 && initials == acronym
+        })
     }
 
     /// Title and affiliation of an apposition: "chairman of the US Joint
