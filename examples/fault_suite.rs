@@ -905,6 +905,9 @@ struct Scene {
     failures: Vec<String>,
     /// A policy to clear at the end, if set.
     policy: Option<String>,
+    /// Whether a good article in the dead-letter queue fails the scenario
+    /// (when nothing about the article itself is wrong).
+    good_dead_fails: bool,
 }
 
 impl Scene {
@@ -945,6 +948,7 @@ impl Scene {
             notes: Vec::new(),
             failures: Vec::new(),
             policy: None,
+            good_dead_fails: false,
         };
         let mut env: Vec<(String, String)> = [
             ("QUOTEWIRE__AMQP__URL", opts.url.as_str()),
@@ -1261,9 +1265,14 @@ impl Scene {
                     *kinds.entry(records[0].kind.as_str()).or_default() += 1;
                 }
             }
-            notes.push(format!(
+            let what = format!(
                 "{good_dead} good article(s) dead-lettered instead of extracted (not lost): {kinds:?}"
-            ));
+            );
+            if self.good_dead_fails {
+                failures.push(what);
+            } else {
+                notes.push(what);
+            }
         }
         if zero_event > 0 {
             notes.push(format!(
@@ -1777,6 +1786,8 @@ async fn slow_downstream_steps(
     delivery_limit_5: bool,
 ) -> Result<String> {
     let opts = scene.opts.clone();
+    // A slow downstream is no reason to give up on a good article.
+    scene.good_dead_fails = true;
     let max_len = 100;
     let policy = format!("{}.maxlen", scene.prefix);
     let pattern = format!("^{}$", scene.output_queue.replace('.', "\\."));
@@ -1872,7 +1883,7 @@ async fn slow_downstream_steps(
         .await
         .unwrap_or(0.0);
     scene.notes.push(format!(
-        "policy max-length {max_len} + overflow reject-publish on the output queue, held {} after the first nack: output depth {out_depth}, {nacked} event publishes nacked, {retried} article requeues, {acked}/{n} articles acked (the rest unacked, waiting); limit lifted with clear_policy; {retried_total} requeues in all; input delivery limit {}",
+        "policy max-length {max_len} + overflow reject-publish on the output queue, held {} after the first nack: output depth {out_depth}, {nacked} event publishes nacked, {retried} publish retries, {acked}/{n} articles acked (the rest unacked, held by the worker); limit lifted with clear_policy; {retried_total} retries in all; input delivery limit {}",
         secs(hold),
         if delivery_limit_5 { "5 (default)" } else { "none" }
     ));
