@@ -242,7 +242,8 @@ pub struct WorkerSettings {
     pub concurrency: usize,
     /// Drain deadline after SIGTERM/SIGINT, in milliseconds.
     pub shutdown_timeout_ms: u64,
-    /// Pause before requeueing an article whose events were not confirmed.
+    /// First pause before publishing an article's events again after a
+    /// nack, return or confirm timeout; doubles up to 8 times this.
     pub retry_delay_ms: u64,
 }
 
@@ -262,7 +263,7 @@ impl WorkerSettings {
         Duration::from_millis(self.shutdown_timeout_ms)
     }
 
-    /// The pause before requeueing.
+    /// The first pause before a publish is retried.
     pub fn retry_delay(&self) -> Duration {
         Duration::from_millis(self.retry_delay_ms)
     }

@@ -131,3 +131,22 @@ fn hostile_articles_finish_quickly() {
         );
     }
 }
+
+/// Inputs that crashed the pipeline under `cargo fuzz` (fuzz/), kept so
+/// that they never do again. Each file is one article text.
+#[test]
+fn fuzz_crashes_stay_fixed() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_crashes");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).expect("tests/fuzz_crashes") {
+        let path = entry.expect("dir entry").path();
+        let text = std::fs::read_to_string(&path).expect("crash inputs are UTF-8 text");
+        run(text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        seen += 1;
+    }
+    assert!(
+        seen >= 2,
+        "the crash inputs are missing from {}",
+        dir.display()
+    );
+}

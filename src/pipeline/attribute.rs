@@ -1119,7 +1119,11 @@ impl<'t> Attributor<'_, 't> {
             return false;
         }
         // ", Roe said." / ", the report read." / ", and other leaders said …"
-        let k = if k + 1 < s_end && (self.tok_is(k, "and") || self.tok_is(k, "but")) { k + 1 } else { k };
+        let k = if k + 1 < s_end && (self.tok_is(k, "and") || self.tok_is(k, "but")) {
+            k + 1
+        } else {
+            k
+        };
         let limit = (k + 8).min(s_end);
         for j in k..limit {
             if let Some(c) = self.cue_starting_at(j) {

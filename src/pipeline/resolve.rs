@@ -919,12 +919,19 @@ impl<'t> Resolver<'_, 't> {
     #[allow(clippy::type_complexity)]
     fn apposition(&self, a: usize, e: usize) -> (Option<(usize, usize)>, Option<(usize, usize)>) {
         let doc = self.doc;
+        // `e` is exclusive; an apposition running to the end of the text
+        // must not reach past the last token.
+        let e = e.min(doc.tokens.len());
         if a >= e || self.lex.is(Glue::Relative, self.tok(a)) {
             return (None, None);
         }
         let mut s = a;
         if self.lex.is(Glue::Determiners, self.tok(s)) {
             s += 1;
+        }
+        // A lone determiner ("R, a") is no title.
+        if s >= e {
+            return (None, None);
         }
         if let Some(pp) = (s..e).find(|&i| doc.tokens[i].is(POSSESSIVE)) {
             if pp > s && pp + 1 < e {

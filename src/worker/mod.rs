@@ -101,6 +101,10 @@ struct Ctx {
     limits: ArticleLimits,
     cpu: Arc<Semaphore>,
     retry_delay: Duration,
+    /// Longest pause between two in-process publish retries (8 × the first).
+    retry_max: Duration,
+    /// Cancelled on SIGTERM: a task waiting to retry requeues at once.
+    shutdown: CancellationToken,
 }
 
 /// How a delivery task ended.
@@ -194,6 +198,8 @@ pub async fn run(
             },
             cpu: cpu.clone(),
             retry_delay: settings.worker.retry_delay(),
+            retry_max: settings.worker.retry_delay().saturating_mul(8),
+            shutdown: shutdown.clone(),
         });
         let mut tasks = JoinSet::new();
         let end = consume(&mut session, &ctx, &health, &shutdown, &mut tasks).await;
@@ -370,8 +376,14 @@ async fn handle_delivery(ctx: Arc<Ctx>, incoming: Incoming, span: tracing::Span)
         span.record("article_id", id);
     }
 
+    // A publish that may pass (nacked, returned, not confirmed in time) is
+    // retried here, holding the delivery, with backoff: requeueing instead
+    // would count towards the quorum queue's delivery limit, so a downstream
+    // outage of a few seconds would dead-letter good articles. Only shutdown
+    // ends the retries early (the article is then requeued).
+    let mut backoff = Backoff::new(ctx.retry_delay, ctx.retry_max);
     let (disposition, published) = match processed {
-        Processed::Events { article_id, events } => {
+        Processed::Events { article_id, events } => loop {
             let result = match ctx.batch {
                 OutputBatch::Statement => ctx.publisher.publish_events(&article_id, &events).await,
                 OutputBatch::Article => match OutgoingBatch::from_events(&events) {
@@ -379,34 +391,72 @@ async fn handle_delivery(ctx: Arc<Ctx>, incoming: Incoming, span: tracing::Span)
                     None => Ok(()),
                 },
             };
+            let disposition = handle::disposition_after_publish(&result);
             if let Err(error) = &result {
                 record_publish_failure(&ctx.metrics, error);
                 if error.is_session_fatal() {
                     return TaskOutcome::SessionBroken(error.to_string());
                 }
             }
-            (handle::disposition_after_publish(&result), events.len())
-        }
-        Processed::Rejected { kind, reason, .. } => {
+            match disposition {
+                Disposition::Retry { kind, reason } => {
+                    if !wait_to_retry(&ctx, &mut backoff, kind, &reason).await {
+                        break (Disposition::Retry { kind, reason }, 0);
+                    }
+                }
+                other => break (other, events.len()),
+            }
+        },
+        Processed::Rejected { kind, reason, .. } => loop {
             let result = ctx
                 .publisher
                 .publish_dead_letter(&routing_key, &body, &properties, kind, &reason)
                 .await;
             match result {
-                Ok(()) => (Disposition::DeadLetter { kind, reason }, 0),
+                Ok(()) => break (Disposition::DeadLetter { kind, reason }, 0),
                 Err(error) => {
                     record_publish_failure(&ctx.metrics, &error);
                     if error.is_session_fatal() {
                         return TaskOutcome::SessionBroken(error.to_string());
                     }
-                    let reason = format!("dead-lettering ({kind}) failed: {error}");
-                    let kind = error.kind();
-                    (Disposition::Retry { kind, reason }, 0)
+                    let why = format!("dead-lettering ({kind}) failed: {error}");
+                    if !wait_to_retry(&ctx, &mut backoff, error.kind(), &why).await {
+                        break (
+                            Disposition::Retry {
+                                kind: error.kind(),
+                                reason: why,
+                            },
+                            0,
+                        );
+                    }
                 }
             }
-        }
+        },
     };
     settle(&ctx, acker, disposition, published, started).await
+}
+
+/// After a publish failure that may pass: counts the retry and waits the
+/// next backoff delay. False, at once, if shutdown was requested: the
+/// caller then requeues the article.
+async fn wait_to_retry(ctx: &Ctx, backoff: &mut Backoff, kind: &'static str, reason: &str) -> bool {
+    if ctx.shutdown.is_cancelled() {
+        return false;
+    }
+    ctx.metrics
+        .articles_retried
+        .get_or_create(&[("reason", kind)])
+        .inc();
+    let delay = backoff.next_delay();
+    tracing::warn!(
+        %reason,
+        delay_ms = delay.as_millis() as u64,
+        "Article not confirmed; retrying its publish."
+    );
+    tokio::select! {
+        _ = ctx.shutdown.cancelled() => false,
+        _ = tokio::time::sleep(delay) => true,
+    }
 }
 
 fn record_publish_failure(metrics: &Metrics, error: &TransportError) {
@@ -466,9 +516,13 @@ async fn settle(
             tracing::warn!(
                 %reason,
                 delay_ms = ctx.retry_delay.as_millis() as u64,
-                "Article not confirmed; requeueing it."
+                "Article not settled; requeueing it."
             );
-            tokio::time::sleep(ctx.retry_delay).await;
+            // On shutdown, requeue at once so that the drain is quick.
+            tokio::select! {
+                _ = ctx.shutdown.cancelled() => {}
+                _ = tokio::time::sleep(ctx.retry_delay) => {}
+            }
             if let Err(error) = acker.requeue().await {
                 return TaskOutcome::SessionBroken(error.to_string());
             }
