@@ -6,7 +6,9 @@
 //! language is a new folder of files and one more constructor here.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::{HashMap, HashSet};
+// Lexicon look-ups run for every token: a fast non-cryptographic hasher
+// (the keys are our own data, not attacker-chosen).
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The data files of one language, as text.
 #[derive(Debug, Clone, Copy)]
@@ -177,7 +179,8 @@ pub struct Lexicon {
     stopwords: HashSet<String>,
     demonyms: Vec<(String, String)>,
     orgwords: HashSet<String>,
-    glue: HashMap<String, HashSet<String>>,
+    /// One set per [`Glue`] class, indexed by the class.
+    glue: Vec<HashSet<String>>,
     cue_words: HashSet<String>,
 }
 
@@ -339,11 +342,12 @@ impl Lexicon {
         let (cue_forms, lemmas) = parse_cues(src.cues)?;
         let cue_matcher = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .build(cue_forms.iter().map(|c| c.form.as_str()))
             .map_err(|e| err("cues.txt", 0, format!("cannot build the cue matcher: {e}")))?;
 
-        let mut titles = HashMap::new();
+        let mut titles = HashMap::default();
         let mut max_title_words = 1;
         for (n, line) in data_lines(src.titles) {
             let (written, canonical) = match line.split_once('=') {
@@ -364,7 +368,7 @@ impl Lexicon {
             );
         }
 
-        let mut pronouns = HashMap::new();
+        let mut pronouns = HashMap::default();
         for (n, line) in data_lines(src.pronouns) {
             let f = fields(line);
             if f.len() != 2 {
@@ -394,7 +398,7 @@ impl Lexicon {
             pronouns.insert(f[0].to_lowercase(), p);
         }
 
-        let mut roles = HashMap::new();
+        let mut roles = HashMap::default();
         for (n, line) in data_lines(src.roles) {
             let f = fields(line);
             if f.len() < 2 {
@@ -468,27 +472,32 @@ impl Lexicon {
             demonyms.push((f[0].to_string(), f[1].to_string()));
         }
 
-        let mut glue: HashMap<String, HashSet<String>> = HashMap::new();
+        let mut sections: HashMap<String, HashSet<String>> = HashMap::default();
         let mut section: Option<String> = None;
         for (n, line) in data_lines(src.glue) {
             if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
                 section = Some(name.to_string());
-                glue.entry(name.to_string()).or_default();
+                sections.entry(name.to_string()).or_default();
                 continue;
             }
             let name = section
                 .as_ref()
                 .ok_or_else(|| err("glue.txt", n, "words before the first [section]".into()))?;
-            let set = glue.entry(name.clone()).or_default();
+            let set = sections.entry(name.clone()).or_default();
             set.extend(line.split_whitespace().map(str::to_lowercase));
         }
+        let mut glue = Vec::with_capacity(Glue::ALL.len());
         for g in Glue::ALL {
-            if !glue.contains_key(g.section()) {
-                return Err(err(
-                    "glue.txt",
-                    0,
-                    format!("missing section [{}]", g.section()),
-                ));
+            debug_assert_eq!(g as usize, glue.len());
+            match sections.remove(g.section()) {
+                Some(set) => glue.push(set),
+                None => {
+                    return Err(err(
+                        "glue.txt",
+                        0,
+                        format!("missing section [{}]", g.section()),
+                    ))
+                }
             }
         }
 
@@ -602,9 +611,7 @@ impl Lexicon {
     /// Whether `word` belongs to a closed class of `glue.txt`.
     pub fn is(&self, class: Glue, word: &str) -> bool {
         with_lower(word, |w| {
-            self.glue
-                .get(class.section())
-                .is_some_and(|s| s.contains(w))
+            self.glue.get(class as usize).is_some_and(|s| s.contains(w))
         })
     }
 
@@ -654,7 +661,7 @@ fn err(file: &'static str, line: usize, message: String) -> LexiconError {
 fn parse_cues(text: &str) -> Result<(Vec<CueForm>, Vec<String>), LexiconError> {
     let mut forms: Vec<CueForm> = Vec::new();
     let mut lemmas: Vec<String> = Vec::new();
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for (n, line) in data_lines(text) {
         let f = fields(line);
         if f.len() < 3 {

@@ -22,7 +22,9 @@
 
 use super::cues::Cue;
 use super::quotes::Quote;
-use super::segment::{Document, ALLCAPS, CAP, DOUBLE_MARK, IN_QUOTE, POSSESSIVE, WORD};
+use super::segment::{
+    Document, ALLCAPS, CAP, CUE_WORD, DOUBLE_MARK, IN_QUOTE, POSSESSIVE, STOPWORD, WORD,
+};
 use crate::event::StatementKind;
 use crate::lexicon::{CueClass, Glue, Lexicon};
 use crate::text::Span;
@@ -1209,8 +1211,7 @@ impl<'t> Attributor<'_, 't> {
             return true;
         }
         if t.is(CAP) {
-            return (!self.lex.is_stopword(w) && !self.lex.is_cue_word(w))
-                || self.lex.title(w).is_some();
+            return !t.is(STOPWORD | CUE_WORD) || self.lex.title(w).is_some();
         }
         self.lex.role(w).is_some() || self.lex.is(Glue::Particles, w)
     }

@@ -18,12 +18,12 @@
 //!   (`previous_statement`).
 
 use super::attribute::{Inherit, Mention, Statement};
-use super::segment::{Document, ALLCAPS, CAP, POSSESSIVE, WORD};
+use super::segment::{Document, ALLCAPS, CAP, CUE_WORD, POSSESSIVE, STOPWORD, WORD};
 use crate::event::{ResolvedBy, SpeakerKind};
 use crate::lexicon::{Glue, Lexicon, Phrase, RoleKind};
 use crate::text::Span;
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// Whether an entity's title matches the title of a role description: the
 /// same canonical title, the same head ("the minister" ↔ "Finance
@@ -133,10 +133,10 @@ pub fn resolve<'t>(
         doc,
         lex,
         entities: Vec::new(),
-        by_name: HashMap::new(),
-        by_surname: HashMap::new(),
+        by_name: HashMap::default(),
+        by_surname: HashMap::default(),
         occurrences: Vec::new(),
-        singles: HashMap::new(),
+        singles: HashMap::default(),
     };
     r.scan_entities();
     for e in &mut r.entities {
@@ -193,7 +193,13 @@ impl<'t> Resolver<'_, 't> {
 
     fn is_cap_word(&self, i: usize) -> bool {
         let t = self.doc.tokens[i];
-        t.is(WORD) && t.is(CAP) && !t.is(POSSESSIVE) && !self.lex.is_cue_word(self.tok(i))
+        t.is(WORD) && t.is(CAP) && !t.is(POSSESSIVE) && !t.is(CUE_WORD)
+    }
+
+    /// A capitalised word that is never part of a name (flag set by the
+    /// segmenter).
+    fn is_stop(&self, i: usize) -> bool {
+        self.doc.tokens[i].is(STOPWORD)
     }
 
     fn is_initial_dot(&self, i: usize) -> bool {
@@ -221,7 +227,7 @@ impl<'t> Resolver<'_, 't> {
                 let mut b = i;
                 let mut j = i + 1;
                 while j < end {
-                    let name_word = self.is_cap_word(j) && !self.lex.is_stopword(self.tok(j));
+                    let name_word = self.is_cap_word(j) && !self.is_stop(j);
                     let particle = self.doc.tokens[j].is(WORD)
                         && self.lex.is(Glue::Particles, self.tok(j))
                         && j + 1 < end
@@ -322,7 +328,7 @@ impl<'t> Resolver<'_, 't> {
         // Leading stopword ("The Kremlin" keeps "Kremlin").
         while k <= b
             && self.doc.tokens[k].is(WORD)
-            && self.lex.is_stopword(self.tok(k))
+            && self.is_stop(k)
             && self.lex.title(self.tok(k)).is_none()
         {
             if self.lex.is(Glue::MaleMarkers, self.tok(k)) {
@@ -370,7 +376,7 @@ impl<'t> Resolver<'_, 't> {
         // capitals before that an affiliation ("Amnesty International
         // spokesman Eric Ferrero").
         let mut e = b;
-        while e >= name_start && (!self.is_cap_word(e) || self.lex.is_stopword(self.tok(e))) {
+        while e >= name_start && (!self.is_cap_word(e) || self.is_stop(e)) {
             if e == 0 {
                 return p;
             }
@@ -382,7 +388,7 @@ impl<'t> Resolver<'_, 't> {
         let mut s = e;
         let org = (name_start..=e).any(|x| self.lex.is_orgword(self.tok(x)));
         while s > name_start
-            && (self.is_cap_word(s - 1) && !self.lex.is_stopword(self.tok(s - 1))
+            && (self.is_cap_word(s - 1) && !self.is_stop(s - 1)
                 || self.is_initial_dot(s - 1)
                 || (self.doc.tokens[s - 1].is(WORD)
                     && self.lex.is(Glue::Particles, self.tok(s - 1)))
@@ -719,9 +725,7 @@ impl<'t> Resolver<'_, 't> {
             .filter(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()));
         if let Some(canon) = title_canon {
             let modifier = words.iter().copied().find(|&i| {
-                doc.tokens[i].is(CAP)
-                    && self.lex.title(self.tok(i)).is_none()
-                    && !self.lex.is_stopword(self.tok(i))
+                doc.tokens[i].is(CAP) && self.lex.title(self.tok(i)).is_none() && !self.is_stop(i)
             });
             let upto = self
                 .occurrences
@@ -842,9 +846,7 @@ impl<'t> Resolver<'_, 't> {
         // ("Western", "Democratic").
         let mut k = m.first;
         while k < head {
-            if !self.is_cap_word(k)
-                || self.lex.is_stopword(self.tok(k)) && self.lex.title(self.tok(k)).is_none()
-            {
+            if !self.is_cap_word(k) || self.is_stop(k) && self.lex.title(self.tok(k)).is_none() {
                 k += 1;
                 continue;
             }

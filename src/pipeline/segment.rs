@@ -14,21 +14,26 @@ use crate::text::Span;
 use std::ops::Range;
 
 /// The token starts with an upper-case letter.
-pub const CAP: u8 = 1;
+pub const CAP: u16 = 1;
 /// Every letter of the token is upper-case, and it has at least two.
-pub const ALLCAPS: u8 = 2;
+pub const ALLCAPS: u16 = 2;
 /// The token is the possessive ending "’s" / "'s".
-pub const POSSESSIVE: u8 = 4;
+pub const POSSESSIVE: u16 = 4;
 /// The token is a word (letters or digits), not punctuation.
-pub const WORD: u8 = 8;
+pub const WORD: u16 = 8;
 /// White space (or the paragraph start) comes right before the token.
-pub const SPACE_BEFORE: u8 = 16;
+pub const SPACE_BEFORE: u16 = 16;
 /// White space (or the paragraph end) comes right after the token.
-pub const SPACE_AFTER: u8 = 32;
+pub const SPACE_AFTER: u16 = 32;
 /// The token is inside a direct quote (set by the quotes stage).
-pub const IN_QUOTE: u8 = 64;
+pub const IN_QUOTE: u16 = 64;
 /// The token is a double quote mark of some kind.
-pub const DOUBLE_MARK: u8 = 128;
+pub const DOUBLE_MARK: u16 = 128;
+/// A capitalised word that is never part of a name (`stopwords.txt`),
+/// looked up once here for the later stages.
+pub const STOPWORD: u16 = 256;
+/// A capitalised word that is a cue form ("Said", "Recalling").
+pub const CUE_WORD: u16 = 512;
 
 /// A word or punctuation mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,7 +41,7 @@ pub struct Token {
     /// Byte span in the article text.
     pub span: Span,
     /// Bit set of [`CAP`], [`ALLCAPS`], [`WORD`], ….
-    pub flags: u8,
+    pub flags: u16,
     /// Index of the sentence holding the token.
     pub sentence: u32,
 }
@@ -44,7 +49,7 @@ pub struct Token {
 impl Token {
     /// Whether the flag bit(s) are set.
     #[inline]
-    pub fn is(&self, flag: u8) -> bool {
+    pub fn is(&self, flag: u16) -> bool {
         self.flags & flag != 0
     }
 
@@ -135,6 +140,17 @@ pub fn segment<'t>(text: &'t str, skip: &[Span], lexicon: &Lexicon) -> Document<
         let span = Span::new(trimmed_start, trimmed_end);
         let first = tokens.len();
         tokenize(text, span, &mut tokens);
+        for t in &mut tokens[first..] {
+            if t.is(CAP) && t.is(WORD) {
+                let w = t.span.slice(text);
+                if lexicon.is_stopword(w) {
+                    t.flags |= STOPWORD;
+                }
+                if lexicon.is_cue_word(w) {
+                    t.flags |= CUE_WORD;
+                }
+            }
+        }
         let para = paragraphs.len();
         paragraphs.push(Paragraph {
             span,
