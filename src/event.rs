@@ -154,7 +154,7 @@ pub struct Speaker<'a> {
     pub name: Option<Cow<'a, str>>,
     /// Person, organization, group, or unknown.
     pub kind: SpeakerKind,
-    /// The mention next to the statement ("She", "Kallas"), if any.
+    /// The mention next to the statement ("She", "Vold"), if any.
     #[serde(borrow)]
     pub mention: Option<TextSpan<'a>>,
     /// How the mention was resolved to `name`.
@@ -191,7 +191,7 @@ pub enum ResolvedBy {
     Surname,
     /// A pronoun resolved to an earlier speaker or person.
     Pronoun,
-    /// A role description ("Estonian PM") matched a titled person.
+    /// A role description ("Ruritanian FM") matched a titled person.
     Title,
     /// No mention of its own: inherited from the previous statement.
     PreviousStatement,

@@ -14,8 +14,8 @@
 //!    [`lexicon`].
 //! 5. [`pipeline::attribute`]: build direct, indirect and mixed statements
 //!    and find the speaker mention of each.
-//! 6. [`pipeline::resolve`]: resolve mentions ("She", "Kallas", "Estonian
-//!    PM") to the fullest name in the article, with title and affiliation.
+//! 6. [`pipeline::resolve`]: resolve mentions ("She", "Vold", "Ruritanian
+//!    FM") to the fullest name in the article, with title and affiliation.
 //! 7. [`event`]: one [`StatementEvent`] per statement, with code point
 //!    offsets and a deterministic id.
 //!

@@ -2184,7 +2184,7 @@ mod tests {
     #[test]
     fn boilerplate_lines_give_nothing() {
         assert!(
-            run("Advertisement\n\nTo suggest a correction, Roe said, write to us here").is_empty()
+            run("Advertisement\n\nTo suggest a correction, Roe said, contact the desk").is_empty()
         );
     }
 }

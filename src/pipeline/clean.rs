@@ -81,13 +81,13 @@ mod tests {
 
     #[test]
     fn finds_single_junk_lines() {
-        let text = "Roe said it.\n\nAdvertisement\n\nTo suggest a correction, write to us\n  You can also highlight the text and press Ctrl + Enter  \nEnd.";
+        let text = "Roe said it.\n\nAdvertisement\n\nTo suggest a correction, write to us\n  Spotted a typo? Select it and press Ctrl + Enter  \nEnd.";
         assert_eq!(
             zones(text),
             [
                 "Advertisement",
                 "To suggest a correction, write to us",
-                "You can also highlight the text and press Ctrl + Enter"
+                "Spotted a typo? Select it and press Ctrl + Enter"
             ]
         );
     }

@@ -7,12 +7,12 @@
 //! honorifics. Mentions then resolve in text order:
 //!
 //! * a full name is itself (`name`);
-//! * a surname, with or without a title ("Kallas", "Mr. Roe"), matches the
+//! * a surname, with or without a title ("Vold", "Mr. Roe"), matches the
 //!   last word of a fuller name, the most recent one first (`surname`);
 //! * he/she take the later of the previous statement's speaker and the last
 //!   person named as a sentence subject, agreeing in gender when it is known;
 //!   they/it/we take the last group or organisation speaker (`pronoun`);
-//! * a role description ("Estonian PM", "the senator") matches a person with
+//! * a role description ("Ruritanian FM", "the senator") matches a person with
 //!   that title and a matching place (`title`);
 //! * a floating quote takes the previous statement's speaker
 //!   (`previous_statement`).
@@ -171,7 +171,7 @@ pub fn resolve<'t>(
             }
             (None, _) => ResolvedSpeaker::unknown(),
         };
-        // Pronoun agreement learns genders: "she" → Kallas is a woman.
+        // Pronoun agreement learns genders: "she" → Vold is a woman.
         if sp.resolved_by == ResolvedBy::Pronoun {
             if let (Some(e), Some(m)) = (sp.entity, st.mention) {
                 if let Some(p) = lex.pronoun(doc.tok(m.first)) {
@@ -601,7 +601,7 @@ impl<'t> Resolver<'_, 't> {
                 return self.resolve_pronoun(m, *p, previous);
             }
         }
-        // Split off a possessive prefix: "Estonia’s Prime Minister Kaja Kallas".
+        // Split off a possessive prefix: "Ruritania’s Finance Minister Ana Vold".
         let mut a = m.first;
         let mut poss = None;
         if let Some(pp) = (m.first..=m.last)
@@ -705,7 +705,7 @@ impl<'t> Resolver<'_, 't> {
                 entity: self.by_name.get(name).copied(),
             });
         }
-        // A role description: "Estonian PM", "the senator", "officials".
+        // A role description: "Ruritanian FM", "the senator", "officials".
         let words: Vec<usize> = (m.first..=m.last)
             .filter(|&i| doc.tokens[i].is(WORD) && !doc.tokens[i].is(POSSESSIVE))
             .collect();
