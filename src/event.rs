@@ -300,9 +300,13 @@ mod tests {
         assert_ne!(a, event_id("a1", text_digest("text!"), &[1, 2, 3]));
         // A length prefix keeps the id apart from the parts.
         assert_ne!(event_id("a\u{1}", t, &[]), event_id("a", t, &[1]));
-        // Pinned: ids must not change across releases of the same version
-        // unless this test is updated on purpose.
-        assert_eq!(event_id("a1", 42, &[7]), event_id("a1", 42, &[7]));
+        // Pinned to a literal: the id scheme (hash, field order, encoding)
+        // must not change without this test changing on purpose, or
+        // replays would stop deduplicating downstream. The extractor
+        // version is part of the id, so a version bump updates it too.
+        if EXTRACTOR_VERSION == "0.1.0" {
+            assert_eq!(event_id("a1", 42, &[7]), "06dbfd1fa89838c3c6e2a249dfed628e");
+        }
     }
 
     #[test]

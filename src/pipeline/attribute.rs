@@ -1628,9 +1628,7 @@ impl<'t> Attributor<'_, 't> {
                     .find(|&d| self.lex.is(Glue::Determiners, self.tok(d)))
                 {
                     if (det + 1..=p).all(|x| {
-                        self.is_word(x)
-                            && !self.is_cap(x)
-                            && self.lex.cue_matcher().find(self.tok(x)).is_none()
+                        self.is_word(x) && !self.is_cap(x) && !self.lex.is_cue_word(self.tok(x))
                     }) {
                         first = det;
                         break;
@@ -1731,7 +1729,7 @@ impl<'t> Attributor<'_, 't> {
                 || (loose
                     && t.is(WORD)
                     && !t.is(CAP)
-                    && self.lex.cue_matcher().find(w).is_none()
+                    && !self.lex.is_cue_word(w)
                     && !self.lex.is(Glue::ContentStops, w)
                     && !self.lex.is(Glue::Passive, w)
                     && !self.lex.is(Glue::Adverbials, w))

@@ -12,7 +12,7 @@
 //! quote boundaries: they nest inside double quotes, and `’` is mostly an
 //! apostrophe.
 
-use super::segment::{Document, DOUBLE_MARK, IN_QUOTE, SPACE_AFTER, SPACE_BEFORE, WORD};
+use super::segment::{Document, DOUBLE_MARK, IN_QUOTE, WORD};
 use crate::text::Span;
 
 /// One direct quote segment.
@@ -206,7 +206,6 @@ fn push(
         t.flags |= IN_QUOTE;
         words += t.is(WORD) as usize;
     }
-    let _ = (SPACE_AFTER, SPACE_BEFORE);
     quotes.push(Quote {
         open,
         close,
