@@ -179,8 +179,16 @@ impl<'t> Attributor<'_, 't> {
 
     fn direct(&mut self) {
         let mut attributions: Vec<Option<Attribution>> = vec![None; self.quotes.len()];
+        // Quotes attributed by a tag after them: `“Q,” she said.`
+        let mut tagged_after = vec![false; self.quotes.len()];
         for (qi, q) in self.quotes.iter().enumerate() {
-            attributions[qi] = self.after_quote(q).or_else(|| self.before_quote(qi, q));
+            attributions[qi] = match self.after_quote(q) {
+                Some(a) => {
+                    tagged_after[qi] = true;
+                    Some(a)
+                }
+                None => self.before_quote(qi, q),
+            };
         }
         // Interrupted quotes: “Q1,” X said. “Q2.” — Q2 shares Q1's attribution.
         for qi in 1..self.quotes.len() {
@@ -243,9 +251,23 @@ impl<'t> Attributor<'_, 't> {
                 s_first = s_first.min(self.sent_of(t));
                 s_last = s_last.max(self.sent_of(t));
             }
+            // `The plan, “will fail,” she said.`: a quote that completes a
+            // clause of the reporter's words is reported as a whole.
+            let lead = if tagged_after[qi] && q.group == qi {
+                self.quote_lead_in(q)
+            } else {
+                None
+            };
+            if let Some(first) = lead {
+                s_first = s_first.min(self.sent_of(first));
+            }
+            let (kind, content) = match lead.and_then(|a| self.content_span(a, close + 1)) {
+                Some(span) => (StatementKind::Mixed, span),
+                None => (StatementKind::Direct, q.inner),
+            };
             self.out.push(Statement {
-                kind: StatementKind::Direct,
-                content: q.inner,
+                kind,
+                content,
                 cue: att.cue,
                 cue_token: None,
                 mention: att.mention,
@@ -330,6 +352,26 @@ impl<'t> Attributor<'_, 't> {
         });
     }
 
+    /// The first token of the reporter's words that lead into quote `q` in
+    /// its clause (`The plan, “will fail,” she said.`), when there are at
+    /// least three of them, with no cue and no other quote among them.
+    fn quote_lead_in(&self, q: &Quote) -> Option<usize> {
+        let (s_start, _) = self.sent_range(q.open);
+        let a = self.clause_start(s_start, q.open);
+        if a >= q.open {
+            return None;
+        }
+        let mut words = 0;
+        for j in a..q.open {
+            let t = self.doc.tokens[j];
+            if t.is(DOUBLE_MARK) || t.is(IN_QUOTE) || self.cue_starting_at(j).is_some() {
+                return None;
+            }
+            words += usize::from(t.is(WORD));
+        }
+        (words >= 3).then_some(a)
+    }
+
     fn cue_adjacent(&self, q: &Quote, att: Attribution) -> bool {
         let Some(c) = att.cue else { return false };
         let c = &self.cues[c];
@@ -386,7 +428,9 @@ impl<'t> Attributor<'_, 't> {
                 let opener = self.tok(start);
                 let head_opens = m.first == start
                     || (m.first <= start + 8
-                        && (self.is_cap(start) || self.lex.is(Glue::Determiners, opener)));
+                        && (self.is_cap(start)
+                            || self.lex.is(Glue::Determiners, opener)
+                            || self.determiner_like(start)));
                 if !head_opens {
                     return None;
                 }
@@ -1508,15 +1552,29 @@ impl<'t> Attributor<'_, 't> {
             }
         }
         let mut e = a;
+        // "Sen. Jon Roe of Ohio, …": the name before "of" is the speaker.
+        let mut of_at = None;
         while e + 1 < comma
             && (self.np_word(e + 1)
-                || (self.is_punct(e + 1, &["."]) && self.is_abbrev_or_initial(e)))
+                || (self.is_punct(e + 1, &["."]) && self.is_abbrev_or_initial(e))
+                || (of_at.is_none()
+                    && self.tok_is(e + 1, "of")
+                    && self.is_cap(e)
+                    && e + 2 < comma
+                    && self.is_cap(e + 2)))
         {
+            if self.tok_is(e + 1, "of") {
+                of_at = Some(e + 1);
+            }
             e += 1;
         }
         if !self.np_word(a) || e + 1 >= comma || !self.is_punct(e + 1, &[","]) {
             return None;
         }
+        let head_last = match of_at {
+            Some(o) if !self.lex.is_orgword(self.tok(o - 1)) => o - 1,
+            _ => e,
+        };
         let relative = e + 2 < comma && self.lex.is(Glue::Relative, self.tok(e + 2));
         if (e + 1..comma).any(|j| {
             self.doc.tokens[j].is(DOUBLE_MARK)
@@ -1529,7 +1587,7 @@ impl<'t> Attributor<'_, 't> {
         }
         let m = Mention {
             first: a,
-            last: e,
+            last: head_last,
             apposition: Some((e + 2, comma)),
             loose: false,
         };
@@ -1616,23 +1674,43 @@ impl<'t> Attributor<'_, 't> {
                 j = p;
                 continue;
             }
-            // Lower-case modifiers before a role noun: "a senior official".
+            // Lower-case modifiers before a role noun: "a senior official",
+            // "many economists", "two campaign sources", and after a clause
+            // boundary without a determiner: "…, federal officials said".
             if head_is_role
                 && t.is(WORD)
                 && !t.is(CAP)
                 && !self.lex.is(Glue::Determiners, w)
                 && end - p <= 3
             {
+                let modifier = |x: usize| {
+                    self.is_word(x)
+                        && !self.is_cap(x)
+                        && !self.lex.is_cue_word(self.tok(x))
+                        && !self.lex.is(Glue::Passive, self.tok(x))
+                        && !self.lex.is(Glue::Relative, self.tok(x))
+                        && !self.lex.is(Glue::ContentStops, self.tok(x))
+                        && !matches!(self.tok(x), "and" | "or" | "but" | "that" | "not")
+                };
                 if let Some(det) = (limit.max(p.saturating_sub(3))..p)
                     .rev()
-                    .find(|&d| self.lex.is(Glue::Determiners, self.tok(d)))
+                    .find(|&d| self.determiner_like(d))
                 {
-                    if (det + 1..=p).all(|x| {
-                        self.is_word(x) && !self.is_cap(x) && !self.lex.is_cue_word(self.tok(x))
-                    }) {
+                    if (det + 1..=p).all(modifier) {
                         first = det;
                         break;
                     }
+                }
+                if self.determiner_like(p) || !modifier(p) {
+                    break;
+                }
+                // No determiner: a bare modifier run opening its clause.
+                let mut a = p;
+                while a > limit && end - (a - 1) <= 3 && modifier(a - 1) {
+                    a -= 1;
+                }
+                if a == limit || self.clause_boundary_before(a) {
+                    first = a;
                 }
                 break;
             }
@@ -1652,6 +1730,37 @@ impl<'t> Attributor<'_, 't> {
         while first < end && (self.tok_is(first, "and") || self.doc.tokens[first].is(POSSESSIVE)) {
             first += 1;
         }
+        // "Sen. Jon Roe of Ohio", "the former governor of Texas": the
+        // phrase before "of" is the speaker, the place or body after it an
+        // affiliation; "the Bank of Ruritania" and "Secretary of State Jon
+        // Roe" stay whole.
+        if first > limit + 1
+            && end - first <= 3
+            && self.is_cap(first)
+            && self.tok_is(first - 1, "of")
+        {
+            if let Some(head) = self.np_left_of(first - 1, limit) {
+                let head_word = self.tok(head.last);
+                let whole = self.lex.is_orgword(head_word)
+                    || (self.is_cap(head.last)
+                        && self.lex.title(head_word).is_some()
+                        && (first..=end).filter(|&x| self.is_cap(x)).count() >= 3);
+                if whole {
+                    return Some(Mention {
+                        first: head.first,
+                        last: end,
+                        apposition: None,
+                        loose: false,
+                    });
+                }
+                if head.apposition.is_none() {
+                    return Some(Mention {
+                        apposition: Some((first - 1, end + 1)),
+                        ..head
+                    });
+                }
+            }
+        }
         // A capitalised sentence opener that is not a name ("Officials").
         let mention = Mention {
             first,
@@ -1663,6 +1772,30 @@ impl<'t> Attributor<'_, 't> {
             return None;
         }
         Some(mention)
+    }
+
+    /// A determiner, a quantifier or a number: "the", "many", "two", "42".
+    fn determiner_like(&self, i: usize) -> bool {
+        let w = self.tok(i);
+        self.is_word(i)
+            && !self.doc.tokens[i].is(POSSESSIVE)
+            && (self.lex.is(Glue::Determiners, w)
+                || self.lex.is(Glue::Quantifiers, w)
+                || w.starts_with(|c: char| c.is_ascii_digit()))
+    }
+
+    /// Whether a clause opens at token `a`: after a comma, semicolon, colon
+    /// or dash, a coordinating word, or at its sentence's start.
+    fn clause_boundary_before(&self, a: usize) -> bool {
+        if a == 0 || self.sent_of(a - 1) != self.sent_of(a) {
+            return true;
+        }
+        self.is_punct(a - 1, &[",", ";", ":", "—", "–", "-", "(", "“", "\""])
+            || matches!(
+                self.tok(a - 1).to_ascii_lowercase().as_str(),
+                "and" | "but" | "so" | "yet" | "while" | "because" | "as" | "when" | "which"
+                    | "that" | "where" | "whom" | "after" | "before" | "since" | "if"
+            )
     }
 
     fn is_abbrev_or_initial(&self, i: usize) -> bool {

@@ -846,7 +846,12 @@ impl<'t> Resolver<'_, 't> {
         // ("Western", "Democratic").
         let mut k = m.first;
         while k < head {
-            if !self.is_cap_word(k) || self.is_stop(k) && self.lex.title(self.tok(k)).is_none() {
+            let w = self.tok(k);
+            if !self.is_cap_word(k)
+                || self.is_stop(k) && self.lex.title(w).is_none()
+                || self.lex.is(Glue::Quantifiers, w)
+                || self.lex.is(Glue::Determiners, w)
+            {
                 k += 1;
                 continue;
             }
@@ -926,6 +931,14 @@ impl<'t> Resolver<'_, 't> {
         let e = e.min(doc.tokens.len());
         if a >= e || self.lex.is(Glue::Relative, self.tok(a)) {
             return (None, None);
+        }
+        // "of Ohio", "from the Heritage Foundation": an affiliation only.
+        if matches!(self.tok(a), "of" | "from") {
+            let mut af = a + 1;
+            if af + 1 < e && self.tok_is(af, "the") {
+                af += 1;
+            }
+            return (None, (af < e).then_some((af, e - 1)));
         }
         let mut s = a;
         if self.lex.is(Glue::Determiners, self.tok(s)) {
