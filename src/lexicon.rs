@@ -35,6 +35,8 @@ pub struct LexiconSources {
     pub orgwords: &'static str,
     /// `glue.txt`: small closed word classes, by section.
     pub glue: &'static str,
+    /// `given_names.txt`: given names of men and women, by section.
+    pub given_names: &'static str,
 }
 
 impl LexiconSources {
@@ -51,6 +53,7 @@ impl LexiconSources {
         demonyms: include_str!("../data/en/demonyms.txt"),
         orgwords: include_str!("../data/en/orgwords.txt"),
         glue: include_str!("../data/en/glue.txt"),
+        given_names: include_str!("../data/en/given_names.txt"),
     };
 }
 
@@ -217,6 +220,14 @@ pub enum Glue {
     NameSuffixes,
     /// Words that open a short lower-case speaker phrase ("some voters").
     Quantifiers,
+    /// Pronouns of a man, any case.
+    MalePronouns,
+    /// Pronouns of a woman, any case.
+    FemalePronouns,
+    /// Given names of men (`given_names.txt`).
+    MaleNames,
+    /// Given names of women (`given_names.txt`).
+    FemaleNames,
 }
 
 impl Glue {
@@ -237,10 +248,22 @@ impl Glue {
             Glue::Calendar => "calendar",
             Glue::NameSuffixes => "name_suffixes",
             Glue::Quantifiers => "quantifiers",
+            Glue::MalePronouns => "male_pronouns",
+            Glue::FemalePronouns => "female_pronouns",
+            Glue::MaleNames => "male",
+            Glue::FemaleNames => "female",
         }
     }
 
-    const ALL: [Glue; 15] = [
+    /// The data file holding the class.
+    fn file(self) -> &'static str {
+        match self {
+            Glue::MaleNames | Glue::FemaleNames => "given_names.txt",
+            _ => "glue.txt",
+        }
+    }
+
+    const ALL: [Glue; 19] = [
         Glue::Determiners,
         Glue::BetweenSubjectAndVerb,
         Glue::Passive,
@@ -256,6 +279,10 @@ impl Glue {
         Glue::Calendar,
         Glue::NameSuffixes,
         Glue::Quantifiers,
+        Glue::MalePronouns,
+        Glue::FemalePronouns,
+        Glue::MaleNames,
+        Glue::FemaleNames,
     ];
 }
 
@@ -472,28 +499,30 @@ impl Lexicon {
             demonyms.push((f[0].to_string(), f[1].to_string()));
         }
 
-        let mut sections: HashMap<String, HashSet<String>> = HashMap::default();
-        let mut section: Option<String> = None;
-        for (n, line) in data_lines(src.glue) {
-            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                section = Some(name.to_string());
-                sections.entry(name.to_string()).or_default();
-                continue;
+        let mut sections: HashMap<(&'static str, String), HashSet<String>> = HashMap::default();
+        for (file, text) in [("glue.txt", src.glue), ("given_names.txt", src.given_names)] {
+            let mut section: Option<String> = None;
+            for (n, line) in data_lines(text) {
+                if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                    section = Some(name.to_string());
+                    sections.entry((file, name.to_string())).or_default();
+                    continue;
+                }
+                let name = section
+                    .as_ref()
+                    .ok_or_else(|| err(file, n, "words before the first [section]".into()))?;
+                let set = sections.entry((file, name.clone())).or_default();
+                set.extend(line.split_whitespace().map(str::to_lowercase));
             }
-            let name = section
-                .as_ref()
-                .ok_or_else(|| err("glue.txt", n, "words before the first [section]".into()))?;
-            let set = sections.entry(name.clone()).or_default();
-            set.extend(line.split_whitespace().map(str::to_lowercase));
         }
         let mut glue = Vec::with_capacity(Glue::ALL.len());
         for g in Glue::ALL {
             debug_assert_eq!(g as usize, glue.len());
-            match sections.remove(g.section()) {
+            match sections.remove(&(g.file(), g.section().to_string())) {
                 Some(set) => glue.push(set),
                 None => {
                     return Err(err(
-                        "glue.txt",
+                        g.file(),
                         0,
                         format!("missing section [{}]", g.section()),
                     ))

@@ -116,6 +116,7 @@ pub fn attribute(
     a.headline();
     a.direct_count = a.out.len();
     a.indirect();
+    a.lead_fragments();
     a.finish()
 }
 
@@ -135,6 +136,9 @@ struct Attributor<'a, 't> {
 #[derive(Clone, Copy)]
 struct Attribution {
     cue: Option<usize>,
+    /// A verb outside the cue lexicon that tags the quote (`“Q,” she
+    /// quipped.`), as a token index.
+    cue_token: Option<usize>,
     mention: Option<Mention>,
     addressee: Option<Span>,
     confidence: f32,
@@ -198,10 +202,11 @@ impl<'t> Attributor<'_, 't> {
             let (q, p) = (&self.quotes[qi], &self.quotes[qi - 1]);
             if q.paragraph == p.paragraph && q.group == qi {
                 if let Some(prev) = attributions[qi - 1] {
-                    let between_has_cue = prev.cue.is_some_and(|c| {
-                        let c = &self.cues[c];
-                        c.first > p.open && c.last < q.open
-                    });
+                    let between_has_cue =
+                        prev.cue.is_some_and(|c| {
+                            let c = &self.cues[c];
+                            c.first > p.open && c.last < q.open
+                        }) || prev.cue_token.is_some_and(|t| t > p.open && t < q.open);
                     if between_has_cue {
                         attributions[qi] = Some(Attribution {
                             confidence: prev.confidence - 0.05,
@@ -269,7 +274,7 @@ impl<'t> Attributor<'_, 't> {
                 kind,
                 content,
                 cue: att.cue,
-                cue_token: None,
+                cue_token: att.cue_token,
                 mention: att.mention,
                 inherit: Inherit::No,
                 addressee: att.addressee,
@@ -405,6 +410,7 @@ impl<'t> Attributor<'_, 't> {
                     let m = self.mention_right(cue.last + 1, s_end, true)?;
                     return Some(Attribution {
                         cue: Some(c),
+                        cue_token: None,
                         mention: Some(m),
                         addressee: None,
                         confidence: 0.85,
@@ -417,6 +423,7 @@ impl<'t> Attributor<'_, 't> {
                         .or_else(|| self.inverted_description(cue.last + 1, s_end));
                     return Some(Attribution {
                         cue: Some(c),
+                        cue_token: None,
                         mention: m,
                         addressee: None,
                         confidence: if m.is_some() { 0.9 } else { 0.6 },
@@ -426,7 +433,14 @@ impl<'t> Attributor<'_, 't> {
                 // The speaker phrase must open the window ("the White House
                 // spokesman, Josh Earnest, said" gives the apposed name).
                 let opener = self.tok(start);
+                // … or be preceded only by a few lower-case words of its
+                // description ("screenwriter Jon Roe wrote").
+                let described = m.first <= start + 3
+                    && (start..m.first).all(|x| {
+                        self.is_word(x) && !self.is_cap(x) && self.cue_starting_at(x).is_none()
+                    });
                 let head_opens = m.first == start
+                    || described
                     || (m.first <= start + 8
                         && (self.is_cap(start)
                             || self.lex.is(Glue::Determiners, opener)
@@ -437,6 +451,7 @@ impl<'t> Attributor<'_, 't> {
                 let addressee = self.addressee_after(c).map(|(s, _)| s);
                 return Some(Attribution {
                     cue: Some(c),
+                    cue_token: None,
                     mention: Some(m),
                     addressee,
                     confidence: 0.95,
@@ -444,7 +459,62 @@ impl<'t> Attributor<'_, 't> {
             }
             j += 1;
         }
-        None
+        self.verb_tag_after(start, s_end)
+    }
+
+    /// A quote tag with a verb outside the cue lexicon, closing the
+    /// sentence: `“Q,” she quipped.`, `“Q,” the judge exclaimed, “…”`,
+    /// `“Q,” recalled Jon Roe, the chairman.` The verb must look like a
+    /// past tense and the tag must end right after it (or after the
+    /// inverted speaker), so that a quote followed by a clause of its
+    /// own is not taken.
+    fn verb_tag_after(&self, start: usize, s_end: usize) -> Option<Attribution> {
+        let ends_tag = |k: usize| {
+            k >= s_end
+                || self.is_punct(k, &[".", "!", "?", ","])
+                || self.doc.tokens[k].is(DOUBLE_MARK)
+        };
+        let past = |k: usize| {
+            let w = self.tok(k);
+            k < s_end
+                && self.is_word(k)
+                && !self.is_cap(k)
+                && w.len() > 4
+                && w.ends_with("ed")
+                && !self.lex.is_stopword(w)
+                && !self.doc.tokens[k].is(IN_QUOTE)
+        };
+        // Inversion: “Q,” recalled Jon Roe.
+        if past(start) {
+            let m = self.mention_right(start + 1, s_end, false)?;
+            let after = m.apposition.map(|a| a.1).unwrap_or(m.last + 1);
+            if !ends_tag(after) || self.lex.pronoun(self.tok(m.first)).is_some() {
+                return None;
+            }
+            return Some(Attribution {
+                cue: None,
+                cue_token: Some(start),
+                mention: Some(m),
+                addressee: None,
+                confidence: 0.75,
+            });
+        }
+        // “Q,” she quipped. / “Q,” the judge exclaimed.
+        let limit = (start + 12).min(s_end);
+        let verb = (start + 1..limit).find(|&k| past(k))?;
+        let m = self.np_left_of(verb, start)?;
+        let opens = m.first == start
+            || (self.lex.is(Glue::Determiners, self.tok(start)) && m.first == start + 1);
+        if !opens || !ends_tag(verb + 1) {
+            return None;
+        }
+        Some(Attribution {
+            cue: None,
+            cue_token: Some(verb),
+            mention: Some(m),
+            addressee: None,
+            confidence: 0.75,
+        })
     }
 
     /// `She said: “Q.”` / `…, saying “Q.”` / `X told Y, “Q.”`
@@ -533,6 +603,7 @@ impl<'t> Attributor<'_, 't> {
         mention?;
         Some(Attribution {
             cue: Some(c),
+            cue_token: None,
             mention,
             addressee,
             confidence: 0.9,
@@ -566,6 +637,7 @@ impl<'t> Attributor<'_, 't> {
         mention?;
         Some(Attribution {
             cue: Some(c),
+            cue_token: None,
             mention,
             addressee: None,
             confidence: 0.85,
@@ -1793,8 +1865,22 @@ impl<'t> Attributor<'_, 't> {
         self.is_punct(a - 1, &[",", ";", ":", "—", "–", "-", "(", "“", "\""])
             || matches!(
                 self.tok(a - 1).to_ascii_lowercase().as_str(),
-                "and" | "but" | "so" | "yet" | "while" | "because" | "as" | "when" | "which"
-                    | "that" | "where" | "whom" | "after" | "before" | "since" | "if"
+                "and"
+                    | "but"
+                    | "so"
+                    | "yet"
+                    | "while"
+                    | "because"
+                    | "as"
+                    | "when"
+                    | "which"
+                    | "that"
+                    | "where"
+                    | "whom"
+                    | "after"
+                    | "before"
+                    | "since"
+                    | "if"
             )
     }
 
@@ -2023,6 +2109,99 @@ impl<'t> Attributor<'_, 't> {
     }
 
     // ----- finishing -----------------------------------------------------
+
+    /// `If the talks fail, Roe warned, the strike will go on.`: a tag set
+    /// off by commas inside its clause reports the words before it as well
+    /// as those after it. The lead fragment becomes a statement of its own,
+    /// with the same speaker and cue, unless another statement holds it.
+    fn lead_fragments(&mut self) {
+        let mut taken: Vec<(usize, usize)> = self
+            .out
+            .iter()
+            .map(|s| (s.content.start, s.content.end))
+            .collect();
+        taken.sort_unstable();
+        let free = |a: usize, b: usize, taken: &[(usize, usize)]| {
+            // Spans are sorted by start; any overlap starts before `b`.
+            let upto = taken.partition_point(|&(s, _)| s < b);
+            taken[..upto].iter().rev().take(64).all(|&(_, e)| e <= a)
+        };
+        let mut extra = Vec::new();
+        for st in &self.out {
+            let (Some(c), Some(m)) = (st.cue, st.mention) else {
+                continue;
+            };
+            let cue = &self.cues[c];
+            let tag_first = m.first.min(cue.first);
+            let tag_last = m
+                .apposition
+                .map_or(m.last, |a| a.1.saturating_sub(1))
+                .max(cue.last);
+            if tag_first < 2
+                || st.content.start < self.doc.tokens[tag_last].span.end
+                || !self.is_punct(tag_first - 1, &[","])
+                || self.doc.tokens[tag_first - 1].is(IN_QUOTE)
+            {
+                continue;
+            }
+            // The tag must be closed by a comma too: "On Monday, Roe said
+            // the plan …" has no lead fragment.
+            let closed = (tag_last + 1..self.doc.tokens.len())
+                .take_while(|&j| self.doc.tokens[j].span.start < st.content.start)
+                .any(|j| self.is_punct(j, &[","]));
+            if !closed {
+                continue;
+            }
+            let comma = tag_first - 1;
+            let (s_start, _) = self.sent_range(cue.first);
+            let a = self.clause_start(s_start, comma);
+            if a >= comma
+                || (a..comma).any(|j| {
+                    self.doc.tokens[j].is(DOUBLE_MARK) || self.cue_starting_at(j).is_some()
+                })
+            {
+                continue;
+            }
+            // The fragment must be a clause of what was said, not an
+            // adjunct of the tag: "However, Roe said, …", "When asked about
+            // it, Roe said, …", "In an interview, …".
+            let words = (a..comma).filter(|&j| self.is_word(j)).count();
+            let opener = self.tok(a);
+            if words < 2
+                || self.lex.is(Glue::Adverbials, opener)
+                || self.lex.is(Glue::ContentStops, opener)
+                || opener.ends_with("ly")
+                || opener.ends_with("ing")
+                || (a..comma).any(|j| self.tok_is(j, "asked") || self.lex.is_cue_word(self.tok(j)))
+            {
+                continue;
+            }
+            let Some(content) = self.content_span(a, comma) else {
+                continue;
+            };
+            if !free(content.start, content.end, &taken) {
+                continue;
+            }
+            extra.push(Statement {
+                kind: self.kind_of(a, comma),
+                content,
+                cue: Some(c),
+                cue_token: None,
+                mention: Some(m),
+                inherit: Inherit::No,
+                addressee: st.addressee,
+                sentence_first: self.sent_of(a),
+                sentence_last: self.sent_of(cue.first),
+                confidence: 0.6,
+                priority: 3,
+            });
+        }
+        for st in extra {
+            let at = taken.partition_point(|&(s, _)| s < st.content.start);
+            taken.insert(at, (st.content.start, st.content.end));
+            self.out.push(st);
+        }
+    }
 
     fn finish(mut self) -> Vec<Statement> {
         self.out.sort_by_key(|s| (s.content.start, s.priority));
@@ -2316,6 +2495,64 @@ mod tests {
     fn boilerplate_lines_give_nothing() {
         assert!(
             run("Advertisement\n\nTo suggest a correction, Roe said, contact the desk").is_empty()
+        );
+    }
+    #[test]
+    fn a_parenthetical_tag_reports_the_fragment_before_it_too() {
+        let r = run("If the talks fail, Mr. Roe warned, the strike will go on for weeks.");
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!(r[0].1, "If the talks fail");
+        assert_eq!(r[1].1, "the strike will go on for weeks");
+        assert_eq!(r[0].3, r[1].3);
+        // An adjunct before the tag is no statement; neither is a lead
+        // without a closing comma.
+        assert_eq!(run("However, Roe said, the strike will go on.").len(), 1);
+        assert_eq!(run("On Monday, Roe said the strike will go on.").len(), 1);
+    }
+
+    #[test]
+    fn a_quote_completing_the_reporters_clause_is_mixed() {
+        let r = one("The new levy, “will hurt every farmer in the valley,” Mr. Roe said.");
+        assert_eq!(r.0, "mixed");
+        assert_eq!(r.1, "The new levy, “will hurt every farmer in the valley,”");
+    }
+
+    #[test]
+    fn a_quote_tagged_by_a_verb_outside_the_lexicon_is_attributed() {
+        let r = run("“That is simply not true,” the judge exclaimed.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].3, s("the judge"));
+        let r = run("“We lost the vote,” recalled Jon Roe, the former mayor.");
+        assert_eq!(r[0].3, s("Jon Roe"));
+        // A quote followed by a clause of its own is not tagged.
+        assert!(run("“Freedom,” the crowd chanted loudly all night long.").is_empty());
+    }
+
+    #[test]
+    fn speakers_of_a_place_or_body_keep_the_person() {
+        assert_eq!(
+            one("Senator Jon Roe of Varnholm said the vote would be close.").3,
+            s("Senator Jon Roe")
+        );
+        assert_eq!(
+            one("The Bank of Ruritania said rates would rise.").3,
+            s("The Bank of Ruritania")
+        );
+        assert_eq!(
+            one("Senator Jon Roe of Varnholm, the party whip, said the vote would be close.").3,
+            s("Senator Jon Roe")
+        );
+    }
+
+    #[test]
+    fn quantified_and_bare_group_subjects() {
+        assert_eq!(
+            one("Two senior officials said the talks had failed.").3,
+            s("Two senior officials")
+        );
+        assert_eq!(
+            one("The levy was dropped in May, federal officials said.").3,
+            s("federal officials")
         );
     }
 }

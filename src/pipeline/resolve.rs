@@ -18,7 +18,7 @@
 //!   (`previous_statement`).
 
 use super::attribute::{Inherit, Mention, Statement};
-use super::segment::{Document, ALLCAPS, CAP, CUE_WORD, POSSESSIVE, STOPWORD, WORD};
+use super::segment::{Document, ALLCAPS, CAP, CUE_WORD, IN_QUOTE, POSSESSIVE, STOPWORD, WORD};
 use crate::event::{ResolvedBy, SpeakerKind};
 use crate::lexicon::{Glue, Lexicon, Phrase, RoleKind};
 use crate::text::Span;
@@ -121,6 +121,10 @@ struct Resolver<'a, 't> {
     occurrences: Vec<(usize, usize, bool)>,
     /// How often each capitalised word stands alone as a name run.
     singles: HashMap<&'t str, u32>,
+    /// Every word written in lower case somewhere in the article: a
+    /// capitalised sentence opener found among them ("Impeaching",
+    /// "Whatever") is an ordinary word, not the start of a name.
+    lower_words: rustc_hash::FxHashSet<&'t str>,
 }
 
 /// Resolves the speaker of every statement (same order as `statements`).
@@ -137,8 +141,16 @@ pub fn resolve<'t>(
         by_surname: HashMap::default(),
         occurrences: Vec::new(),
         singles: HashMap::default(),
+        lower_words: doc
+            .tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.is(WORD) && !t.is(CAP))
+            .map(|(i, _)| doc.tok(i))
+            .collect(),
     };
     r.scan_entities();
+    r.learn_genders();
     for e in &mut r.entities {
         if r.singles.get(e.surname).is_some_and(|&n| n > 0) {
             e.person_evidence = true;
@@ -223,6 +235,10 @@ impl<'t> Resolver<'_, 't> {
                     i += 1;
                     continue;
                 }
+                if self.ordinary_opener(i) {
+                    i += 1;
+                    continue;
+                }
                 let a = i;
                 let mut b = i;
                 let mut j = i + 1;
@@ -272,6 +288,61 @@ impl<'t> Resolver<'_, 't> {
                 }
                 self.record(parsed, a);
                 i = b + 1;
+            }
+        }
+    }
+
+    /// Whether token `i` opens its sentence (after any quote mark or
+    /// bracket) and is written in lower case elsewhere in the article.
+    fn ordinary_opener(&self, i: usize) -> bool {
+        let sentence = &self.doc.sentences[self.doc.tokens[i].sentence as usize];
+        let opens = (sentence.tokens.start..i).all(|k| !self.doc.tokens[k].is(WORD));
+        opens
+            && !self.doc.tokens[i].is(ALLCAPS)
+            && self.lex.title(self.tok(i)).is_none()
+            && crate::lexicon::with_lower(self.tok(i), |w| self.lower_words.contains(w))
+    }
+
+    /// A person named as a sentence subject and referred to by a gendered
+    /// pronoun later in the same sentence, before any other name, has that
+    /// gender: "Jane Roe, 18, was dubious when she …".
+    fn learn_genders(&mut self) {
+        const WINDOW: usize = 40;
+        for oi in 0..self.occurrences.len() {
+            let (pos, e, subject) = self.occurrences[oi];
+            if !subject || self.entities[e].gender.is_some() {
+                continue;
+            }
+            let sentence = self.doc.tokens[pos].sentence as usize;
+            let s_end = self.doc.sentences[sentence].tokens.end;
+            let mut j = pos;
+            while j < s_end && (self.is_cap_word(j) || self.is_initial_dot(j)) {
+                j += 1;
+            }
+            let mut gender = None;
+            for k in j..s_end.min(j + WINDOW) {
+                if !self.doc.tokens[k].is(WORD) {
+                    continue;
+                }
+                let w = self.tok(k);
+                if self.is_cap_word(k) && !self.is_stop(k) {
+                    break;
+                }
+                if self.lex.is(Glue::MalePronouns, w) {
+                    gender = Some('m');
+                    break;
+                }
+                if self.lex.is(Glue::FemalePronouns, w) {
+                    gender = Some('f');
+                    break;
+                }
+            }
+            if let Some(g) = gender {
+                let ent = &mut self.entities[e];
+                if ent.kind != SpeakerKind::Organization {
+                    ent.gender = Some(g);
+                    ent.person_evidence = true;
+                }
             }
         }
     }
@@ -412,6 +483,15 @@ impl<'t> Resolver<'_, 't> {
         while e > s && self.lex.is(Glue::NameSuffixes, self.tok(e)) {
             e -= 1;
         }
+        // A given name tells the gender: "Jane Roe".
+        if p.gender.is_none() && e > s {
+            let given = self.tok(s);
+            if self.lex.is(Glue::MaleNames, given) {
+                p.gender = Some('m');
+            } else if self.lex.is(Glue::FemaleNames, given) {
+                p.gender = Some('f');
+            }
+        }
         p.name = Some((s, e));
         p
     }
@@ -509,7 +589,8 @@ impl<'t> Resolver<'_, 't> {
         }
         let name = self.span_text(s, e);
         let sentence = &self.doc.sentences[self.doc.tokens[first].sentence as usize];
-        let subject = first <= sentence.tokens.start + 3;
+        // Words inside a quote are the speaker's, not the narrative's.
+        let subject = first <= sentence.tokens.start + 3 && !self.doc.tokens[first].is(IN_QUOTE);
         let (title, title_canonical) = match p.title {
             Some(t) => {
                 let (shown, canon) = self.title_text(t);
@@ -1129,6 +1210,24 @@ mod tests {
         let text = "Mr. Tom Bell said the mill would close. Mrs. Ann Roe said it would not.\n\nHe said the owners had decided.";
         let r = speakers(text);
         assert_eq!(r[2].0.as_deref(), Some("Tom Bell"), "{r:?}");
+    }
+
+    #[test]
+    fn pronouns_agree_with_given_names_and_later_pronouns() {
+        let text = "Tom Bell said the mill would close. Ann Roe said it would not.\n\nHe said the owners had decided.";
+        let r = speakers(text);
+        assert_eq!(r[2].0.as_deref(), Some("Tom Bell"), "{r:?}");
+        // "Yasmin Oduya … when she …": the pronoun marks her as a woman.
+        let text = "Tom Bell said the mill would close.\n\nYasmin Oduya was doubtful when she first heard of it. She said the owners had lied.";
+        let r = speakers(text);
+        assert_eq!(r[1].0.as_deref(), Some("Yasmin Oduya"), "{r:?}");
+    }
+
+    #[test]
+    fn sentence_openers_written_in_lower_case_elsewhere_are_not_names() {
+        let text = "Impeaching Roe would be a mistake. Ann Vold said impeaching him was unwise.\n\nShe said the vote was close.";
+        let r = speakers(text);
+        assert_eq!(r.last().unwrap().0.as_deref(), Some("Ann Vold"), "{r:?}");
     }
 
     #[test]
