@@ -101,6 +101,9 @@ pub struct CueForm {
     pub no_content: bool,
     /// Counts only at the end of a clause (", the report read.").
     pub tail_only: bool,
+    /// A verb of asking: in the passive ("When asked whether …, Roe
+    /// said") it reports the question, whose asker is unnamed.
+    pub question: bool,
 }
 
 /// A title that can stand before a name or head a role description.
@@ -712,7 +715,7 @@ fn parse_cues(text: &str) -> Result<(Vec<CueForm>, Vec<String>), LexiconError> {
             .map(|s| s.split_whitespace().collect())
             .unwrap_or_default();
         for flag in &flags {
-            if !matches!(*flag, "addressee" | "nocontent" | "tail") {
+            if !matches!(*flag, "addressee" | "nocontent" | "tail" | "question") {
                 return Err(err("cues.txt", n, format!("unknown flag `{flag}`")));
             }
         }
@@ -744,6 +747,7 @@ fn parse_cues(text: &str) -> Result<(Vec<CueForm>, Vec<String>), LexiconError> {
                 addressee: flags.contains(&"addressee"),
                 no_content: flags.contains(&"nocontent"),
                 tail_only: flags.contains(&"tail"),
+                question: flags.contains(&"question"),
             });
         }
     }

@@ -656,9 +656,15 @@ impl<'t> Attributor<'_, 't> {
                 continue;
             }
             let info = cue.info(self.lex).clone();
-            let st = match info.class {
-                CueClass::Source => self.source_statement(c),
-                CueClass::Speech | CueClass::Belief | CueClass::Object => self.verb_statement(c),
+            let st = if info.question && info.past && self.passive_question(c) {
+                self.question_statement(c)
+            } else {
+                match info.class {
+                    CueClass::Source => self.source_statement(c),
+                    CueClass::Speech | CueClass::Belief | CueClass::Object => {
+                        self.verb_statement(c)
+                    }
+                }
             };
             if let Some(st) = st {
                 self.cue_used[c] = true;
@@ -671,6 +677,83 @@ impl<'t> Attributor<'_, 't> {
                 }
             }
         }
+    }
+
+    /// Whether question cue `c` is passive: "When asked …", "Asked …, Roe
+    /// said", "Roe was asked …".
+    fn passive_question(&self, c: usize) -> bool {
+        let first = self.cues[c].first;
+        let (s_start, _) = self.sent_range(first);
+        first == s_start
+            || self.is_punct(first - 1, &[",", ";", "—", "(", "“", "\""])
+            || self.lex.is(Glue::Passive, self.tok(first - 1))
+            || self
+                .lex
+                .is(Glue::BetweenSubjectAndVerb, self.tok(first - 1))
+                && first >= 2
+                && self.lex.is(Glue::Passive, self.tok(first - 2))
+    }
+
+    /// A passive question cue reports the question: "When asked whether
+    /// the plan would pass, Roe said …" → "whether the plan would pass".
+    /// The asker is the agent ("asked by reporters") or unnamed.
+    fn question_statement(&self, c: usize) -> Option<Statement> {
+        const OPENERS: [&str; 13] = [
+            "if", "whether", "what", "why", "how", "who", "whom", "when", "where", "which",
+            "about", "to", "for",
+        ];
+        let cue = &self.cues[c];
+        let (_, s_end) = self.sent_range(cue.first);
+        let mut k = cue.last + 1;
+        let mut agent = None;
+        if k < s_end && self.tok_is(k, "by") {
+            let m = self
+                .mention_right(k + 1, s_end, false)
+                .or_else(|| self.mention_right(k + 1, s_end, true))?;
+            k = m.apposition.map_or(m.last + 1, |a| a.1);
+            agent = Some(m);
+        }
+        // Where and when it was asked: "on Fox News", "during a debate".
+        let limit = (k + 10).min(s_end);
+        let q = (k..limit).find(|&j| {
+            self.is_word(j) && OPENERS.iter().any(|o| self.tok(j).eq_ignore_ascii_case(o))
+        })?;
+        if (k..q).any(|j| {
+            self.doc.tokens[j].is(DOUBLE_MARK)
+                || self.is_punct(j, &[",", ";", ":", "."])
+                || self.cue_starting_at(j).is_some()
+        }) {
+            return None;
+        }
+        // "to" and "for" open a question only right after the cue: "asked
+        // to confirm", not "went to Iowa".
+        if matches!(self.tok(q), "to" | "for") && q != k {
+            return None;
+        }
+        let mut end = q;
+        while end < s_end.min(q + MAX_CONTENT_TOKENS)
+            && (self.doc.tokens[end].is(IN_QUOTE)
+                || !self.is_punct(end, &[",", ";", ":", ".", "?", "!", "—", "–"]))
+        {
+            end += 1;
+        }
+        if (q..end).filter(|&j| self.is_word(j)).count() < 3 {
+            return None;
+        }
+        let content = self.content_span(q, end)?;
+        Some(Statement {
+            kind: self.kind_of(q, end),
+            content,
+            cue: Some(c),
+            cue_token: None,
+            mention: agent,
+            inherit: Inherit::No,
+            addressee: None,
+            sentence_first: self.sent_of(cue.first),
+            sentence_last: self.sent_of(cue.first),
+            confidence: 0.6,
+            priority: 2,
+        })
     }
 
     /// For a tail attribution set off by commas (`X, she said, Y.`), the
@@ -958,6 +1041,22 @@ impl<'t> Attributor<'_, 't> {
         }
         if object {
             return self.object_statement(c, mention, s_end);
+        }
+        // "Roe asked the minister whether …": the hearer, then the question.
+        if info.question && addressee.is_none() {
+            let limit = (k + 8).min(s_end);
+            if let Some(q) = (k + 1..limit).find(|&j| {
+                [
+                    "if", "whether", "what", "why", "how", "when", "where", "who",
+                ]
+                .iter()
+                .any(|o| self.tok_is(j, o))
+            }) {
+                if (k..q).all(|j| self.is_word(j) && self.cue_starting_at(j).is_none()) {
+                    addressee = Some(self.doc.span(k, q - 1));
+                    k = q;
+                }
+            }
         }
         self.forward_statement(c, mention, k, s_end, addressee)
     }
@@ -2553,6 +2652,26 @@ mod tests {
         assert_eq!(
             one("The levy was dropped in May, federal officials said.").3,
             s("federal officials")
+        );
+    }
+    #[test]
+    fn passive_questions_report_the_question() {
+        let r = run("Asked on Monday whether the mill would close, Roe said no.");
+        assert_eq!(
+            (r[0].1.as_str(), r[0].3.clone()),
+            ("whether the mill would close", None),
+            "{r:?}"
+        );
+        let r = run("When asked by reporters about the strike, Roe said nothing.");
+        assert_eq!(
+            (r[0].1.as_str(), r[0].3.clone()),
+            ("about the strike", s("reporters")),
+            "{r:?}"
+        );
+        let r = one("Roe asked the minister whether the plan would pass.");
+        assert_eq!(
+            (r.1.as_str(), r.3),
+            ("whether the plan would pass", s("Roe"))
         );
     }
 }

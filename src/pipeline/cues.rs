@@ -90,7 +90,8 @@ fn counts_as_cue(
             return false;
         }
         // "was told", "when asked", "as noted".
-        if form.past && lex.is(Glue::Passive, p) && !form.form.starts_with("was ") {
+        if form.past && lex.is(Glue::Passive, p) && !form.form.starts_with("was ") && !form.question
+        {
             return false;
         }
         // "having said that", "needless to say", "that is to say".
@@ -138,9 +139,9 @@ mod tests {
     #[test]
     fn ignores_cues_inside_quotes_and_nouns_and_passives() {
         assert_eq!(cues("“They said no,” Roe said."), ["said"]);
-        assert!(
-            cues("The claims were false. When asked, he smiled. He was told to go.").is_empty()
-        );
+        assert!(cues("The claims were false. He was told to go. As noted, no.").is_empty());
+        // A passive question cue stays: it reports the question.
+        assert_eq!(cues("When asked, he smiled."), ["asked"]);
         assert!(cues(
             "That said, the plan stands. Having said that, we left. Needless to say, no."
         )
