@@ -191,7 +191,9 @@ impl<'t> Attributor<'_, 't> {
                     tagged_after[qi] = true;
                     Some(a)
                 }
-                None => self.before_quote(qi, q),
+                None => self
+                    .before_quote(qi, q)
+                    .or_else(|| self.colon_in_sentence(q)),
             };
         }
         // Interrupted quotes: “Q1,” X said. “Q2.” — Q2 shares Q1's attribution.
@@ -641,6 +643,74 @@ impl<'t> Attributor<'_, 't> {
             mention,
             addressee: None,
             confidence: 0.85,
+        })
+    }
+
+    /// `Roe said yes and took the chance to defend the plan: “Q.”`: a quote
+    /// after a colon belongs to the speaker of the sentence's last cue, or,
+    /// with no cue, to the name that opens the sentence (`The ministry had
+    /// this to say: “Q.”`).
+    fn colon_in_sentence(&self, q: &Quote) -> Option<Attribution> {
+        if q.open == 0 || !self.is_punct(q.open - 1, &[":"]) {
+            return None;
+        }
+        let colon = q.open - 1;
+        let (s_start, _) = self.sent_range(colon);
+        if colon <= s_start || self.doc.tokens[colon].is(IN_QUOTE) {
+            return None;
+        }
+        if (s_start..colon).any(|j| self.doc.tokens[j].is(DOUBLE_MARK)) {
+            return None;
+        }
+        if let Some(c) = (s_start..colon).rev().find_map(|j| self.cue_starting_at(j)) {
+            let cue = &self.cues[c];
+            let info = cue.info(self.lex);
+            if !matches!(info.class, CueClass::Speech | CueClass::Object) {
+                return None;
+            }
+            let mention = if info.participle {
+                self.main_subject(cue.first)
+            } else {
+                self.mention_left(cue.first, s_start)
+                    .or_else(|| self.main_subject(cue.first))
+            };
+            return mention.map(|m| Attribution {
+                cue: Some(c),
+                cue_token: None,
+                mention: Some(m),
+                addressee: None,
+                confidence: 0.7,
+            });
+        }
+        let a = self.clause_subject_start(s_start, colon);
+        if !self.is_cap(a) || !self.np_word(a) {
+            return None;
+        }
+        let mut e = a;
+        while e + 1 < colon
+            && (self.np_word(e + 1)
+                || (self.is_punct(e + 1, &["."]) && self.is_abbrev_or_initial(e)))
+        {
+            e += 1;
+        }
+        let m = Mention {
+            first: a,
+            last: e,
+            apposition: None,
+            loose: false,
+        };
+        // The name must be the subject: a lower-case verb follows it.
+        let verb_follows = e + 1 < colon && self.is_word(e + 1) && !self.is_cap(e + 1);
+        if !verb_follows || !self.plausible_speaker(&m) || self.lex.pronoun(self.tok(a)).is_some()
+        {
+            return None;
+        }
+        Some(Attribution {
+            cue: None,
+            cue_token: Some(colon),
+            mention: Some(m),
+            addressee: None,
+            confidence: 0.6,
         })
     }
 
@@ -1542,11 +1612,15 @@ impl<'t> Attributor<'_, 't> {
                     apposition: None,
                     loose: true,
                 };
-                // The phrase ends in a noun-like word, not a function word.
+                // The phrase ends in a noun-like word, not a function word
+                // or a time ("this week"); a lone "one" is impersonal.
                 let last = self.tok(k - 1);
                 let ends_ok = self.is_word(k - 1)
                     && !self.lex.is(Glue::ContentStops, last)
                     && !self.lex.is(Glue::Passive, last)
+                    && !self.lex.is(Glue::Adverbials, last)
+                    && !self.lex.is(Glue::Calendar, last)
+                    && !(p == k - 1 && (last.eq_ignore_ascii_case("one") || numeric))
                     && !matches!(last, "and" | "or" | "but" | "that");
                 return ends_ok.then_some(m);
             }

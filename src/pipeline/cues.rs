@@ -89,6 +89,12 @@ fn counts_as_cue(
         if lex.is(Glue::Determiners, p) && !form.form.contains(' ') {
             return false;
         }
+        // "a 1981 claim": a number after a determiner makes it a noun.
+        if p.starts_with(|c: char| c.is_ascii_digit())
+            && prev2.is_some_and(|w| lex.is(Glue::Determiners, w))
+        {
+            return false;
+        }
         // "was told", "when asked", "as noted".
         if form.past && lex.is(Glue::Passive, p) && !form.form.starts_with("was ") && !form.question
         {
