@@ -441,8 +441,15 @@ impl<'t> Attributor<'_, 't> {
                     && (start..m.first).all(|x| {
                         self.is_word(x) && !self.is_cap(x) && self.cue_starting_at(x).is_none()
                     });
+                // … or follow an aside set off by a comma: `“Q,” as his
+                // father hoped, Roe said.`
+                let after_aside = m.first > start + 1
+                    && m.first <= start + 10
+                    && self.is_punct(m.first - 1, &[","])
+                    && (start..m.first - 1).all(|x| self.is_word(x) && self.cue_starting_at(x).is_none());
                 let head_opens = m.first == start
                     || described
+                    || after_aside
                     || (m.first <= start + 8
                         && (self.is_cap(start)
                             || self.lex.is(Glue::Determiners, opener)
@@ -1064,9 +1071,19 @@ impl<'t> Attributor<'_, 't> {
             if lead_words < 4 && k < s_end && self.is_punct(k, &[","]) && !quoted_end {
                 return self.forward_statement(c, mention, k + 1, s_end, None);
             }
-            // A quote filling the clause is a direct statement, handled already.
+            // A quote filling the clause is a direct statement, handled
+            // already; one the reporter's words continue makes it mixed:
+            // `“Q” about the plan, said Roe.`
             if self.doc.tokens[start].is(DOUBLE_MARK) {
-                return None;
+                let fills = self
+                    .quotes
+                    .iter()
+                    .find(|q| q.open == start)
+                    .and_then(|q| q.close)
+                    .is_none_or(|close| close + 2 >= comma);
+                if fills {
+                    return None;
+                }
             }
             // A clause that is itself attributed ("X suggested that …, the
             // report read.") is not reported again by the tail.
