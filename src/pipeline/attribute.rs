@@ -389,17 +389,29 @@ impl<'t> Attributor<'_, 't> {
     /// `“Q,” she said.` / `“Q,” said Jane Roe, the mayor.`
     fn after_quote(&self, q: &Quote) -> Option<Attribution> {
         let close = q.close?;
-        let (_, s_end) = self.sent_range(close);
+        let (_, mut s_end) = self.sent_range(close);
         let mut i = close + 1;
+        // `“Q?” Roe asked.`: a quote ending in a question or exclamation
+        // mark ends its sentence for the segmenter; the tag is the next.
+        let mut next_sentence = false;
         if i >= s_end {
-            return None;
+            if i >= self.doc.tokens.len() || self.para_of(i) != self.para_of(close) {
+                return None;
+            }
+            let inner = q.inner.slice(self.doc.text).trim_end();
+            let asks = inner.ends_with('?') || inner.ends_with('!');
+            if !(asks || (self.is_word(i) && !self.is_cap(i))) {
+                return None;
+            }
+            s_end = self.sent_range(i).1;
+            next_sentence = true;
         }
         // The quote must not have ended its sentence inside the marks.
         while i < s_end && self.is_punct(i, &[",", "—", "–", "-"]) {
             i += 1;
         }
         let start = i;
-        let limit = (start + 20).min(s_end);
+        let limit = (start + if next_sentence { 8 } else { 20 }).min(s_end);
         let mut j = start;
         while j < limit {
             if self.doc.tokens[j].is(DOUBLE_MARK) {
@@ -409,6 +421,9 @@ impl<'t> Attributor<'_, 't> {
                 let cue = &self.cues[c];
                 let info = cue.info(self.lex);
                 if info.class == CueClass::Source {
+                    if next_sentence {
+                        return None;
+                    }
                     let m = self.mention_right(cue.last + 1, s_end, true)?;
                     return Some(Attribution {
                         cue: Some(c),
@@ -446,7 +461,38 @@ impl<'t> Attributor<'_, 't> {
                 let after_aside = m.first > start + 1
                     && m.first <= start + 10
                     && self.is_punct(m.first - 1, &[","])
-                    && (start..m.first - 1).all(|x| self.is_word(x) && self.cue_starting_at(x).is_none());
+                    && matches!(
+                        self.tok(start).to_ascii_lowercase().as_str(),
+                        "as" | "when"
+                            | "while"
+                            | "after"
+                            | "before"
+                            | "because"
+                            | "if"
+                            | "though"
+                            | "although"
+                    )
+                    && (start..m.first - 1)
+                        .all(|x| self.is_word(x) && self.cue_starting_at(x).is_none());
+                // The tag sentence must be the tag alone: `Roe asked
+                // reporters.`, not `He said the plan would work.`
+                if next_sentence {
+                    let after = cue.last + 1;
+                    let w = if after < s_end { self.tok(after) } else { "." };
+                    let tag_only = after >= s_end
+                        || !self.is_word(after)
+                        || self.lex.is(Glue::ContentStops, w)
+                        || self.lex.is(Glue::Addressees, w)
+                        || matches!(w, "in" | "on" | "at" | "during" | "after" | "before")
+                        || (w.ends_with("ly") && w.len() > 4);
+                    let pronoun = self.lex.pronoun(self.tok(m.first)).is_some();
+                    if !(m.first == start || described)
+                        || !tag_only
+                        || (pronoun && self.is_cap(m.first))
+                    {
+                        return None;
+                    }
+                }
                 let head_opens = m.first == start
                     || described
                     || after_aside
@@ -708,8 +754,7 @@ impl<'t> Attributor<'_, 't> {
         };
         // The name must be the subject: a lower-case verb follows it.
         let verb_follows = e + 1 < colon && self.is_word(e + 1) && !self.is_cap(e + 1);
-        if !verb_follows || !self.plausible_speaker(&m) || self.lex.pronoun(self.tok(a)).is_some()
-        {
+        if !verb_follows || !self.plausible_speaker(&m) || self.lex.pronoun(self.tok(a)).is_some() {
             return None;
         }
         Some(Attribution {
@@ -2761,6 +2806,28 @@ mod tests {
         assert_eq!(
             (r.1.as_str(), r.3),
             ("whether the plan would pass", s("Roe"))
+        );
+    }
+    #[test]
+    fn a_tag_after_a_question_mark_is_the_next_sentence() {
+        let r = one("“Will the mill close?” Roe asked reporters.");
+        assert_eq!((r.0, r.3), ("direct", s("Roe")));
+        // A sentence of its own is not a tag.
+        let r = run("“Why not?” He said the plan would work.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].1, "the plan would work");
+    }
+
+    #[test]
+    fn a_quote_continued_by_the_reporter_before_a_tail_is_mixed() {
+        let r = one("“The levy is a mistake” for farmers, said Ana Vold, the mayor.");
+        assert_eq!(
+            (r.0, r.1.as_str(), r.3),
+            (
+                "mixed",
+                "“The levy is a mistake” for farmers",
+                s("Ana Vold")
+            )
         );
     }
 }
