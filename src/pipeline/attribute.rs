@@ -1433,6 +1433,20 @@ impl<'t> Attributor<'_, 't> {
             {
                 return k;
             }
+            // "Roe, who said the plan was vetted, said …": a finite verb of
+            // saying right after a comma is the main clause resuming.
+            if !in_quote && k > from && self.is_punct(k, &[",", "—", "–"]) && k + 1 < s_end {
+                if let Some(c2) = self.cue_starting_at(k + 1) {
+                    let info = self.cues[c2].info(self.lex);
+                    if Some(c2) != own_cue
+                        && info.class == CueClass::Speech
+                        && !info.participle
+                        && !info.question
+                    {
+                        return k;
+                    }
+                }
+            }
             // "..., and added that ...": a second cue of the same subject.
             if !in_quote && (self.tok_is(k, "and") || self.tok_is(k, "but")) && k + 1 < s_end {
                 if let Some(c2) = self.cue_starting_at(k + 1) {
@@ -1568,7 +1582,37 @@ impl<'t> Attributor<'_, 't> {
     /// The speaker noun phrase ending right before token `cue_first`,
     /// not reaching before token `limit`.
     fn mention_left(&self, cue_first: usize, limit: usize) -> Option<Mention> {
+        // "Roe on Tuesday said", "Roe last week said": a short time or
+        // place phrase between a name and the verb.
         let mut k = cue_first;
+        {
+            let mut j = cue_first;
+            while j > limit + 1
+                && cue_first - j < 4
+                && self.is_word(j - 1)
+                && (self.lex.is(Glue::Adverbials, self.tok(j - 1))
+                    || self.lex.is(Glue::Calendar, self.tok(j - 1)))
+            {
+                j -= 1;
+            }
+            let phrase_opens = j < cue_first
+                && matches!(
+                    self.tok(j).to_ascii_lowercase().as_str(),
+                    "on" | "in"
+                        | "at"
+                        | "last"
+                        | "this"
+                        | "earlier"
+                        | "later"
+                        | "today"
+                        | "yesterday"
+                        | "tonight"
+                        | "during"
+                );
+            if phrase_opens && j > limit && self.is_cap(j - 1) && self.np_word(j - 1) {
+                k = j;
+            }
+        }
         // Adverbs and auxiliaries between subject and verb.
         let mut skipped = 0;
         while k > limit && skipped < 3 {
