@@ -1076,7 +1076,32 @@ impl<'t> Attributor<'_, 't> {
         {
             k += 1;
         }
-        let at_end = k >= s_end || self.is_punct(k, &[".", "!", "?", "”", "\"", ","]);
+        // "…, Roe insisted Thursday during a radio tour.": a time or place
+        // phrase after the verb, with no clause of its own, still ends it.
+        let adverbial_rest = || {
+            let first = self.tok(after);
+            after < s_end
+                && self.is_word(after)
+                && (self.lex.is(Glue::Calendar, first)
+                    || matches!(
+                        first.to_ascii_lowercase().as_str(),
+                        "on" | "in" | "at" | "during" | "after" | "before" | "while" | "last"
+                    ))
+                && s_end - after <= 15
+                && (after..s_end).all(|j| {
+                    !self.tok_is(j, "that")
+                        && self.cue_starting_at(j).is_none_or(|c| {
+                            matches!(
+                                self.cues[c].info(self.lex).class,
+                                CueClass::Belief | CueClass::Object
+                            )
+                        })
+                        && !self.doc.tokens[j].is(DOUBLE_MARK)
+                        && !self.is_punct(j, &[",", ";", ":"])
+                })
+        };
+        let at_end =
+            k >= s_end || self.is_punct(k, &[".", "!", "?", "”", "\"", ","]) || adverbial_rest();
         let attribution_start = if inverted.is_some() {
             cue.first
         } else {
@@ -1100,7 +1125,25 @@ impl<'t> Attributor<'_, 't> {
             }
             // The clause ends in a comma, or in a quote closed after one:
             // `…, Roe said.` / `… may be “strategic,” said Roe.`
-            let comma = attribution_start - 1;
+            let mut comma = attribution_start - 1;
+            // "…, Democratic vice presidential candidate Jon Roe said.": a
+            // few modifiers of the speaker may stand before the mention.
+            if inverted.is_none() && !self.is_punct(comma, &[",", "—"]) {
+                let mut j = comma;
+                while j > s_start
+                    && attribution_start - j <= 4
+                    && self.is_word(j)
+                    && self.cue_starting_at(j).is_none()
+                    && !self.doc.tokens[j].is(IN_QUOTE)
+                    && !self.lex.is_stopword(self.tok(j))
+                    && !matches!(self.tok(j), "that" | "and" | "but" | "or")
+                {
+                    j -= 1;
+                }
+                if j < comma && self.is_punct(j, &[","]) {
+                    comma = j;
+                }
+            }
             let quoted_end = self.doc.tokens[comma].is(DOUBLE_MARK)
                 && self.closes_quote(comma)
                 && comma > 0

@@ -125,6 +125,8 @@ struct Resolver<'a, 't> {
     /// capitalised sentence opener found among them ("Impeaching",
     /// "Whatever") is an ordinary word, not the start of a name.
     lower_words: rustc_hash::FxHashSet<&'t str>,
+    /// Byte offset of each statement resolved so far (its content start).
+    positions: Vec<usize>,
 }
 
 /// Resolves the speaker of every statement (same order as `statements`).
@@ -148,6 +150,7 @@ pub fn resolve<'t>(
             .filter(|(_, t)| t.is(WORD) && !t.is(CAP))
             .map(|(i, _)| doc.tok(i))
             .collect(),
+        positions: Vec::with_capacity(statements.len()),
     };
     r.scan_entities();
     r.learn_genders();
@@ -194,6 +197,7 @@ pub fn resolve<'t>(
             }
         }
         out.push(sp);
+        r.positions.push(st.content.start);
     }
     out
 }
@@ -1064,12 +1068,14 @@ impl<'t> Resolver<'_, 't> {
         };
         if p.person {
             // The previous statement's speaker, if a person who agrees.
-            let prev = previous
+            let prev_at = previous
                 .iter()
+                .enumerate()
                 .rev()
                 .take(MAX_LOOKBACK)
-                .find(|s| s.kind == SpeakerKind::Person && s.name.is_some())
-                .filter(|s| s.entity.is_none_or(agrees));
+                .find(|(_, s)| s.kind == SpeakerKind::Person && s.name.is_some())
+                .filter(|(_, s)| s.entity.is_none_or(agrees));
+            let prev = prev_at.map(|(_, s)| s);
             // The last person named as a sentence subject.
             let upto = self
                 .occurrences
@@ -1085,7 +1091,13 @@ impl<'t> Resolver<'_, 't> {
                 })
                 .map(|(pos, e, _)| (*pos, *e))
                 .next();
-            let prev_pos = prev.and_then(|s| s.mention).map(|s| s.start);
+            // Where the previous speaker was last seen: the mention, or for
+            // a statement without one (a floating quote) the statement.
+            let prev_pos = prev_at.map(|(i, s)| {
+                s.mention
+                    .map(|m| m.start)
+                    .unwrap_or_else(|| self.positions.get(i).copied().unwrap_or(0))
+            });
             let subject_later = match (subject, prev_pos) {
                 (Some((pos, _)), Some(pp)) => self.doc.tokens[pos].span.start > pp,
                 (Some(_), None) => true,
