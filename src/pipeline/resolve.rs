@@ -134,6 +134,10 @@ struct Resolver<'a, 't> {
 /// right on news text, and the pronoun stays unresolved.
 const MAX_PRONOUN_GAP: usize = 500;
 
+/// "They" and "it" are resolved only to a group or organisation that spoke
+/// within this many bytes before.
+const GROUP_PRONOUN_GAP: usize = 200;
+
 /// Resolves the speaker of every statement (same order as `statements`).
 pub fn resolve<'t>(
     doc: &Document<'t>,
@@ -1151,11 +1155,19 @@ impl<'t> Resolver<'_, 't> {
         } else {
             SpeakerKind::Organization
         };
-        if let Some(s) = previous
+        if let Some((_, s)) = previous
             .iter()
+            .enumerate()
             .rev()
             .take(4)
-            .find(|s| s.kind == want || (s.kind == SpeakerKind::Organization && !p.group))
+            .find(|(_, s)| s.kind == want || (s.kind == SpeakerKind::Organization && !p.group))
+            .filter(|(i, s)| {
+                let at = s
+                    .mention
+                    .map(|m| m.start)
+                    .or_else(|| self.positions.get(*i).copied());
+                at.is_some_and(|a| mention.start <= a + GROUP_PRONOUN_GAP)
+            })
         {
             return ResolvedSpeaker {
                 mention: Some(mention),
