@@ -1352,8 +1352,13 @@ impl<'t> Attributor<'_, 't> {
         {
             return None;
         }
-        let mut end = k;
-        while end < s_end {
+        // A clause as object ("criticized how the plan was run", "denied
+        // that …") runs like reported speech.
+        let clausal = ["that", "how", "whether", "what", "why", "if", "to"]
+            .iter()
+            .any(|w| self.tok_is(k, w));
+        let mut end = if clausal { self.content_end(k + 1, s_end, Some(c)) } else { k };
+        while !clausal && end < s_end {
             let in_quote = self.doc.tokens[end].is(IN_QUOTE);
             let abbrev_dot =
                 self.is_punct(end, &["."]) && self.is_abbrev_or_initial(end - 1) && end + 1 < s_end;
@@ -1368,6 +1373,19 @@ impl<'t> Attributor<'_, 't> {
                 break;
             }
             end += 1;
+        }
+        // Not ending on a function word: "a culture in [which …]".
+        while end > k + 1
+            && self.is_word(end - 1)
+            && !self.doc.tokens[end - 1].is(IN_QUOTE)
+            && (self.lex.is(Glue::ContentStops, self.tok(end - 1))
+                || self.lex.is(Glue::Determiners, self.tok(end - 1))
+                || matches!(
+                    self.tok(end - 1),
+                    "in" | "on" | "at" | "as" | "and" | "or" | "but" | "than"
+                ))
+        {
+            end -= 1;
         }
         let content = self.content_span(k, end)?;
         Some(Statement {
