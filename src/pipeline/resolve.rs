@@ -171,7 +171,15 @@ pub fn resolve<'t>(
     let mut out: Vec<ResolvedSpeaker<'t>> = Vec::with_capacity(statements.len());
     for (i, st) in statements.iter().enumerate() {
         let sp = match (st.mention, st.inherit) {
-            (_, Inherit::PreviousStatement) => match out.last() {
+            // A quote is a person's words: the latest person who spoke,
+            // else whoever spoke last.
+            (_, Inherit::PreviousStatement) => match out
+                .iter()
+                .rev()
+                .take(3)
+                .find(|s| s.kind == SpeakerKind::Person && s.name.is_some())
+                .or(out.last())
+            {
                 Some(prev) => ResolvedSpeaker {
                     mention: None,
                     resolved_by: ResolvedBy::PreviousStatement,
@@ -688,6 +696,17 @@ impl<'t> Resolver<'_, 't> {
 
     fn resolve_mention(&self, m: Mention, previous: &[ResolvedSpeaker<'t>]) -> ResolvedSpeaker<'t> {
         let doc = self.doc;
+        // A loose phrase may run into the verb group: "Roe never", "the
+        // poll has".
+        let mut m = m;
+        while m.last > m.first
+            && doc.tokens[m.last].is(WORD)
+            && !doc.tokens[m.last].is(CAP)
+            && (self.lex.is(Glue::BetweenSubjectAndVerb, self.tok(m.last))
+                || self.lex.is(Glue::Passive, self.tok(m.last)))
+        {
+            m.last -= 1;
+        }
         let mention_span = doc.span(m.first, m.last);
         // Pronouns.
         if m.first == m.last {
