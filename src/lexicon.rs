@@ -104,6 +104,8 @@ pub struct CueForm {
     /// A verb of asking: in the passive ("When asked whether …, Roe
     /// said") it reports the question, whose asker is unnamed.
     pub question: bool,
+    /// Reports a commitment or intention with "to": "vowed to fight on".
+    pub infinitive: bool,
 }
 
 /// A title that can stand before a name or head a role description.
@@ -715,7 +717,10 @@ fn parse_cues(text: &str) -> Result<(Vec<CueForm>, Vec<String>), LexiconError> {
             .map(|s| s.split_whitespace().collect())
             .unwrap_or_default();
         for flag in &flags {
-            if !matches!(*flag, "addressee" | "nocontent" | "tail" | "question") {
+            if !matches!(
+                *flag,
+                "addressee" | "nocontent" | "tail" | "question" | "infinitive"
+            ) {
                 return Err(err("cues.txt", n, format!("unknown flag `{flag}`")));
             }
         }
@@ -748,6 +753,7 @@ fn parse_cues(text: &str) -> Result<(Vec<CueForm>, Vec<String>), LexiconError> {
                 no_content: flags.contains(&"nocontent"),
                 tail_only: flags.contains(&"tail"),
                 question: flags.contains(&"question"),
+                infinitive: flags.contains(&"infinitive"),
             });
         }
     }

@@ -1100,13 +1100,18 @@ impl<'t> Attributor<'_, 't> {
                         && !self.is_punct(j, &[",", ";", ":"])
                 })
         };
-        let at_end =
-            k >= s_end || self.is_punct(k, &[".", "!", "?", "”", "\"", ","]) || adverbial_rest();
         let attribution_start = if inverted.is_some() {
             cue.first
         } else {
             mention.first
         };
+        // The adverbial rest counts only for a tag after a comma: "…, Roe
+        // said on Monday.", not "Roe said on Monday the plan …".
+        let after_comma = (attribution_start.saturating_sub(5).max(s_start)..attribution_start)
+            .any(|j| self.is_punct(j, &[",", "—"]));
+        let at_end = k >= s_end
+            || self.is_punct(k, &[".", "!", "?", "”", "\"", ","])
+            || (after_comma && adverbial_rest());
         // "They cautioned, however, that …": a comma after a cue that opens
         // its clause starts the content rather than ending it.
         let opens_clause = attribution_start <= s_start
@@ -1267,16 +1272,73 @@ impl<'t> Attributor<'_, 't> {
         if k >= s_end {
             return None;
         }
-        let first = self.tok(k);
+        // "said for weeks he was …", "said in recent days the plan …": a
+        // time phrase before the clause.
         if !saw_that {
-            if self.lex.is(Glue::ContentStops, first)
+            let w = self.tok(k).to_ascii_lowercase();
+            if matches!(
+                w.as_str(),
+                "for" | "in" | "on" | "over" | "since" | "during" | "last" | "this" | "earlier"
+            ) {
+                let time_word = |j: usize| {
+                    let t = self.tok(j);
+                    let article = matches!(t, "a" | "an" | "the");
+                    self.is_word(j)
+                        && (!article
+                            || (j + 1 < s_end
+                                && self.lex.is(Glue::Adverbials, self.tok(j + 1))
+                                && !matches!(self.tok(j + 1), "a" | "an" | "the")))
+                        && (self.lex.is(Glue::Adverbials, t)
+                            || self.lex.is(Glue::Calendar, t)
+                            || matches!(
+                                t.to_ascii_lowercase().as_str(),
+                                "weeks"
+                                    | "months"
+                                    | "years"
+                                    | "days"
+                                    | "decades"
+                                    | "recent"
+                                    | "past"
+                                    | "several"
+                                    | "many"
+                                    | "some"
+                                    | "two"
+                                    | "three"
+                            ))
+                };
+                let mut j = k + 1;
+                while j < s_end && j <= k + 4 && time_word(j) {
+                    j += 1;
+                }
+                if j > k + 1 && j + 1 < s_end && self.tok_is(j, "that") {
+                    k = j + 1;
+                    saw_that = true;
+                } else if j > k + 1 && j < s_end {
+                    let t = self.tok(j);
+                    let opens = self.lex.pronoun(t).is_some()
+                        || (self.is_cap(j) && !self.lex.is_stopword(t))
+                        || self.lex.is(Glue::Determiners, t);
+                    if opens && self.cue_starting_at(j).is_none() {
+                        k = j;
+                    }
+                }
+            }
+        }
+        let first = self.tok(k);
+        let promised = info.infinitive && first.eq_ignore_ascii_case("to");
+        if !saw_that {
+            if (self.lex.is(Glue::ContentStops, first) && !promised)
                 || self.is_punct(k, &[".", "!", "?", ";", ")", "("])
             {
                 return None;
             }
             // A belief takes a clause ("thinks women will decide"), not an
-            // infinitive or a preposition ("hopes for a miracle").
-            if belief && (first.eq_ignore_ascii_case("to") || self.doc.tokens[k].is(DOUBLE_MARK)) {
+            // infinitive or a preposition ("hopes for a miracle"), unless it
+            // is an intention ("hopes to win").
+            if belief
+                && ((first.eq_ignore_ascii_case("to") && !promised)
+                    || self.doc.tokens[k].is(DOUBLE_MARK))
+            {
                 return None;
             }
             // "said Tuesday" with nothing after, or a bare object pronoun.
@@ -1357,7 +1419,11 @@ impl<'t> Attributor<'_, 't> {
         let clausal = ["that", "how", "whether", "what", "why", "if", "to"]
             .iter()
             .any(|w| self.tok_is(k, w));
-        let mut end = if clausal { self.content_end(k + 1, s_end, Some(c)) } else { k };
+        let mut end = if clausal {
+            self.content_end(k + 1, s_end, Some(c))
+        } else {
+            k
+        };
         while !clausal && end < s_end {
             let in_quote = self.doc.tokens[end].is(IN_QUOTE);
             let abbrev_dot =
@@ -1753,9 +1819,25 @@ impl<'t> Attributor<'_, 't> {
             }
             return self.np_left_of(j, limit);
         }
-        self.np_left_of(k, limit)
+        let m = self
+            .np_left_of(k, limit)
             .or_else(|| self.clause_initial_np(limit, k))
-            .or_else(|| self.quantified_np(limit, k))
+            .or_else(|| self.quantified_np(limit, k))?;
+        // "Voters in Iowa who watched the debate said": the phrase before
+        // the cue closes a relative clause; the speaker heads it.
+        if m.first > limit + 1 {
+            let floor = limit.max(m.first.saturating_sub(12));
+            let mut j = m.first;
+            while j > floor && self.is_word(j - 1) && !self.tok_is(j - 1, "who") {
+                j -= 1;
+            }
+            if j > floor && self.tok_is(j - 1, "who") {
+                if let Some(head) = self.np_left_of(j - 1, limit) {
+                    return Some(head);
+                }
+            }
+        }
+        Some(m)
     }
 
     /// A short lower-case noun phrase opened by a quantifier or a number,
@@ -2055,6 +2137,10 @@ impl<'t> Attributor<'_, 't> {
         }
         // Party-state parentheses after a name: "Sen. Jon Roe (D-N.Y.) said".
         let mut end = last;
+        // "Joseph R. Biden Jr. said": the abbreviation's dot.
+        if self.is_punct(end, &["."]) && end > limit && self.is_abbrev_or_initial(end - 1) {
+            end -= 1;
+        }
         if self.is_punct(end, &[")"]) {
             let mut j = end;
             while j > limit && !self.is_punct(j, &["("]) && end - j < 8 {
@@ -2933,6 +3019,23 @@ mod tests {
                 "“The levy is a mistake” for farmers",
                 s("Ana Vold")
             )
+        );
+    }
+    #[test]
+    fn commitments_take_an_infinitive_and_time_phrases_are_skipped() {
+        let r = one("Roe vowed to fight the levy in court.");
+        assert_eq!(r.1, "to fight the levy in court");
+        assert_eq!(
+            one("Roe said on Monday the plan was dead.").1,
+            "the plan was dead"
+        );
+        assert_eq!(
+            one("Roe has said for weeks he would run.").1,
+            "he would run"
+        );
+        assert_eq!(
+            one("Joseph R. Biden Jr. warned that the plan would fail.").3,
+            s("Joseph R. Biden Jr")
         );
     }
 }
