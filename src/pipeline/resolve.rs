@@ -300,9 +300,8 @@ impl<'t> Resolver<'_, 't> {
                     // fuller name seen before, for pronoun antecedents.
                     let word = self.tok(a);
                     if let Some(e) = self.by_surname_near(word, a, None) {
-                        let sentence = &self.doc.sentences[self.doc.tokens[a].sentence as usize];
-                        self.occurrences
-                            .push((a, e, a <= sentence.tokens.start + 3));
+                        let subject = self.subject_position(a);
+                        self.occurrences.push((a, e, subject));
                         i = b + 1;
                         continue;
                     }
@@ -311,6 +310,20 @@ impl<'t> Resolver<'_, 't> {
                 i = b + 1;
             }
         }
+    }
+
+    /// Whether a name at token `first` stands where a subject does: at the
+    /// start of its sentence, or after an introductory phrase closed by a
+    /// comma ("In an interview on Sunday, Roe …"); never inside a quote.
+    fn subject_position(&self, first: usize) -> bool {
+        let sentence = &self.doc.sentences[self.doc.tokens[first].sentence as usize];
+        let start = sentence.tokens.start;
+        let opens = first <= start + 3
+            || (first - start <= 12
+                && self.tok(first - 1) == ","
+                && (start..first - 1)
+                    .all(|k| !self.doc.tokens[k].is(IN_QUOTE) && self.tok(k) != ","));
+        opens && !self.doc.tokens[first].is(IN_QUOTE)
     }
 
     /// Whether token `i` opens its sentence (after any quote mark or
@@ -611,7 +624,7 @@ impl<'t> Resolver<'_, 't> {
         let name = self.span_text(s, e);
         let sentence = &self.doc.sentences[self.doc.tokens[first].sentence as usize];
         // Words inside a quote are the speaker's, not the narrative's.
-        let subject = first <= sentence.tokens.start + 3 && !self.doc.tokens[first].is(IN_QUOTE);
+        let subject = self.subject_position(first);
         let (title, title_canonical) = match p.title {
             Some(t) => {
                 let (shown, canon) = self.title_text(t);
