@@ -1701,7 +1701,18 @@ impl<'t> Attributor<'_, 't> {
             return true;
         }
         if t.is(CAP) {
-            return !t.is(STOPWORD | CUE_WORD) || self.lex.title(w).is_some();
+            // A capitalised cue word inside a sentence is a name ("Ian
+            // Read", "Ted Say"); at its start it is the verb.
+            let opens_sentence = i == 0 || self.sent_of(i - 1) != self.sent_of(i);
+            let headline_verb = self
+                .doc
+                .tokens
+                .get(i + 1)
+                .is_none_or(|n| n.sentence != t.sentence || n.is(CAP));
+            return !t.is(STOPWORD)
+                && (!t.is(CUE_WORD)
+                    || (!opens_sentence && i > 0 && self.is_cap(i - 1) && !headline_verb))
+                || self.lex.title(w).is_some();
         }
         self.lex.role(w).is_some() || self.lex.is(Glue::Particles, w)
     }
@@ -1760,6 +1771,23 @@ impl<'t> Attributor<'_, 't> {
             return None;
         }
         let end = k - 1;
+        // A dashed apposition: "Jon Roe — a teacher from Varnholm — says".
+        if self.is_punct(end, &["—", "–"]) && end > limit {
+            let floor = limit.max(end.saturating_sub(16));
+            if let Some(open) = (floor..end).rev().find(|&j| self.is_punct(j, &["—", "–"])) {
+                let inside_ok = (open + 1..end).all(|j| {
+                    !self.doc.tokens[j].is(DOUBLE_MARK) && self.cue_starting_at(j).is_none()
+                });
+                if inside_ok {
+                    if let Some(head) = self.np_left_of(open, limit) {
+                        return Some(Mention {
+                            apposition: Some((open + 1, end)),
+                            ..head
+                        });
+                    }
+                }
+            }
+        }
         // Apposition: "Roe, a spokeswoman for the ministry, said".
         if self.is_punct(end, &[","]) {
             if let Some(m) = self.subject_before_appositions(limit, end) {

@@ -226,7 +226,23 @@ impl<'t> Resolver<'_, 't> {
 
     fn is_cap_word(&self, i: usize) -> bool {
         let t = self.doc.tokens[i];
-        t.is(WORD) && t.is(CAP) && !t.is(POSSESSIVE) && !t.is(CUE_WORD)
+        if !(t.is(WORD) && t.is(CAP) && !t.is(POSSESSIVE)) {
+            return false;
+        }
+        // A capitalised cue word right after another capitalised word
+        // inside a sentence is part of a name: "Ian Read".
+        !t.is(CUE_WORD)
+            || (i > 0
+                && self.doc.tokens[i - 1].sentence == t.sentence
+                && self.doc.tokens[i - 1].is(WORD)
+                && self.doc.tokens[i - 1].is(CAP)
+                && !self.doc.tokens[i - 1].is(CUE_WORD)
+                // Not a headline verb: "Roe Says He Will Run".
+                && self
+                    .doc
+                    .tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.sentence == t.sentence && !n.is(CAP)))
     }
 
     /// A capitalised word that is never part of a name (flag set by the
@@ -622,7 +638,6 @@ impl<'t> Resolver<'_, 't> {
             return;
         }
         let name = self.span_text(s, e);
-        let sentence = &self.doc.sentences[self.doc.tokens[first].sentence as usize];
         // Words inside a quote are the speaker's, not the narrative's.
         let subject = self.subject_position(first);
         let (title, title_canonical) = match p.title {
