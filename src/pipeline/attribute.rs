@@ -1502,8 +1502,18 @@ impl<'t> Attributor<'_, 't> {
         if !self.is_cap(j) || self.lex.is_stopword(self.tok(j)) {
             return None;
         }
-        while j + 1 < s_end && (self.is_cap(j + 1) || self.doc.tokens[j + 1].is(POSSESSIVE)) {
-            j += 1;
+        // "The Star-Ledger of Newark", "CNN's Jake Tapper".
+        while j + 1 < s_end {
+            let joined = j + 2 < s_end
+                && (self.is_punct(j + 1, &["-"]) || self.tok_is(j + 1, "of"))
+                && self.is_cap(j + 2);
+            if self.is_cap(j + 1) || self.doc.tokens[j + 1].is(POSSESSIVE) {
+                j += 1;
+            } else if joined {
+                j += 2;
+            } else {
+                break;
+            }
         }
         // An abbreviation in brackets: "the Financial Times (FT)".
         if j + 3 < s_end
