@@ -433,6 +433,25 @@ impl<'t> Attributor<'_, 't> {
                         confidence: 0.85,
                     });
                 }
+                if j == start && info.participle {
+                    // `“Q,” saying …` belongs to the main clause's subject;
+                    // a quote inside someone's reported words is no tag's.
+                    if self.doc.tokens[q.open].is(IN_QUOTE)
+                        || (q.open > 0
+                            && self.sent_of(q.open - 1) == self.sent_of(q.open)
+                            && !self.is_punct(q.open - 1, &[",", ":"]))
+                    {
+                        return None;
+                    }
+                    let m = self.main_subject(cue.first)?;
+                    return Some(Attribution {
+                        cue: Some(c),
+                        cue_token: None,
+                        mention: Some(m),
+                        addressee: None,
+                        confidence: 0.7,
+                    });
+                }
                 if j == start {
                     // Inversion: “Q,” said Roe.
                     let m = self
@@ -1584,6 +1603,21 @@ impl<'t> Attributor<'_, 't> {
                     }
                 }
             }
+            // `… “New York values,” stating …`: a comma kept inside the
+            // closing quote mark ends the clause like one outside it.
+            if k > from
+                && k + 1 < s_end
+                && self.doc.tokens[k].is(DOUBLE_MARK)
+                && self.is_punct(k - 1, &[","])
+                && self.closes_quote(k)
+            {
+                let w = self.tok(k + 1);
+                if (self.is_word(k + 1) && self.lex.is(Glue::ContentBreaks, w))
+                    || self.attribution_follows(k + 1, s_end, own_cue)
+                {
+                    return k + 1;
+                }
+            }
             // "..., and added that ...": a second cue of the same subject.
             if !in_quote && (self.tok_is(k, "and") || self.tok_is(k, "but")) && k + 1 < s_end {
                 if let Some(c2) = self.cue_starting_at(k + 1) {
@@ -1760,6 +1794,26 @@ impl<'t> Attributor<'_, 't> {
             if phrase_opens && j > limit && self.is_cap(j - 1) && self.np_word(j - 1) {
                 k = j;
             }
+        }
+        // ", however," / ", too," between the subject and the verb.
+        if k >= limit + 4
+            && self.is_punct(k - 1, &[","])
+            && self.is_punct(k - 3, &[","])
+            && self.is_word(k - 2)
+            && matches!(
+                self.tok(k - 2).to_ascii_lowercase().as_str(),
+                "however"
+                    | "though"
+                    | "too"
+                    | "meanwhile"
+                    | "instead"
+                    | "moreover"
+                    | "also"
+                    | "nevertheless"
+                    | "still"
+            )
+        {
+            k -= 3;
         }
         // Adverbs and auxiliaries between subject and verb.
         let mut skipped = 0;
@@ -3075,5 +3129,17 @@ mod tests {
             one("Joseph R. Biden Jr. warned that the plan would fail.").3,
             s("Joseph R. Biden Jr")
         );
+    }
+    #[test]
+    fn a_comma_inside_a_closing_quote_ends_the_clause() {
+        let r = run("Roe said that the levy was “a disgrace,” adding that it would be repealed.");
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!(r[0].1, "the levy was “a disgrace,”");
+        assert_eq!(
+            (r[1].1.as_str(), r[1].3.clone()),
+            ("it would be repealed", s("Roe"))
+        );
+        let r = one("Farmers, however, say the levy is unfair.");
+        assert_eq!(r.3, s("Farmers"));
     }
 }
