@@ -927,6 +927,17 @@ impl<'t> Attributor<'_, 't> {
         if (start..end).filter(|&j| self.is_word(j)).count() < 2 {
             return None;
         }
+        // `…, said Roe, an Orlando lawyer who …`: after an inverted tag the
+        // words are an apposition of the speaker, not a second statement.
+        let inverted = m.first > cue.last;
+        let w = self.tok(start);
+        if inverted
+            && (self.lex.is(Glue::Determiners, w)
+                || self.lex.is(Glue::Relative, w)
+                || self.lex.role(w).is_some())
+        {
+            return None;
+        }
         let content = self.content_span(start, end)?;
         Some(Statement {
             kind: self.kind_of(start, end),
@@ -1582,6 +1593,32 @@ impl<'t> Attributor<'_, 't> {
                 if self.lex.is(Glue::ContentBreaks, w) {
                     return k;
                 }
+                // "…, and the union has sued": a new clause with its own
+                // subject after ", and".
+                if w == "and"
+                    && k + 2 < s_end
+                    && (self.is_cap(k + 2) || self.lex.is(Glue::Determiners, self.tok(k + 2)))
+                    && !self.lex.is(Glue::Quantifiers, self.tok(k + 2))
+                {
+                    let mut j = k + 2;
+                    while j < s_end.min(k + 10)
+                        && (self.np_word(j)
+                            || self.lex.is(Glue::Determiners, self.tok(j))
+                            || (self.tok_is(j, "of") && j + 1 < s_end && self.is_cap(j + 1))
+                            || (self.is_word(j)
+                                && !self.is_cap(j)
+                                && self.lex.role(self.tok(j)).is_some()))
+                    {
+                        j += 1;
+                    }
+                    let verbish = j < s_end
+                        && j > k + 2
+                        && (self.lex.is(Glue::BetweenSubjectAndVerb, self.tok(j))
+                            || self.lex.is(Glue::Passive, self.tok(j)));
+                    if verbish {
+                        return k;
+                    }
+                }
             }
             if !in_quote
                 && self.is_punct(k, &[",", "—", "–"])
@@ -1745,6 +1782,17 @@ impl<'t> Attributor<'_, 't> {
             return true;
         }
         if t.is(CAP) {
+            // "Entering the debate, …": a gerund opening the sentence.
+            let opens = i == 0 || self.sent_of(i - 1) != self.sent_of(i);
+            if opens
+                && w.len() > 5
+                && w.ends_with("ing")
+                && i + 1 < self.doc.tokens.len()
+                && self.is_word(i + 1)
+                && !self.is_cap(i + 1)
+            {
+                return false;
+            }
             // A capitalised cue word inside a sentence is a name ("Ian
             // Read", "Ted Say"); at its start it is the verb.
             let opens_sentence = i == 0 || self.sent_of(i - 1) != self.sent_of(i);
