@@ -2791,6 +2791,28 @@ impl<'t> Attributor<'_, 't> {
             kept.push(s);
         }
         kept.sort_by_key(|s| s.content.start);
+        // A quoted fragment inside a mixed statement is part of it, not a
+        // statement of its own: `Roe said the levy “will hurt farmers” in
+        // the valley.`
+        let mut covered = vec![false; kept.len()];
+        for (i, s) in kept.iter().enumerate() {
+            if s.kind != StatementKind::Mixed {
+                continue;
+            }
+            for (j, d) in kept.iter().enumerate().skip(i + 1).take(16) {
+                if d.content.start >= s.content.end {
+                    break;
+                }
+                if d.kind == StatementKind::Direct
+                    && d.content.start >= s.content.start
+                    && d.content.end <= s.content.end
+                {
+                    covered[j] = true;
+                }
+            }
+        }
+        let mut flags = covered.into_iter();
+        kept.retain(|_| !flags.next().unwrap_or(false));
         self.out = kept;
         self.floating();
         self.out
@@ -3190,4 +3212,11 @@ mod tests {
         let r = one("Farmers, however, say the levy is unfair.");
         assert_eq!(r.3, s("Farmers"));
     }
+    #[test]
+    fn a_quoted_fragment_inside_a_mixed_statement_is_not_repeated() {
+        let r = run("Roe said the levy “will hurt every farmer in the valley” for years to come.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].0, "mixed");
+    }
+
 }
