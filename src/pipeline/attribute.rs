@@ -1959,15 +1959,11 @@ impl<'t> Attributor<'_, 't> {
             }
             return self.np_left_of(j, limit);
         }
-        let m = self
-            .np_left_of(k, limit)
-            .or_else(|| self.clause_initial_np(limit, k))
-            .or_else(|| self.quantified_np(limit, k))?;
-        // "Voters in Iowa who watched the debate said": the phrase before
-        // the cue closes a relative clause; the speaker heads it.
-        if m.first > limit + 1 {
-            let floor = limit.max(m.first.saturating_sub(12));
-            let mut j = m.first;
+        // "Voters in Iowa who watched the debate said": the words before
+        // the cue close a relative clause; the speaker heads it.
+        if k > limit + 2 {
+            let floor = limit.max(k.saturating_sub(12));
+            let mut j = k - 1;
             while j > floor && self.is_word(j - 1) && !self.tok_is(j - 1, "who") {
                 j -= 1;
             }
@@ -1977,7 +1973,9 @@ impl<'t> Attributor<'_, 't> {
                 }
             }
         }
-        Some(m)
+        self.np_left_of(k, limit)
+            .or_else(|| self.clause_initial_np(limit, k))
+            .or_else(|| self.quantified_np(limit, k))
     }
 
     /// A short lower-case noun phrase opened by a quantifier or a number,
@@ -2377,7 +2375,9 @@ impl<'t> Attributor<'_, 't> {
         if first > limit + 1
             && end - first <= 3
             && self.is_cap(first)
-            && self.tok_is(first - 1, "of")
+            && (self.tok_is(first - 1, "of")
+                || ((self.tok_is(first - 1, "in") || self.tok_is(first - 1, "from"))
+                    && self.tok(first - 2).ends_with('s')))
         {
             if let Some(head) = self.np_left_of(first - 1, limit) {
                 let head_word = self.tok(head.last);
@@ -3218,5 +3218,4 @@ mod tests {
         assert_eq!(r.len(), 1, "{r:?}");
         assert_eq!(r[0].0, "mixed");
     }
-
 }
