@@ -2863,13 +2863,25 @@ impl<'t> Attributor<'_, 't> {
             let orphan = orphan
                 || !(prev_para + 1 >= q.paragraph
                     || self.only_skips_between(prev_para, q.paragraph));
+            // A quote inside a sentence of its own subject's (`Roe, facing
+            // the crowd, asked them “Q”`) is that subject's, not the
+            // previous speaker's.
+            let subject = if orphan {
+                self.sentence_subject(q.open)
+            } else {
+                None
+            };
             extra.push(Statement {
                 kind: StatementKind::Direct,
                 content: q.inner,
                 cue: None,
                 cue_token: None,
-                mention: None,
-                inherit: Inherit::PreviousStatement,
+                mention: subject,
+                inherit: if subject.is_some() {
+                    Inherit::No
+                } else {
+                    Inherit::PreviousStatement
+                },
                 addressee: None,
                 sentence_first: self.sent_of(q.open),
                 sentence_last: self.sent_of(q.end.saturating_sub(1).max(q.open)),
@@ -2881,6 +2893,53 @@ impl<'t> Attributor<'_, 't> {
             self.out.extend(extra);
             self.out.sort_by_key(|s| s.content.start);
         }
+    }
+
+    /// The name or pronoun opening the clause before token `before`, when
+    /// a lower-case word (its verb) follows it: "While Roe proclaims …".
+    fn sentence_subject(&self, before: usize) -> Option<Mention> {
+        let (s_start, _) = self.sent_range(before);
+        let mut a = self.clause_subject_start(s_start, before);
+        if a < before
+            && matches!(
+                self.tok(a).to_ascii_lowercase().as_str(),
+                "while" | "when" | "as" | "but" | "and"
+            )
+        {
+            a += 1;
+        }
+        if a >= before || self.doc.tokens[a].is(DOUBLE_MARK) {
+            return None;
+        }
+        let w = self.tok(a);
+        if let Some(p) = self.lex.pronoun(w) {
+            let follows = a + 1 < before && self.is_word(a + 1) && !self.is_cap(a + 1);
+            return (p.person && follows).then_some(Mention {
+                first: a,
+                last: a,
+                apposition: None,
+                loose: false,
+            });
+        }
+        if !self.is_cap(a) || !self.np_word(a) {
+            return None;
+        }
+        let mut e = a;
+        while e + 1 < before
+            && (self.np_word(e + 1)
+                || (self.is_punct(e + 1, &["."]) && self.is_abbrev_or_initial(e)))
+        {
+            e += 1;
+        }
+        let m = Mention {
+            first: a,
+            last: e,
+            apposition: None,
+            loose: false,
+        };
+        let verb = e + 1 < before
+            && ((self.is_word(e + 1) && !self.is_cap(e + 1)) || self.is_punct(e + 1, &[","]));
+        (verb && self.plausible_speaker(&m)).then_some(m)
     }
 
     fn para_of_span(&self, span: Span) -> usize {
@@ -3217,5 +3276,11 @@ mod tests {
         let r = run("Roe said the levy “will hurt every farmer in the valley” for years to come.");
         assert_eq!(r.len(), 1, "{r:?}");
         assert_eq!(r[0].0, "mixed");
+    }
+    #[test]
+    fn an_orphan_quote_belongs_to_its_sentences_subject() {
+        let r = run("“We start Monday,” Roe said.\n\nWhile Vold labels the plan a “terrific piece of work and well worth the long wait for it,” the union is unhappy.");
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!(r[1].3, s("Vold"));
     }
 }
