@@ -549,9 +549,11 @@ impl<'t> Attributor<'_, 't> {
                 || self.doc.tokens[k].is(DOUBLE_MARK)
         };
         let past = |k: usize| {
+            if k >= s_end {
+                return false;
+            }
             let w = self.tok(k);
-            k < s_end
-                && self.is_word(k)
+            self.is_word(k)
                 && !self.is_cap(k)
                 && w.len() > 4
                 && w.ends_with("ed")
