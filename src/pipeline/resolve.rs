@@ -124,7 +124,7 @@ struct Resolver<'a, 't> {
     /// Every word written in lower case somewhere in the article: a
     /// capitalised sentence opener found among them ("Impeaching",
     /// "Whatever") is an ordinary word, not the start of a name.
-    lower_words: rustc_hash::FxHashSet<&'t str>,
+    lower_words: rustc_hash::FxHashSet<u64>,
     /// Byte offset of each statement resolved so far (its content start).
     positions: Vec<usize>,
 }
@@ -137,6 +137,55 @@ const MAX_PRONOUN_GAP: usize = 500;
 /// "They" and "it" are resolved only to a group or organisation that spoke
 /// within this many bytes before.
 const GROUP_PRONOUN_GAP: usize = 200;
+
+/// Hash of a word's ASCII-lower-case form (Fx-style, over the bytes).
+fn lower_hash(word: &str) -> u64 {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    word.bytes().fold(word.len() as u64, |h, b| {
+        (h.rotate_left(5) ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(K)
+    })
+}
+
+/// The (hashed, lower-cased) capitalised sentence openers that the article
+/// also writes in lower case somewhere: "Impeaching … impeaching". Only
+/// words with an opener's length and first letter are hashed, so the scan
+/// stays cheap.
+fn openers_in_lower_case(doc: &Document<'_>) -> rustc_hash::FxHashSet<u64> {
+    let mut openers = rustc_hash::FxHashSet::default();
+    let mut lengths: u64 = 0;
+    let mut initials = [false; 256];
+    for s in &doc.sentences {
+        if let Some(i) = s.tokens.clone().find(|&i| doc.tokens[i].is(WORD)) {
+            let t = doc.tokens[i];
+            let w = doc.tok(i);
+            // Only an opener followed by another capitalised word could
+            // start a wrong name ("Impeaching Trump").
+            let before_cap = doc.tokens.get(i + 1).is_some_and(|n| n.is(CAP));
+            if t.is(CAP) && !t.is(ALLCAPS) && before_cap && w.len() < 64 {
+                openers.insert(lower_hash(w));
+                lengths |= 1 << w.len();
+                initials[usize::from(w.as_bytes()[0].to_ascii_lowercase())] = true;
+            }
+        }
+    }
+    let mut found = rustc_hash::FxHashSet::default();
+    if openers.is_empty() {
+        return found;
+    }
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if !t.is(WORD) || t.is(CAP) {
+            continue;
+        }
+        let w = doc.tok(i);
+        if w.len() < 64 && lengths & (1 << w.len()) != 0 && initials[usize::from(w.as_bytes()[0])] {
+            let h = lower_hash(w);
+            if openers.contains(&h) {
+                found.insert(h);
+            }
+        }
+    }
+    found
+}
 
 /// Resolves the speaker of every statement (same order as `statements`).
 pub fn resolve<'t>(
@@ -152,13 +201,7 @@ pub fn resolve<'t>(
         by_surname: HashMap::default(),
         occurrences: Vec::new(),
         singles: HashMap::default(),
-        lower_words: doc
-            .tokens
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.is(WORD) && !t.is(CAP))
-            .map(|(i, _)| doc.tok(i))
-            .collect(),
+        lower_words: openers_in_lower_case(doc),
         positions: Vec::with_capacity(statements.len()),
     };
     r.scan_entities();
@@ -350,7 +393,7 @@ impl<'t> Resolver<'_, 't> {
         opens
             && !self.doc.tokens[i].is(ALLCAPS)
             && self.lex.title(self.tok(i)).is_none()
-            && crate::lexicon::with_lower(self.tok(i), |w| self.lower_words.contains(w))
+            && self.lower_words.contains(&lower_hash(self.tok(i)))
     }
 
     /// A person named as a sentence subject and referred to by a gendered
