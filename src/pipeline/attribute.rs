@@ -730,6 +730,8 @@ impl<'t> Attributor<'_, 't> {
         }
         let colon = q.open - 1;
         let (s_start, _) = self.sent_range(colon);
+        // Bounded, so a run-on "sentence" of quotes stays linear.
+        let s_start = s_start.max(colon.saturating_sub(MAX_CONTENT_TOKENS));
         if colon <= s_start || self.doc.tokens[colon].is(IN_QUOTE) {
             return None;
         }
@@ -2717,6 +2719,7 @@ impl<'t> Attributor<'_, 't> {
             // The tag must be closed by a comma too: "On Monday, Roe said
             // the plan …" has no lead fragment.
             let closed = (tag_last + 1..self.doc.tokens.len())
+                .take(32)
                 .take_while(|&j| self.doc.tokens[j].span.start < st.content.start)
                 .any(|j| self.is_punct(j, &[","]));
             if !closed {

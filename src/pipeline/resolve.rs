@@ -389,7 +389,8 @@ impl<'t> Resolver<'_, 't> {
     /// bracket) and is written in lower case elsewhere in the article.
     fn ordinary_opener(&self, i: usize) -> bool {
         let sentence = &self.doc.sentences[self.doc.tokens[i].sentence as usize];
-        let opens = (sentence.tokens.start..i).all(|k| !self.doc.tokens[k].is(WORD));
+        let opens = i - sentence.tokens.start <= 8
+            && (sentence.tokens.start..i).all(|k| !self.doc.tokens[k].is(WORD));
         opens
             && !self.doc.tokens[i].is(ALLCAPS)
             && self.lex.title(self.tok(i)).is_none()
