@@ -758,26 +758,11 @@ impl<'t> Attributor<'_, 't> {
                 confidence: 0.7,
             });
         }
-        let a = self.clause_subject_start(s_start, colon);
-        if !self.is_cap(a) || !self.np_word(a) {
-            return None;
-        }
-        let mut e = a;
-        while e + 1 < colon
-            && (self.np_word(e + 1)
-                || (self.is_punct(e + 1, &["."]) && self.is_abbrev_or_initial(e)))
-        {
-            e += 1;
-        }
-        let m = Mention {
-            first: a,
-            last: e,
-            apposition: None,
-            loose: false,
-        };
-        // The name must be the subject: a lower-case verb follows it.
-        let verb_follows = e + 1 < colon && self.is_word(e + 1) && !self.is_cap(e + 1);
-        if !verb_follows || !self.plausible_speaker(&m) || self.lex.pronoun(self.tok(a)).is_some() {
+        // The name must be the subject, with a lower-case verb after it.
+        let m = self.sentence_subject(colon)?;
+        let verb_follows =
+            m.last + 1 < colon && self.is_word(m.last + 1) && !self.is_cap(m.last + 1);
+        if !verb_follows || self.lex.pronoun(self.tok(m.first)).is_some() {
             return None;
         }
         Some(Attribution {
@@ -1797,17 +1782,8 @@ impl<'t> Attributor<'_, 't> {
             {
                 return false;
             }
-            // A capitalised cue word inside a sentence is a name ("Ian
-            // Read", "Ted Say"); at its start it is the verb.
-            let opens_sentence = i == 0 || self.sent_of(i - 1) != self.sent_of(i);
-            let headline_verb = self
-                .doc
-                .tokens
-                .get(i + 1)
-                .is_none_or(|n| n.sentence != t.sentence || n.is(CAP));
-            return !t.is(STOPWORD)
-                && (!t.is(CUE_WORD)
-                    || (!opens_sentence && i > 0 && self.is_cap(i - 1) && !headline_verb))
+            // A capitalised cue word is a name only inside one ("Ian Read").
+            return !t.is(STOPWORD) && (!t.is(CUE_WORD) || self.doc.cue_word_in_name(i))
                 || self.lex.title(w).is_some();
         }
         self.lex.role(w).is_some() || self.lex.is(Glue::Particles, w)
@@ -3287,5 +3263,16 @@ mod tests {
         let r = run("“We start Monday,” Roe said.\n\nWhile Vold labels the plan a “terrific piece of work and well worth the long wait for it,” the union is unhappy.");
         assert_eq!(r.len(), 2, "{r:?}");
         assert_eq!(r[1].3, s("Vold"));
+    }
+    #[test]
+    fn a_capitalised_cue_word_inside_a_name_is_part_of_it() {
+        let r = one("Pfizer chief executive Ian Read said the deal would close.");
+        assert_eq!(r.3, s("Pfizer chief executive Ian Read"));
+        // A headline verb is still the verb.
+        let r = one("Roe Says Mill Will Close");
+        assert_eq!(
+            (r.1.as_str(), r.2, r.3),
+            ("Mill Will Close", s("Says"), s("Roe"))
+        );
     }
 }

@@ -272,20 +272,8 @@ impl<'t> Resolver<'_, 't> {
         if !(t.is(WORD) && t.is(CAP) && !t.is(POSSESSIVE)) {
             return false;
         }
-        // A capitalised cue word right after another capitalised word
-        // inside a sentence is part of a name: "Ian Read".
-        !t.is(CUE_WORD)
-            || (i > 0
-                && self.doc.tokens[i - 1].sentence == t.sentence
-                && self.doc.tokens[i - 1].is(WORD)
-                && self.doc.tokens[i - 1].is(CAP)
-                && !self.doc.tokens[i - 1].is(CUE_WORD)
-                // Not a headline verb: "Roe Says He Will Run".
-                && self
-                    .doc
-                    .tokens
-                    .get(i + 1)
-                    .is_some_and(|n| n.sentence == t.sentence && !n.is(CAP)))
+        // A capitalised cue word inside a name: "Ian Read".
+        !t.is(CUE_WORD) || self.doc.cue_word_in_name(i)
     }
 
     /// A capitalised word that is never part of a name (flag set by the

@@ -120,6 +120,26 @@ impl<'t> Document<'t> {
     pub fn span(&self, a: usize, b: usize) -> Span {
         Span::new(self.tokens[a].span.start, self.tokens[b].span.end)
     }
+
+    /// Whether token `i`, a capitalised cue word, is part of a name ("Ian
+    /// Read said"): it follows another capitalised word of its sentence
+    /// that is no cue word, and is followed by a lower-case one (not a
+    /// headline verb: "Roe Says He Will Run").
+    pub fn cue_word_in_name(&self, i: usize) -> bool {
+        let t = self.tokens[i];
+        if !(t.is(WORD) && t.is(CAP) && t.is(CUE_WORD)) || i == 0 {
+            return false;
+        }
+        let p = self.tokens[i - 1];
+        p.sentence == t.sentence
+            && p.is(WORD)
+            && p.is(CAP)
+            && !p.is(CUE_WORD)
+            && self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| n.sentence == t.sentence && !n.is(CAP))
+    }
 }
 
 /// Splits `text` into paragraphs, sentences and tokens. Paragraphs whose
