@@ -1,0 +1,395 @@
+//! Where reported content starts and ends: clause starts, the end of a
+//! reported clause (`;`, `, but …`, the next attribution), and the trimmed
+//! content span with its kind.
+
+use super::{Attributor, Inherit, Mention, Statement, MAX_CONTENT_TOKENS};
+use crate::event::StatementKind;
+use crate::lexicon::{CueClass, Glue};
+use crate::pipeline::segment::{ALLCAPS, DOUBLE_MARK, IN_QUOTE};
+use crate::text::Span;
+
+impl Attributor<'_, '_> {
+    /// Whether token `t` lies inside the content of a reported statement
+    /// found so far (a cue there is part of what was said).
+    pub(super) fn inside_content(&self, t: usize) -> bool {
+        let at = self.doc.tokens[t].span.start;
+        // Direct statements hold no cues (cues inside quotes are dropped),
+        // and indirect ones are built in text order: the last few suffice.
+        self.out[self.direct_count..]
+            .iter()
+            .rev()
+            .take(8)
+            .any(|s| s.content.start <= at && at < s.content.end)
+    }
+
+    /// Whether only lead-in words (conjunctions, adverbs) stand between the
+    /// sentence start and token `t`.
+    pub(super) fn clause_lead(&self, s_start: usize, t: usize) -> bool {
+        (s_start..t).all(|k| {
+            let w = self.tok(k);
+            self.is_word(k) && (self.lex.is_stopword(w) || w.ends_with("ly"))
+                || self.is_punct(k, &[",", "—", "“", "\""])
+        }) && t - s_start <= 3
+    }
+
+    /// Whether token `j` may stand between a cue and its "that": an
+    /// adverbial, a name, a number or a comma (`said on Thursday that`).
+    pub(super) fn skippable_before_that(&self, j: usize) -> bool {
+        let t = self.tok(j);
+        if !self.is_word(j) {
+            return matches!(t, "," | "(" | ")");
+        }
+        self.lex.is(Glue::Adverbials, t) || self.is_cap(j) || t.chars().all(|c| c.is_ascii_digit())
+    }
+
+    /// The first token of the clause that ends before `end`: the sentence
+    /// start, or after the last semicolon, colon or dash.
+    pub(super) fn clause_start(&self, s_start: usize, end: usize) -> usize {
+        let s_start = s_start.max(end.saturating_sub(MAX_CONTENT_TOKENS));
+        let mut k = end;
+        while k > s_start {
+            k -= 1;
+            if self.is_punct(k, &[";", ":", "—", "–"]) && !self.doc.tokens[k].is(IN_QUOTE) {
+                return k + 1;
+            }
+        }
+        s_start
+    }
+
+    /// Where forward content that starts at `from` ends (exclusive token).
+    pub(super) fn content_end(&self, from: usize, s_end: usize, own_cue: Option<usize>) -> usize {
+        let mut k = from;
+        // Reported clauses are short; a run-on "sentence" (a scraped list, a
+        // line with no punctuation) must not make the scan quadratic.
+        let s_end = s_end.min(from + MAX_CONTENT_TOKENS);
+        while k < s_end {
+            let in_quote = self.doc.tokens[k].is(IN_QUOTE);
+            if !in_quote && self.is_punct(k, &[";", ":", "—", "–"]) {
+                return k;
+            }
+            // ", but …", ", compared with …", ", who …", ", and Roe …": the
+            // reported clause is over.
+            if !in_quote
+                && k > from
+                && self.is_punct(k, &[","])
+                && k + 1 < s_end
+                && self.is_word(k + 1)
+            {
+                let w = self.tok(k + 1);
+                if self.lex.is(Glue::ContentBreaks, w) {
+                    return k;
+                }
+                // "…, and the union has sued": a new clause with its own
+                // subject after ", and".
+                if w == "and"
+                    && k + 2 < s_end
+                    && (self.is_cap(k + 2) || self.lex.is(Glue::Determiners, self.tok(k + 2)))
+                    && !self.lex.is(Glue::Quantifiers, self.tok(k + 2))
+                {
+                    let mut j = k + 2;
+                    while j < s_end.min(k + 10)
+                        && (self.np_word(j)
+                            || self.lex.is(Glue::Determiners, self.tok(j))
+                            || (self.tok_is(j, "of") && j + 1 < s_end && self.is_cap(j + 1))
+                            || (self.is_word(j)
+                                && !self.is_cap(j)
+                                && self.lex.role(self.tok(j)).is_some()))
+                    {
+                        j += 1;
+                    }
+                    let verbish = j < s_end
+                        && j > k + 2
+                        && (self.lex.is(Glue::BetweenSubjectAndVerb, self.tok(j))
+                            || self.lex.is(Glue::Passive, self.tok(j)));
+                    if verbish {
+                        return k;
+                    }
+                }
+            }
+            if !in_quote
+                && self.is_punct(k, &[",", "—", "–"])
+                && self.attribution_follows(k + 1, s_end, own_cue)
+            {
+                return k;
+            }
+            // "Roe, who said the plan was vetted, said …": a finite verb of
+            // saying right after a comma is the main clause resuming.
+            if !in_quote && k > from && self.is_punct(k, &[",", "—", "–"]) && k + 1 < s_end {
+                if let Some(c2) = self.cue_starting_at(k + 1) {
+                    let info = self.cues[c2].info(self.lex);
+                    if Some(c2) != own_cue
+                        && info.class == CueClass::Speech
+                        && !info.participle
+                        && !info.question
+                    {
+                        return k;
+                    }
+                }
+            }
+            // `… “New York values,” stating …`: a comma kept inside the
+            // closing quote mark ends the clause like one outside it.
+            if k > from
+                && k + 1 < s_end
+                && self.doc.tokens[k].is(DOUBLE_MARK)
+                && self.is_punct(k - 1, &[","])
+                && self.closes_quote(k)
+            {
+                let w = self.tok(k + 1);
+                if (self.is_word(k + 1) && self.lex.is(Glue::ContentBreaks, w))
+                    || self.attribution_follows(k + 1, s_end, own_cue)
+                {
+                    return k + 1;
+                }
+            }
+            // "..., and added that ...": a second cue of the same subject.
+            if !in_quote && (self.tok_is(k, "and") || self.tok_is(k, "but")) && k + 1 < s_end {
+                if let Some(c2) = self.cue_starting_at(k + 1) {
+                    if Some(c2) != own_cue && self.cues[c2].info(self.lex).class == CueClass::Speech
+                    {
+                        return k;
+                    }
+                }
+            }
+            k += 1;
+        }
+        s_end
+    }
+
+    /// Whether an attribution starts at token `k` (right after a comma):
+    /// a participle or source cue, or `X said` / `said X` ending the clause.
+    fn attribution_follows(&self, k: usize, s_end: usize, own_cue: Option<usize>) -> bool {
+        if k >= s_end {
+            return false;
+        }
+        if let Some(c) = self.cue_starting_at(k) {
+            if Some(c) == own_cue {
+                return false;
+            }
+            let info = self.cues[c].info(self.lex);
+            if info.class == CueClass::Source || (info.participle && info.class == CueClass::Speech)
+            {
+                return true;
+            }
+            // ", said Roe."
+            if let Some(m) = self.mention_right(self.cues[c].last + 1, s_end, false) {
+                let after = m.apposition.map(|a| a.1).unwrap_or(m.last + 1);
+                return after >= s_end || self.is_punct(after, &[".", "!", "?"]);
+            }
+            return false;
+        }
+        // ", Roe said." / ", the report read." / ", and other leaders said …"
+        let k = if k + 1 < s_end && (self.tok_is(k, "and") || self.tok_is(k, "but")) {
+            k + 1
+        } else {
+            k
+        };
+        let limit = (k + 8).min(s_end);
+        for j in k..limit {
+            if let Some(c) = self.cue_starting_at(j) {
+                if Some(c) == own_cue || j == k {
+                    return false;
+                }
+                let Some(m) = self.mention_left(j, k) else {
+                    return false;
+                };
+                if m.first != k {
+                    return false;
+                }
+                // A named speaker and a speech cue start an attribution of
+                // their own: "…, Roe said." ends the clause, and so does
+                // "…, Roe said the plan …" (a new statement).
+                let speech = self.cues[c].info(self.lex).class == CueClass::Speech;
+                let mut e = self.cues[c].last + 1;
+                while e < s_end && self.is_word(e) && self.lex.is(Glue::Adverbials, self.tok(e)) {
+                    e += 1;
+                }
+                return e >= s_end
+                    || self.is_punct(e, &[".", "!", "?", ","])
+                    || (speech && !m.loose);
+            }
+            if self.is_punct(j, &[",", ";"]) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// The content span from token `a` to token `b` (exclusive), trimmed of
+    /// edge punctuation (but keeping a closing quote mark of a fragment).
+    pub(super) fn content_span(&self, a: usize, b: usize) -> Option<Span> {
+        let mut a = a;
+        let mut b = b;
+        while a < b
+            && !self.is_word(a)
+            && !self.doc.tokens[a].is(DOUBLE_MARK)
+            && !self.is_punct(a, &["(", "‘"])
+        {
+            a += 1;
+        }
+        while b > a {
+            let last = b - 1;
+            let keeps = self.is_word(last)
+                || self.is_punct(last, &[")", "’"])
+                || (self.doc.tokens[last].is(DOUBLE_MARK) && self.closes_quote(last));
+            if keeps {
+                break;
+            }
+            b -= 1;
+        }
+        if b <= a {
+            return None;
+        }
+        Some(self.doc.span(a, b - 1))
+    }
+
+    /// The statement that cue `c` reports with the content tokens `a..b`
+    /// (trimmed; `None` when nothing is left), said by `mention`, within
+    /// the cue's sentence; confidence 0.75 and priority 1 until the rule
+    /// sets its own.
+    pub(super) fn reported(
+        &self,
+        c: usize,
+        a: usize,
+        b: usize,
+        mention: Option<Mention>,
+    ) -> Option<Statement> {
+        let sentence = self.sent_of(self.cues[c].first);
+        Some(Statement {
+            kind: self.kind_of(a, b),
+            content: self.content_span(a, b)?,
+            cue: Some(c),
+            cue_token: None,
+            mention,
+            inherit: Inherit::No,
+            addressee: None,
+            sentence_first: sentence,
+            sentence_last: sentence,
+            confidence: 0.75,
+            priority: 1,
+        })
+    }
+
+    /// Mixed when the content tokens hold a quote, else indirect.
+    pub(super) fn kind_of(&self, a: usize, b: usize) -> StatementKind {
+        if (a..b).any(|k| self.doc.tokens[k].is(IN_QUOTE)) {
+            StatementKind::Mixed
+        } else {
+            StatementKind::Indirect
+        }
+    }
+
+    /// Where the subject of a clause starting at `limit` begins: after an
+    /// introductory phrase ("However, ", "In an interview, ") or a dateline.
+    pub(super) fn clause_subject_start(&self, limit: usize, before: usize) -> usize {
+        let (s_start, _) = self.sent_range(limit.min(self.doc.tokens.len() - 1));
+        let a = limit.max(s_start);
+        if a >= before {
+            return a;
+        }
+        // A dateline: "WASHINGTON (AP) — ".
+        if self.doc.tokens[a].is(ALLCAPS) {
+            if let Some(d) = (a..before.min(a + 8)).find(|&j| self.is_punct(j, &["—", "–", "-"]))
+            {
+                return d + 1;
+            }
+        }
+        let opener = self.tok(a);
+        let intro = self.is_word(a)
+            && self.lex.pronoun(opener).is_none()
+            && !self.lex.is(Glue::Determiners, opener)
+            && (self.lex.is_stopword(opener) || opener.ends_with("ly") || !self.is_cap(a));
+        if intro {
+            if let Some(comma) = (a..before.min(a + 15)).find(|&j| self.is_punct(j, &[","])) {
+                if comma - a <= 14 {
+                    return comma + 1;
+                }
+            }
+        }
+        a
+    }
+
+    /// Whether a clause opens at token `a`: after a comma, semicolon, colon
+    /// or dash, a coordinating word, or at its sentence's start.
+    pub(super) fn clause_boundary_before(&self, a: usize) -> bool {
+        if a == 0 || self.sent_of(a - 1) != self.sent_of(a) {
+            return true;
+        }
+        self.is_punct(a - 1, &[",", ";", ":", "—", "–", "-", "(", "“", "\""])
+            || matches!(
+                self.tok(a - 1).to_ascii_lowercase().as_str(),
+                "and"
+                    | "but"
+                    | "so"
+                    | "yet"
+                    | "while"
+                    | "because"
+                    | "as"
+                    | "when"
+                    | "which"
+                    | "that"
+                    | "where"
+                    | "whom"
+                    | "after"
+                    | "before"
+                    | "since"
+                    | "if"
+            )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+
+    #[test]
+    fn a_comma_inside_a_closing_quote_ends_the_clause() {
+        let r = run("Roe said that the levy was “a disgrace,” adding that it would be repealed.");
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!(r[0].1, "the levy was “a disgrace,”");
+        assert_eq!(
+            (r[1].1.as_str(), r[1].3.clone()),
+            ("it would be repealed", s("Roe"))
+        );
+        let r = one("Farmers, however, say the levy is unfair.");
+        assert_eq!(r.3, s("Farmers"));
+    }
+
+    #[test]
+    fn a_reported_clause_ends_at_a_semicolon_a_dash_or_a_new_clause() {
+        assert_eq!(
+            one("Roe said the mill would close; the union disagreed.").1,
+            "the mill would close"
+        );
+        assert_eq!(
+            one("Roe said the mill would close — a blow to the valley.").1,
+            "the mill would close"
+        );
+        let r = run("Roe said the mill would close and added that the jobs would go.");
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!(r[0].1, "the mill would close");
+        assert_eq!(r[1].1, "the jobs would go");
+    }
+
+    #[test]
+    fn content_spans_are_trimmed_of_edge_punctuation() {
+        with("Roe said, the mill would close.", |a| {
+            let (from, to) = (at(a, ","), at(a, ".") + 1);
+            let span = a.content_span(from, to).unwrap();
+            assert_eq!(span.slice(a.doc.text), "the mill would close");
+            assert_eq!(a.content_span(at(a, "."), to), None);
+        });
+    }
+
+    #[test]
+    fn clauses_start_after_a_colon_and_at_clause_boundaries() {
+        with(
+            "On one thing: the mill would close, and nobody knew.",
+            |a| {
+                let close = at(a, "close");
+                assert_eq!(a.clause_start(0, close), at(a, "the"));
+                assert!(a.clause_boundary_before(at(a, "nobody")));
+                assert!(!a.clause_boundary_before(at(a, "mill")));
+            },
+        );
+    }
+}

@@ -1,0 +1,769 @@
+//! The speaker's noun phrase to the left of a cue: names, role nouns,
+//! appositions (`Roe, a spokeswoman for X, said`), groups (`two senior
+//! officials`), and the clause subject that a participle or an orphan quote
+//! belongs to.
+
+use super::{Attributor, Mention};
+use crate::lexicon::{CueClass, Glue};
+use crate::pipeline::segment::{CAP, CUE_WORD, DOUBLE_MARK, IN_QUOTE, POSSESSIVE, STOPWORD, WORD};
+
+impl Attributor<'_, '_> {
+    /// Is token `i` part of a name or descriptive noun phrase?
+    pub(super) fn np_word(&self, i: usize) -> bool {
+        let t = self.doc.tokens[i];
+        if !t.is(WORD) {
+            return false;
+        }
+        let w = self.tok(i);
+        if t.is(POSSESSIVE) {
+            return true;
+        }
+        if t.is(CAP) {
+            // "Entering the debate, …": a gerund opening the sentence.
+            let opens = i == 0 || self.sent_of(i - 1) != self.sent_of(i);
+            if opens
+                && w.len() > 5
+                && w.ends_with("ing")
+                && i + 1 < self.doc.tokens.len()
+                && self.is_word(i + 1)
+                && !self.is_cap(i + 1)
+            {
+                return false;
+            }
+            // A capitalised cue word is a name only inside one ("Ian Read").
+            return !t.is(STOPWORD) && (!t.is(CUE_WORD) || self.doc.cue_word_in_name(i))
+                || self.lex.title(w).is_some();
+        }
+        self.lex.role(w).is_some() || self.lex.is(Glue::Particles, w)
+    }
+
+    /// The speaker noun phrase ending right before token `cue_first`,
+    /// not reaching before token `limit`.
+    pub(super) fn mention_left(&self, cue_first: usize, limit: usize) -> Option<Mention> {
+        // "Roe on Tuesday said", "Roe last week said": a short time or
+        // place phrase between a name and the verb.
+        let mut k = cue_first;
+        {
+            let mut j = cue_first;
+            while j > limit + 1
+                && cue_first - j < 4
+                && self.is_word(j - 1)
+                && (self.lex.is(Glue::Adverbials, self.tok(j - 1))
+                    || self.lex.is(Glue::Calendar, self.tok(j - 1)))
+            {
+                j -= 1;
+            }
+            let phrase_opens = j < cue_first
+                && matches!(
+                    self.tok(j).to_ascii_lowercase().as_str(),
+                    "on" | "in"
+                        | "at"
+                        | "last"
+                        | "this"
+                        | "earlier"
+                        | "later"
+                        | "today"
+                        | "yesterday"
+                        | "tonight"
+                        | "during"
+                );
+            if phrase_opens && j > limit && self.is_cap(j - 1) && self.np_word(j - 1) {
+                k = j;
+            }
+        }
+        // ", however," / ", too," between the subject and the verb.
+        if k >= limit + 4
+            && self.is_punct(k - 1, &[","])
+            && self.is_punct(k - 3, &[","])
+            && self.is_word(k - 2)
+            && matches!(
+                self.tok(k - 2).to_ascii_lowercase().as_str(),
+                "however"
+                    | "though"
+                    | "too"
+                    | "meanwhile"
+                    | "instead"
+                    | "moreover"
+                    | "also"
+                    | "nevertheless"
+                    | "still"
+            )
+        {
+            k -= 3;
+        }
+        // Adverbs and auxiliaries between subject and verb.
+        let mut skipped = 0;
+        while k > limit && skipped < 3 {
+            let w = self.tok(k - 1);
+            let lower = self.is_word(k - 1) && !self.is_cap(k - 1);
+            if lower
+                && (self.lex.is(Glue::BetweenSubjectAndVerb, w)
+                    || (w.ends_with("ly") && w.len() > 4)
+                    || w == "not")
+            {
+                k -= 1;
+                skipped += 1;
+            } else {
+                break;
+            }
+        }
+        if k <= limit {
+            return None;
+        }
+        let end = k - 1;
+        // A dashed apposition: "Jon Roe — a teacher from Varnholm — says".
+        if self.is_punct(end, &["—", "–"]) && end > limit {
+            let floor = limit.max(end.saturating_sub(16));
+            if let Some(open) = (floor..end).rev().find(|&j| self.is_punct(j, &["—", "–"])) {
+                let inside_ok = (open + 1..end).all(|j| {
+                    !self.doc.tokens[j].is(DOUBLE_MARK) && self.cue_starting_at(j).is_none()
+                });
+                if inside_ok {
+                    if let Some(head) = self.np_left_of(open, limit) {
+                        return Some(Mention {
+                            apposition: Some((open + 1, end)),
+                            ..head
+                        });
+                    }
+                }
+            }
+        }
+        // Apposition: "Roe, a spokeswoman for the ministry, said".
+        if self.is_punct(end, &[","]) {
+            if let Some(m) = self.subject_before_appositions(limit, end) {
+                return Some(m);
+            }
+            let mut j = end;
+            let floor = limit.max(end.saturating_sub(16));
+            while j > floor {
+                j -= 1;
+                if self.is_punct(j, &[","]) {
+                    let Some(head) = self.np_left_of(j, limit) else {
+                        return self.subject_before_appositions(limit, end);
+                    };
+                    let appos_first = j + 1;
+                    let first_word = self.tok(appos_first);
+                    let looks_like_appos = self.lex.is(Glue::Determiners, first_word)
+                        || self.lex.is(Glue::Relative, first_word)
+                        || self.lex.role(first_word).is_some()
+                        || self.is_cap(appos_first)
+                        || (self.is_word(appos_first) && !self.is_cap(appos_first));
+                    if looks_like_appos
+                        && (appos_first..end).all(|x| !self.doc.tokens[x].is(DOUBLE_MARK))
+                    {
+                        // "Carter’s press secretary, Peter Cook, told": the
+                        // name in the apposition is the speaker.
+                        let head_is_role =
+                            !self.is_cap(head.last) && self.lex.role(self.tok(head.last)).is_some();
+                        let appos_is_name = (appos_first..end)
+                            .all(|x| self.np_word(x) || self.is_punct(x, &["."]))
+                            && self.is_cap(end - 1);
+                        if head_is_role && appos_is_name {
+                            return Some(Mention::new(appos_first, end - 1));
+                        }
+                        return Some(Mention {
+                            apposition: Some((appos_first, end)),
+                            ..head
+                        });
+                    }
+                    return None;
+                }
+                if self.doc.tokens[j].is(DOUBLE_MARK) || self.is_punct(j, &[".", ";", ":"]) {
+                    return None;
+                }
+            }
+            return self.subject_before_appositions(limit, end);
+        }
+        // A relative pronoun points back: "officials who said".
+        if self.is_word(end) && self.lex.is(Glue::Relative, self.tok(end)) && end > limit {
+            let mut j = end;
+            if j > limit && self.is_punct(j - 1, &[","]) {
+                j -= 1;
+            }
+            return self.np_left_of(j, limit);
+        }
+        // "Voters in Iowa who watched the debate said": the words before
+        // the cue close a relative clause; the speaker heads it.
+        if k > limit + 2 {
+            let floor = limit.max(k.saturating_sub(12));
+            let mut j = k - 1;
+            while j > floor && self.is_word(j - 1) && !self.tok_is(j - 1, "who") {
+                j -= 1;
+            }
+            if j > floor && self.tok_is(j - 1, "who") {
+                if let Some(head) = self.np_left_of(j - 1, limit) {
+                    return Some(head);
+                }
+            }
+        }
+        self.np_left_of(k, limit)
+            .or_else(|| self.clause_initial_np(limit, k))
+            .or_else(|| self.quantified_np(limit, k))
+    }
+
+    /// A short lower-case noun phrase opened by a quantifier or a number,
+    /// right before the cue: "some families said", "64 percent say",
+    /// "nearly three in five said", "opponents say".
+    fn quantified_np(&self, limit: usize, k: usize) -> Option<Mention> {
+        let floor = limit.max(k.saturating_sub(5));
+        let mut j = k;
+        while j > floor {
+            let p = j - 1;
+            let t = self.doc.tokens[p];
+            let w = self.tok(p);
+            let numeric = w.starts_with(|c: char| c.is_ascii_digit());
+            if !(t.is(WORD) || w == "%") || t.is(IN_QUOTE) || self.cue_starting_at(p).is_some() {
+                break;
+            }
+            if self.lex.is(Glue::Quantifiers, w) || numeric || self.lex.is(Glue::Determiners, w) {
+                let m = Mention {
+                    first: p,
+                    last: k - 1,
+                    apposition: None,
+                    loose: true,
+                };
+                // The phrase ends in a noun-like word, not a function word
+                // or a time ("this week"); a lone "one" is impersonal.
+                let last = self.tok(k - 1);
+                let ends_ok = self.is_word(k - 1)
+                    && !self.lex.is(Glue::ContentStops, last)
+                    && !self.lex.is(Glue::Passive, last)
+                    && !self.lex.is(Glue::Adverbials, last)
+                    && !self.lex.is(Glue::Calendar, last)
+                    && !(p == k - 1 && (last.eq_ignore_ascii_case("one") || numeric))
+                    && !matches!(last, "and" | "or" | "but" | "that");
+                return ends_ok.then_some(m);
+            }
+            if self.is_cap(p)
+                || self.lex.is(Glue::Passive, w)
+                || matches!(w, "and" | "or" | "but" | "that" | "who" | "which" | "to")
+            {
+                break;
+            }
+            j = p;
+        }
+        // A bare plural noun opening its clause: "opponents say".
+        if k <= limit {
+            return None;
+        }
+        let w = self.tok(k - 1);
+        let opens = k - 1 == limit
+            || self.is_punct(k - 2, &[",", ";", ":"])
+            || self.sent_of(k - 2) != self.sent_of(k - 1);
+        (opens
+            && self.is_word(k - 1)
+            && !self.is_cap(k - 1)
+            && w.len() > 3
+            && w.ends_with('s')
+            && !self.lex.is(Glue::BetweenSubjectAndVerb, w))
+        .then_some(Mention {
+            first: k - 1,
+            last: k - 1,
+            apposition: None,
+            loose: true,
+        })
+    }
+
+    /// A short noun phrase filling the clause before the cue: "People with
+    /// knowledge of the talks said", "Four in 10 voters say".
+    fn clause_initial_np(&self, limit: usize, k: usize) -> Option<Mention> {
+        let a = self.clause_subject_start(limit, k);
+        if k <= a || k - a > 10 {
+            return None;
+        }
+        let first = self.tok(a);
+        let opener_ok = (self.is_cap(a)
+            && (!self.lex.is_stopword(first)
+                || matches!(
+                    first,
+                    "Most" | "Many" | "Some" | "Few" | "Several" | "Both" | "All"
+                )))
+            || self.lex.is(Glue::Determiners, first)
+            || first.starts_with(|c: char| c.is_ascii_digit());
+        if !opener_ok {
+            return None;
+        }
+        for j in a..k {
+            let w = self.tok(j);
+            if self.doc.tokens[j].is(DOUBLE_MARK)
+                || self.doc.tokens[j].is(IN_QUOTE)
+                || self.cue_starting_at(j).is_some()
+            {
+                return None;
+            }
+            if !self.is_word(j) {
+                if !matches!(w, "-" | "’" | "'" | "." | "%" | "$" | "&") {
+                    return None;
+                }
+                continue;
+            }
+            if !self.is_cap(j) && self.lex.is(Glue::Passive, w)
+                || matches!(
+                    w,
+                    "that"
+                        | "who"
+                        | "which"
+                        | "to"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "will"
+                        | "would"
+                        | "can"
+                        | "could"
+                        | "and"
+                        | "but"
+                        | "when"
+                        | "if"
+                        | "because"
+                        | "said"
+                        | "says"
+                )
+            {
+                return None;
+            }
+        }
+        let mut last = k - 1;
+        while last > a
+            && !self.is_cap(last)
+            && (self.lex.is(Glue::BetweenSubjectAndVerb, self.tok(last))
+                || self.lex.is(Glue::Adverbials, self.tok(last))
+                || self.tok(last).ends_with("ly"))
+        {
+            last -= 1;
+        }
+        if !self.is_word(last)
+            || self.lex.is(Glue::Determiners, self.tok(last))
+            || self.lex.is(Glue::ContentStops, self.tok(last))
+            || self.doc.tokens[last].is(POSSESSIVE)
+        {
+            return None;
+        }
+        Some(Mention {
+            first: a,
+            last,
+            apposition: None,
+            loose: true,
+        })
+    }
+
+    /// "Sen. Marco Rubio, R-Fla., appearing on Fox News, said": the
+    /// clause's first noun phrase, followed by appositions up to `comma`.
+    fn subject_before_appositions(&self, limit: usize, comma: usize) -> Option<Mention> {
+        let a = self.clause_subject_start(limit, comma);
+        if a >= comma || comma - a > 30 {
+            return None;
+        }
+        let w = self.tok(a);
+        if self.lex.pronoun(w).is_some() {
+            return None;
+        }
+        // "The city's chief engineer, Dr. Paul Ambe, said": a short
+        // description opened by a determiner, then appositions.
+        if self.lex.is(Glue::Determiners, w) {
+            if let Some(c0) = (a + 1..comma.min(a + 8)).find(|&j| self.is_punct(j, &[","])) {
+                let plain = (a + 1..c0).all(|j| {
+                    self.is_word(j)
+                        && self.cue_starting_at(j).is_none()
+                        && !self.lex.is(Glue::Passive, self.tok(j))
+                });
+                if plain && c0 > a + 1 && c0 < comma {
+                    let m = Mention {
+                        first: a,
+                        last: c0 - 1,
+                        apposition: Some((c0 + 1, comma)),
+                        loose: false,
+                    };
+                    return Some(self.apposed_name(m));
+                }
+            }
+        }
+        let mut e = a;
+        // "Sen. Jon Roe of Ohio, …": the name before "of" is the speaker.
+        let mut of_at = None;
+        while e + 1 < comma
+            && (self.np_word(e + 1)
+                || (self.is_punct(e + 1, &["."]) && self.is_abbrev_or_initial(e))
+                || (of_at.is_none()
+                    && self.tok_is(e + 1, "of")
+                    && self.is_cap(e)
+                    && e + 2 < comma
+                    && self.is_cap(e + 2)))
+        {
+            if self.tok_is(e + 1, "of") {
+                of_at = Some(e + 1);
+            }
+            e += 1;
+        }
+        if !self.np_word(a) || e + 1 >= comma || !self.is_punct(e + 1, &[","]) {
+            return None;
+        }
+        let head_last = match of_at {
+            Some(o) if !self.lex.is_orgword(self.tok(o - 1)) => o - 1,
+            _ => e,
+        };
+        let relative = e + 2 < comma && self.lex.is(Glue::Relative, self.tok(e + 2));
+        if (e + 1..comma).any(|j| {
+            self.doc.tokens[j].is(DOUBLE_MARK)
+                || (!relative
+                    && self
+                        .cue_starting_at(j)
+                        .is_some_and(|c| !self.cues[c].info(self.lex).participle))
+        }) {
+            return None;
+        }
+        let m = Mention {
+            first: a,
+            last: head_last,
+            apposition: Some((e + 2, comma)),
+            loose: false,
+        };
+        if !self.plausible_speaker(&m) {
+            return None;
+        }
+        Some(self.apposed_name(m))
+    }
+
+    /// "Varnholm's mayor, Tomas Greve, said": when a role description is
+    /// followed by a name in apposition, the name is the speaker.
+    fn apposed_name(&self, m: Mention) -> Mention {
+        let Some((a, e)) = m.apposition else { return m };
+        // The first apposition only: up to the next comma.
+        let e = (a..e).find(|&x| self.is_punct(x, &[","])).unwrap_or(e);
+        let head_is_role =
+            !self.is_cap(m.last) && self.is_word(m.last) && !self.doc.tokens[m.last].is(POSSESSIVE);
+        let name = e > a
+            && (a..e).all(|x| self.np_word(x) || self.is_punct(x, &["."]))
+            && self.is_cap(a)
+            && self.is_cap(e - 1);
+        if head_is_role && name {
+            Mention::new(a, e - 1)
+        } else {
+            m
+        }
+    }
+
+    /// The noun phrase ending right before token `k`.
+    pub(super) fn np_left_of(&self, k: usize, limit: usize) -> Option<Mention> {
+        if k <= limit {
+            return None;
+        }
+        let last = k - 1;
+        let w = self.tok(last);
+        if self.is_word(last)
+            && self.lex.pronoun(w).is_some()
+            && !self.doc.tokens[last].is(POSSESSIVE)
+        {
+            return Some(Mention {
+                first: last,
+                last,
+                apposition: None,
+                loose: false,
+            });
+        }
+        // Party-state parentheses after a name: "Sen. Jon Roe (D-N.Y.) said".
+        let mut end = last;
+        // "Joseph R. Biden Jr. said": the abbreviation's dot.
+        if self.is_punct(end, &["."]) && end > limit && self.is_abbrev_or_initial(end - 1) {
+            end -= 1;
+        }
+        if self.is_punct(end, &[")"]) {
+            let mut j = end;
+            while j > limit && !self.is_punct(j, &["("]) && end - j < 8 {
+                j -= 1;
+            }
+            if self.is_punct(j, &["("]) && j > limit {
+                end = j - 1;
+            } else {
+                return None;
+            }
+        }
+        if !self.np_word(end) {
+            return None;
+        }
+        let head_is_role = !self.is_cap(end) && self.lex.role(self.tok(end)).is_some();
+        let mut first = end;
+        let mut j = end;
+        while j > limit {
+            let p = j - 1;
+            let t = self.doc.tokens[p];
+            let w = self.tok(p);
+            if self.np_word(p)
+                || (self.is_punct(p, &["."]) && p > limit && self.is_abbrev_or_initial(p - 1))
+            {
+                first = p;
+                j = p;
+                continue;
+            }
+            if w == "and" && p > limit && self.np_word(p - 1) && self.is_cap(p - 1) {
+                first = p;
+                j = p;
+                continue;
+            }
+            // Lower-case modifiers before a role noun: "a senior official",
+            // "many economists", "two campaign sources", and after a clause
+            // boundary without a determiner: "…, federal officials said".
+            if head_is_role
+                && t.is(WORD)
+                && !t.is(CAP)
+                && !self.lex.is(Glue::Determiners, w)
+                && end - p <= 3
+            {
+                let modifier = |x: usize| {
+                    self.is_word(x)
+                        && !self.is_cap(x)
+                        && !self.lex.is_cue_word(self.tok(x))
+                        && !self.lex.is(Glue::Passive, self.tok(x))
+                        && !self.lex.is(Glue::Relative, self.tok(x))
+                        && !self.lex.is(Glue::ContentStops, self.tok(x))
+                        && !matches!(self.tok(x), "and" | "or" | "but" | "that" | "not")
+                };
+                if let Some(det) = (limit.max(p.saturating_sub(3))..p)
+                    .rev()
+                    .find(|&d| self.determiner_like(d))
+                {
+                    if (det + 1..=p).all(modifier) {
+                        first = det;
+                        break;
+                    }
+                }
+                if self.determiner_like(p) || !modifier(p) {
+                    break;
+                }
+                // No determiner: a bare modifier run opening its clause.
+                let mut a = p;
+                while a > limit && end - (a - 1) <= 3 && modifier(a - 1) {
+                    a -= 1;
+                }
+                if a == limit || self.clause_boundary_before(a) {
+                    first = a;
+                }
+                break;
+            }
+            if t.is(WORD) && self.lex.is(Glue::Determiners, w) && !t.is(POSSESSIVE) {
+                // "the Kremlin", "the senator", "a spokesman".
+                if matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "the" | "a" | "an" | "this" | "his" | "her" | "its" | "their"
+                ) {
+                    first = p;
+                }
+                break;
+            }
+            break;
+        }
+        // Trim a leading "and" or possessive ending.
+        while first < end && (self.tok_is(first, "and") || self.doc.tokens[first].is(POSSESSIVE)) {
+            first += 1;
+        }
+        // "Sen. Jon Roe of Ohio", "the former governor of Texas": the
+        // phrase before "of" is the speaker, the place or body after it an
+        // affiliation; "the Bank of Ruritania" and "Secretary of State Jon
+        // Roe" stay whole.
+        if first > limit + 1
+            && end - first <= 3
+            && self.is_cap(first)
+            && (self.tok_is(first - 1, "of")
+                || ((self.tok_is(first - 1, "in") || self.tok_is(first - 1, "from"))
+                    && self.tok(first - 2).ends_with('s')))
+        {
+            if let Some(head) = self.np_left_of(first - 1, limit) {
+                let head_word = self.tok(head.last);
+                let whole = self.lex.is_orgword(head_word)
+                    || (self.is_cap(head.last)
+                        && self.lex.title(head_word).is_some()
+                        && (first..=end).filter(|&x| self.is_cap(x)).count() >= 3);
+                if whole {
+                    return Some(Mention::new(head.first, end));
+                }
+                if head.apposition.is_none() {
+                    return Some(Mention {
+                        apposition: Some((first - 1, end + 1)),
+                        ..head
+                    });
+                }
+            }
+        }
+        // A capitalised sentence opener that is not a name ("Officials").
+        let mention = Mention {
+            first,
+            last: end,
+            apposition: None,
+            loose: false,
+        };
+        if !self.plausible_speaker(&mention) {
+            return None;
+        }
+        Some(mention)
+    }
+
+    /// A mention must hold a name, a role noun, an acronym or a pronoun.
+    pub(super) fn plausible_speaker(&self, m: &Mention) -> bool {
+        (m.first..=m.last).any(|i| {
+            let t = self.doc.tokens[i];
+            if !t.is(WORD) || t.is(POSSESSIVE) {
+                return false;
+            }
+            let w = self.tok(i);
+            (t.is(CAP) && !self.lex.is_stopword(w)) || self.lex.role(w).is_some()
+        })
+    }
+
+    /// The subject of the clause holding a participle cue: the speaker of
+    /// an earlier statement of the sentence, or its first noun phrase.
+    pub(super) fn main_subject(&self, cue_first: usize) -> Option<Mention> {
+        let (s_start, _) = self.sent_range(cue_first);
+        let s = self.sent_of(cue_first);
+        if let Some(st) = self
+            .out
+            .iter()
+            .rev()
+            .take(8)
+            .find(|st| st.sentence_last == s && st.mention.is_some_and(|m| m.first < cue_first))
+        {
+            return st.mention;
+        }
+        // The subject of an earlier finite cue of the sentence: "She
+        // revealed that …, saying …".
+        if let Some(m) = (s_start.max(cue_first.saturating_sub(40))..cue_first).find_map(|j| {
+            let c = self.cue_starting_at(j)?;
+            let info = self.cues[c].info(self.lex);
+            (!info.participle && info.class != CueClass::Source)
+                .then(|| self.mention_left(j, s_start))
+                .flatten()
+        }) {
+            return Some(m);
+        }
+        // Skip an introductory phrase ending in a comma: "However, ",
+        // "When asked about it, ".
+        let mut k = self.clause_subject_start(s_start, cue_first);
+        while k < cue_first && self.is_punct(k, &["“", "\""]) {
+            k += 1;
+        }
+        // The first noun phrase: a pronoun or a name run.
+        let w = self.tok(k);
+        if self.lex.pronoun(w).is_some() {
+            return Some(Mention::new(k, k));
+        }
+        let e = self.name_run_end(k, cue_first);
+        let m = Mention::new(k, e);
+        (self.np_word(k) && self.plausible_speaker(&m)).then_some(m)
+    }
+
+    /// The name or pronoun opening the clause before token `before`, when
+    /// a lower-case word (its verb) follows it: "While Roe proclaims …".
+    pub(super) fn sentence_subject(&self, before: usize) -> Option<Mention> {
+        let (s_start, _) = self.sent_range(before);
+        let mut a = self.clause_subject_start(s_start, before);
+        if a < before
+            && matches!(
+                self.tok(a).to_ascii_lowercase().as_str(),
+                "while" | "when" | "as" | "but" | "and"
+            )
+        {
+            a += 1;
+        }
+        if a >= before || self.doc.tokens[a].is(DOUBLE_MARK) {
+            return None;
+        }
+        let w = self.tok(a);
+        if let Some(p) = self.lex.pronoun(w) {
+            let follows = a + 1 < before && self.is_word(a + 1) && !self.is_cap(a + 1);
+            return (p.person && follows).then_some(Mention::new(a, a));
+        }
+        if !self.is_cap(a) || !self.np_word(a) {
+            return None;
+        }
+        let e = self.name_run_end(a, before);
+        let m = Mention::new(a, e);
+        let verb = e + 1 < before
+            && ((self.is_word(e + 1) && !self.is_cap(e + 1)) || self.is_punct(e + 1, &[","]));
+        (verb && self.plausible_speaker(&m)).then_some(m)
+    }
+
+    /// The last token of the name run that starts at token `a` and ends
+    /// before token `before`: name words, and the dots of abbreviations
+    /// and initials ("Sen. J. R. Roe").
+    fn name_run_end(&self, a: usize, before: usize) -> usize {
+        let mut e = a;
+        while e + 1 < before
+            && (self.np_word(e + 1)
+                || (self.is_punct(e + 1, &["."]) && self.is_abbrev_or_initial(e)))
+        {
+            e += 1;
+        }
+        e
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+
+    #[test]
+    fn apposition_before_the_cue() {
+        let r = one("General J. R. Doe, chairman of the Joint Staff, said the troops would stay.");
+        assert_eq!(r.3, s("General J. R. Doe"));
+    }
+
+    #[test]
+    fn speakers_of_a_place_or_body_keep_the_person() {
+        assert_eq!(
+            one("Senator Jon Roe of Varnholm said the vote would be close.").3,
+            s("Senator Jon Roe")
+        );
+        assert_eq!(
+            one("The Bank of Ruritania said rates would rise.").3,
+            s("The Bank of Ruritania")
+        );
+        assert_eq!(
+            one("Senator Jon Roe of Varnholm, the party whip, said the vote would be close.").3,
+            s("Senator Jon Roe")
+        );
+    }
+
+    #[test]
+    fn quantified_and_bare_group_subjects() {
+        assert_eq!(
+            one("Two senior officials said the talks had failed.").3,
+            s("Two senior officials")
+        );
+        assert_eq!(
+            one("The levy was dropped in May, federal officials said.").3,
+            s("federal officials")
+        );
+    }
+
+    #[test]
+    fn a_capitalised_cue_word_inside_a_name_is_part_of_it() {
+        let r = one("Pfizer chief executive Ian Read said the deal would close.");
+        assert_eq!(r.3, s("Pfizer chief executive Ian Read"));
+        // A headline verb is still the verb.
+        let r = one("Roe Says Mill Will Close");
+        assert_eq!(
+            (r.1.as_str(), r.2, r.3),
+            ("Mill Will Close", s("Says"), s("Roe"))
+        );
+    }
+
+    #[test]
+    fn a_name_in_apposition_to_a_role_is_the_speaker() {
+        assert_eq!(
+            one("Carter’s press secretary, Peter Cook, told reporters the plan was sound.").3,
+            s("Peter Cook")
+        );
+        assert_eq!(
+            one("Jon Roe — a teacher from Varnholm — says the school will close.").3,
+            s("Jon Roe")
+        );
+    }
+
+    #[test]
+    fn a_participle_belongs_to_the_main_subject() {
+        let r = run("Roe disclosed that the budget was cut, adding that schools would suffer.");
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert!(r.iter().all(|x| x.3 == s("Roe")), "{r:?}");
+        // No subject, no speaker: a sentence opened by a lower-case word.
+        assert!(run("adding that schools would suffer.").is_empty());
+    }
+}

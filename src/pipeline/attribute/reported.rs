@@ -1,0 +1,645 @@
+//! Reported (indirect) speech: `X said (that) CLAUSE`, tail attributions
+//! (`CLAUSE, X said.`), `according to X`, addressees (`told the FT`) and
+//! the objects of stance verbs (`endorsed Roe`).
+
+use super::{Attributor, Mention, Statement};
+use crate::lexicon::{CueClass, Glue};
+use crate::pipeline::segment::{ALLCAPS, DOUBLE_MARK, IN_QUOTE, POSSESSIVE};
+use crate::text::Span;
+
+impl Attributor<'_, '_> {
+    /// Pass 3: every cue not used by a quote reports the clause it
+    /// governs, or the question it asks.
+    pub(super) fn indirect(&mut self) {
+        for c in 0..self.cues.len() {
+            if self.cue_used[c] {
+                continue;
+            }
+            let cue = self.cues[c].clone();
+            if self.inside_content(cue.first) {
+                continue;
+            }
+            let info = cue.info(self.lex).clone();
+            let st = if info.question && info.past && self.passive_question(c) {
+                self.question_statement(c)
+            } else {
+                match info.class {
+                    CueClass::Source => self.source_statement(c),
+                    CueClass::Speech | CueClass::Belief | CueClass::Object => {
+                        self.verb_statement(c)
+                    }
+                }
+            };
+            if let Some(st) = st {
+                self.cue_used[c] = true;
+                // "X, she said, Y.": the part after the attribution is a
+                // statement of its own.
+                let second = self.after_parenthetical(c, &st);
+                self.out.push(st);
+                if let Some(second) = second {
+                    self.out.push(second);
+                }
+            }
+        }
+    }
+
+    /// `According to X, CLAUSE.` / `CLAUSE, according to X.`
+    fn source_statement(&self, c: usize) -> Option<Statement> {
+        let cue = &self.cues[c];
+        let (s_start, s_end) = self.sent_range(cue.first);
+        let lead = self.clause_lead(s_start, cue.first);
+        let mention = self.source_after(cue.last + 1, s_end, lead)?;
+        let (a, b) = if lead {
+            // According to X, CLAUSE.
+            let mut k = mention.last + 1;
+            if k < s_end && self.is_punct(k, &[","]) {
+                k += 1;
+            } else {
+                return None;
+            }
+            (k, self.content_end(k, s_end, Some(c)))
+        } else {
+            // CLAUSE, according to X.
+            if cue.first == 0 || !self.is_punct(cue.first - 1, &[","]) {
+                return None;
+            }
+            let mut start = self.clause_start(s_start, cue.first - 1);
+            // "As reported by FT, CLAUSE, according to X": the clause starts
+            // after the other source's lead-in.
+            if let Some(oc) = self.cue_starting_at(start) {
+                if self.cues[oc].info(self.lex).class == CueClass::Source {
+                    if let Some(m) = self.mention_right(self.cues[oc].last + 1, s_end, true) {
+                        if m.last + 1 < cue.first && self.is_punct(m.last + 1, &[","]) {
+                            start = m.last + 2;
+                        }
+                    }
+                }
+            }
+            (start, cue.first - 1)
+        };
+        let as_reported = self.lex.lemma(cue.info(self.lex).lemma) != "according to";
+        Some(Statement {
+            confidence: 0.85,
+            priority: if as_reported { 3 } else { 2 },
+            ..self.reported(c, a, b, Some(mention))?
+        })
+    }
+
+    /// Verb cues: `X said (that) CLAUSE`, `CLAUSE, X said.`, `…, saying CLAUSE`.
+    fn verb_statement(&self, c: usize) -> Option<Statement> {
+        let cue = &self.cues[c];
+        let info = cue.info(self.lex);
+        let (s_start, s_end) = self.sent_range(cue.first);
+        let belief = info.class == CueClass::Belief;
+        let object = info.class == CueClass::Object;
+        if belief && info.participle {
+            return None;
+        }
+
+        // Who: the subject to the left, an inversion, or the main clause's
+        // subject for a participle.
+        let coordinated = cue.first > s_start
+            && (self.tok_is(cue.first - 1, "and") || self.tok_is(cue.first - 1, "but"));
+        let left = if info.participle || coordinated {
+            None
+        } else {
+            self.mention_left(cue.first, s_start)
+        };
+        let mut inverted = None;
+        if left.is_none() && !info.participle && !belief && !object && !coordinated {
+            inverted = self
+                .mention_right(cue.last + 1, s_end, false)
+                .or_else(|| self.inverted_description(cue.last + 1, s_end));
+        }
+        let mention = if info.participle || coordinated {
+            self.main_subject(cue.first)
+        } else {
+            left.or(inverted)
+        };
+        let mention = mention?;
+        // Stance and belief verbs need a real speaker phrase.
+        if object && mention.loose {
+            return None;
+        }
+
+        // Tail attribution: CLAUSE, X said.
+        let after = match inverted {
+            Some(m) => m.apposition.map(|a| a.1).unwrap_or(m.last + 1),
+            None => cue.last + 1,
+        };
+        let mut k = after;
+        while k < s_end
+            && self.is_word(k)
+            && self.lex.is(Glue::Adverbials, self.tok(k))
+            && !self.tok_is(k, "that")
+        {
+            k += 1;
+        }
+        // "…, Roe insisted Thursday during a radio tour.": a time or place
+        // phrase after the verb, with no clause of its own, still ends it.
+        let adverbial_rest = || {
+            let first = self.tok(after);
+            after < s_end
+                && self.is_word(after)
+                && (self.lex.is(Glue::Calendar, first)
+                    || matches!(
+                        first.to_ascii_lowercase().as_str(),
+                        "on" | "in" | "at" | "during" | "after" | "before" | "while" | "last"
+                    ))
+                && s_end - after <= 15
+                && (after..s_end).all(|j| {
+                    !self.tok_is(j, "that")
+                        && self.cue_starting_at(j).is_none_or(|c| {
+                            matches!(
+                                self.cues[c].info(self.lex).class,
+                                CueClass::Belief | CueClass::Object
+                            )
+                        })
+                        && !self.doc.tokens[j].is(DOUBLE_MARK)
+                        && !self.is_punct(j, &[",", ";", ":"])
+                })
+        };
+        let attribution_start = if inverted.is_some() {
+            cue.first
+        } else {
+            mention.first
+        };
+        // The adverbial rest counts only for a tag after a comma: "…, Roe
+        // said on Monday.", not "Roe said on Monday the plan …".
+        let after_comma = (attribution_start.saturating_sub(5).max(s_start)..attribution_start)
+            .any(|j| self.is_punct(j, &[",", "—"]));
+        let at_end = k >= s_end
+            || self.is_punct(k, &[".", "!", "?", "”", "\"", ","])
+            || (after_comma && adverbial_rest());
+        // "They cautioned, however, that …": a comma after a cue that opens
+        // its clause starts the content rather than ending it.
+        let opens_clause = attribution_start <= s_start
+            || attribution_start == self.clause_subject_start(s_start, attribution_start);
+        let at_end = at_end && !(opens_clause && k < s_end && self.is_punct(k, &[","]));
+        if at_end && !info.participle {
+            if attribution_start == 0 {
+                return None;
+            }
+            // "As the Post reported, CLAUSE."
+            let as_lead = attribution_start > s_start
+                && self.tok_is(attribution_start - 1, "as")
+                && attribution_start - 1 == self.clause_subject_start(s_start, attribution_start);
+            if as_lead && k < s_end && self.is_punct(k, &[","]) {
+                return self.forward_statement(c, mention, k + 1, s_end, None);
+            }
+            // The clause ends in a comma, or in a quote closed after one:
+            // `…, Roe said.` / `… may be “strategic,” said Roe.`
+            let mut comma = attribution_start - 1;
+            // "…, Democratic vice presidential candidate Jon Roe said.": a
+            // few modifiers of the speaker may stand before the mention.
+            if inverted.is_none() && !self.is_punct(comma, &[",", "—"]) {
+                let mut j = comma;
+                while j > s_start
+                    && attribution_start - j <= 4
+                    && self.is_word(j)
+                    && self.cue_starting_at(j).is_none()
+                    && !self.doc.tokens[j].is(IN_QUOTE)
+                    && !self.lex.is_stopword(self.tok(j))
+                    && !matches!(self.tok(j), "that" | "and" | "but" | "or")
+                {
+                    j -= 1;
+                }
+                if j < comma && self.is_punct(j, &[","]) {
+                    comma = j;
+                }
+            }
+            let quoted_end = self.doc.tokens[comma].is(DOUBLE_MARK)
+                && self.closes_quote(comma)
+                && comma > 0
+                && self.is_punct(comma - 1, &[","]);
+            if !(self.is_punct(comma, &[",", "—"]) || quoted_end) || comma <= s_start {
+                return None;
+            }
+            let start = self.clause_start(s_start, comma);
+            // "At times, people close to him said, CLAUSE": a short lead-in
+            // before a comma-attribution is not the content; the clause
+            // after it is.
+            let lead_words = (start..comma).filter(|&j| self.is_word(j)).count();
+            if lead_words < 4 && k < s_end && self.is_punct(k, &[","]) && !quoted_end {
+                return self.forward_statement(c, mention, k + 1, s_end, None);
+            }
+            // A quote filling the clause is a direct statement, handled
+            // already; one the reporter's words continue makes it mixed:
+            // `“Q” about the plan, said Roe.`
+            if self.doc.tokens[start].is(DOUBLE_MARK) {
+                let fills = self
+                    .quotes
+                    .iter()
+                    .find(|q| q.open == start)
+                    .and_then(|q| q.close)
+                    .is_none_or(|close| close + 2 >= comma);
+                if fills {
+                    return None;
+                }
+            }
+            // A clause that is itself attributed ("X suggested that …, the
+            // report read.") is not reported again by the tail.
+            if (start..comma).any(|j| self.cue_starting_at(j).is_some_and(|oc| self.cue_used[oc])) {
+                return None;
+            }
+            let end = if quoted_end { comma + 1 } else { comma };
+            if !quoted_end
+                && (self.doc.tokens[comma - 1].is(DOUBLE_MARK)
+                    || self.doc.tokens[comma - 1].is(IN_QUOTE))
+            {
+                return None;
+            }
+            if belief {
+                return None;
+            }
+            return Some(Statement {
+                confidence: 0.8,
+                ..self.reported(c, start, end, Some(mention))?
+            });
+        }
+        if info.tail_only || info.no_content || inverted.is_some() {
+            return None;
+        }
+
+        // Forward: X said (that) CLAUSE.
+        let (mut addressee, mut k) = self.after_addressee(c);
+        if object {
+            return self.object_statement(c, mention, s_end);
+        }
+        // "Roe asked the minister whether …": the hearer, then the question.
+        if info.question && addressee.is_none() {
+            let limit = (k + 8).min(s_end);
+            if let Some(q) = (k + 1..limit).find(|&j| {
+                [
+                    "if", "whether", "what", "why", "how", "when", "where", "who",
+                ]
+                .iter()
+                .any(|o| self.tok_is(j, o))
+            }) {
+                if (k..q).all(|j| self.is_word(j) && self.cue_starting_at(j).is_none()) {
+                    addressee = Some(self.doc.span(k, q - 1));
+                    k = q;
+                }
+            }
+        }
+        self.forward_statement(c, mention, k, s_end, addressee)
+    }
+
+    /// The clause reported by cue `c`, starting at token `k`.
+    fn forward_statement(
+        &self,
+        c: usize,
+        mention: Mention,
+        k: usize,
+        s_end: usize,
+        addressee: Option<Span>,
+    ) -> Option<Statement> {
+        let cue = &self.cues[c];
+        let info = cue.info(self.lex);
+        let belief = info.class == CueClass::Belief;
+        let mut k = k;
+        let mut saw_that = false;
+        // Skip adverbials up to a "that" close by: "said on Thursday that".
+        if let Some(that) = (k..(k + 10).min(s_end)).find(|&j| self.tok_is(j, "that")) {
+            let objectish =
+                |j: usize| info.addressee && self.is_word(j) && self.cue_starting_at(j).is_none();
+            if (k..that).all(|j| self.skippable_before_that(j) || objectish(j)) {
+                k = that + 1;
+                saw_that = true;
+            }
+        }
+        while k < s_end && self.is_punct(k, &[",", ":"]) {
+            k += 1;
+        }
+        if k >= s_end {
+            return None;
+        }
+        // "said for weeks he was …", "said in recent days the plan …": a
+        // time phrase before the clause.
+        if !saw_that {
+            let w = self.tok(k).to_ascii_lowercase();
+            if matches!(
+                w.as_str(),
+                "for" | "in" | "on" | "over" | "since" | "during" | "last" | "this" | "earlier"
+            ) {
+                let time_word = |j: usize| {
+                    let t = self.tok(j);
+                    let article = matches!(t, "a" | "an" | "the");
+                    self.is_word(j)
+                        && (!article
+                            || (j + 1 < s_end
+                                && self.lex.is(Glue::Adverbials, self.tok(j + 1))
+                                && !matches!(self.tok(j + 1), "a" | "an" | "the")))
+                        && (self.lex.is(Glue::Adverbials, t)
+                            || self.lex.is(Glue::Calendar, t)
+                            || matches!(
+                                t.to_ascii_lowercase().as_str(),
+                                "weeks"
+                                    | "months"
+                                    | "years"
+                                    | "days"
+                                    | "decades"
+                                    | "recent"
+                                    | "past"
+                                    | "several"
+                                    | "many"
+                                    | "some"
+                                    | "two"
+                                    | "three"
+                            ))
+                };
+                let mut j = k + 1;
+                while j < s_end && j <= k + 4 && time_word(j) {
+                    j += 1;
+                }
+                if j > k + 1 && j + 1 < s_end && self.tok_is(j, "that") {
+                    k = j + 1;
+                    saw_that = true;
+                } else if j > k + 1 && j < s_end {
+                    let t = self.tok(j);
+                    let opens = self.lex.pronoun(t).is_some()
+                        || (self.is_cap(j) && !self.lex.is_stopword(t))
+                        || self.lex.is(Glue::Determiners, t);
+                    if opens && self.cue_starting_at(j).is_none() {
+                        k = j;
+                    }
+                }
+            }
+        }
+        let first = self.tok(k);
+        let promised = info.infinitive && first.eq_ignore_ascii_case("to");
+        if !saw_that {
+            if (self.lex.is(Glue::ContentStops, first) && !promised)
+                || self.is_punct(k, &[".", "!", "?", ";", ")", "("])
+            {
+                return None;
+            }
+            // A belief takes a clause ("thinks women will decide"), not an
+            // infinitive or a preposition ("hopes for a miracle"), unless it
+            // is an intention ("hopes to win").
+            if belief
+                && ((first.eq_ignore_ascii_case("to") && !promised)
+                    || self.doc.tokens[k].is(DOUBLE_MARK))
+            {
+                return None;
+            }
+            // "said Tuesday" with nothing after, or a bare object pronoun.
+            // ("her office" is a clause; "told her" is not.)
+            let possessive_her = first.eq_ignore_ascii_case("her")
+                && k + 1 < s_end
+                && self.is_word(k + 1)
+                && !self.tok_is(k + 1, "to");
+            if !possessive_her
+                && matches!(
+                    first.to_ascii_lowercase().as_str(),
+                    "him" | "her" | "them" | "me" | "us" | "so" | "yes" | "no"
+                )
+            {
+                return None;
+            }
+        }
+        // Direct quotes right after the cue were handled as direct speech.
+        if self.doc.tokens[k].is(DOUBLE_MARK) {
+            if let Some(q) = self.quotes.iter().find(|q| q.open == k) {
+                if self.out.iter().any(|s| s.content == q.inner) {
+                    return None;
+                }
+            }
+        }
+        let end = self.content_end(k, s_end, Some(c));
+        let statement = self.reported(c, k, end, Some(mention))?;
+        let n_words = (k..end).filter(|&j| self.is_word(j)).count();
+        if n_words < 2 {
+            return None;
+        }
+        // "asked not to be named", "told him not to worry": requests, not
+        // statements.
+        if self.tok_is(k, "not") && k + 1 < end && self.tok_is(k + 1, "to") {
+            return None;
+        }
+        Some(Statement {
+            addressee,
+            sentence_first: self.sent_of(mention.first.min(cue.first)),
+            confidence: if belief {
+                0.55
+            } else if saw_that {
+                0.85
+            } else {
+                0.75
+            },
+            priority: if belief { 4 } else { 1 },
+            ..statement
+        })
+    }
+
+    /// Stance verbs: the object is the content ("endorsed Roe last week").
+    fn object_statement(&self, c: usize, mention: Mention, s_end: usize) -> Option<Statement> {
+        let cue = &self.cues[c];
+        let k = cue.last + 1;
+        if k >= s_end || !(self.is_word(k) || self.doc.tokens[k].is(DOUBLE_MARK)) {
+            return None;
+        }
+        // "what the ministry calls a solidarity charge", "the levy, which
+        // the ministry calls …": the object is the relative pronoun.
+        let before = mention.first.saturating_sub(1);
+        if cue.first >= 2
+            && (self.tok_is(before, "what")
+                || self.lex.is(Glue::Relative, self.tok(before))
+                || self.tok_is(before, "that")
+                || self.tok_is(cue.first - 1, "what"))
+        {
+            return None;
+        }
+        // A clause as object ("criticized how the plan was run", "denied
+        // that …") runs like reported speech.
+        let clausal = ["that", "how", "whether", "what", "why", "if", "to"]
+            .iter()
+            .any(|w| self.tok_is(k, w));
+        let mut end = if clausal {
+            self.content_end(k + 1, s_end, Some(c))
+        } else {
+            k
+        };
+        while !clausal && end < s_end {
+            let in_quote = self.doc.tokens[end].is(IN_QUOTE);
+            let abbrev_dot =
+                self.is_punct(end, &["."]) && self.is_abbrev_or_initial(end - 1) && end + 1 < s_end;
+            if !in_quote
+                && end > k
+                && !abbrev_dot
+                && (self.is_punct(end, &[",", ";", ":", "—", "–", ".", "!", "?", "("])
+                    || (self.is_word(end)
+                        && !self.is_cap(end)
+                        && self.lex.is(Glue::ObjectStops, self.tok(end))))
+            {
+                break;
+            }
+            end += 1;
+        }
+        // Not ending on a function word: "a culture in [which …]".
+        while end > k + 1
+            && self.is_word(end - 1)
+            && !self.doc.tokens[end - 1].is(IN_QUOTE)
+            && (self.lex.is(Glue::ContentStops, self.tok(end - 1))
+                || self.lex.is(Glue::Determiners, self.tok(end - 1))
+                || matches!(
+                    self.tok(end - 1),
+                    "in" | "on" | "at" | "as" | "and" | "or" | "but" | "than"
+                ))
+        {
+            end -= 1;
+        }
+        Some(Statement {
+            sentence_first: self.sent_of(mention.first.min(cue.first)),
+            confidence: 0.45,
+            priority: 4,
+            ..self.reported(c, k, end, Some(mention))?
+        })
+    }
+
+    /// The hearer after cue `c`, if it has one, and the first token after
+    /// the cue and the hearer.
+    pub(super) fn after_addressee(&self, c: usize) -> (Option<Span>, usize) {
+        match self.addressee_after(c) {
+            Some((span, next)) => (Some(span), next),
+            None => (None, self.cues[c].last + 1),
+        }
+    }
+
+    /// The hearer after an addressee verb, and the token after it.
+    pub(super) fn addressee_after(&self, c: usize) -> Option<(Span, usize)> {
+        let cue = &self.cues[c];
+        if !cue.info(self.lex).addressee {
+            return None;
+        }
+        let (_, s_end) = self.sent_range(cue.first);
+        let k = cue.last + 1;
+        if k >= s_end || !self.is_word(k) {
+            return None;
+        }
+        if self.lex.is(Glue::Addressees, self.tok(k)) {
+            return Some((self.doc.tokens[k].span, k + 1));
+        }
+        let mut j = k;
+        if self.lex.is(Glue::Determiners, self.tok(j)) && j + 1 < s_end && self.is_cap(j + 1) {
+            j += 1;
+        }
+        if !self.is_cap(j) || self.lex.is_stopword(self.tok(j)) {
+            return None;
+        }
+        // "The Star-Ledger of Newark", "CNN's Jake Tapper".
+        while j + 1 < s_end {
+            let joined = j + 2 < s_end
+                && (self.is_punct(j + 1, &["-"]) || self.tok_is(j + 1, "of"))
+                && self.is_cap(j + 2);
+            if self.is_cap(j + 1) || self.doc.tokens[j + 1].is(POSSESSIVE) {
+                j += 1;
+            } else if joined {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        // An abbreviation in brackets: "the Financial Times (FT)".
+        if j + 3 < s_end
+            && self.is_punct(j + 1, &["("])
+            && self.doc.tokens[j + 2].is(ALLCAPS)
+            && self.is_punct(j + 3, &[")"])
+        {
+            j += 3;
+        }
+        Some((self.doc.span(k, j), j + 1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+
+    #[test]
+    fn indirect_speech_forms() {
+        assert_eq!(
+            one("Roe said that the talks had failed.").1,
+            "the talks had failed"
+        );
+        assert_eq!(
+            one("Roe said the talks had failed.").1,
+            "the talks had failed"
+        );
+        let r = one("Vold told the Ruritanian Herald (RH) that prices would fall.");
+        assert_eq!((r.1.as_str(), r.2), ("prices would fall", s("told")));
+        let r = one("According to Roe, the talks had failed.");
+        assert_eq!(
+            (r.1.as_str(), r.2, r.3),
+            ("the talks had failed", s("According to"), s("Roe"))
+        );
+        let r = one("The talks had failed, according to union officials.");
+        assert_eq!(
+            (r.1.as_str(), r.3),
+            ("The talks had failed", s("union officials"))
+        );
+        let r = one("The talks had failed, Roe said.");
+        assert_eq!((r.1.as_str(), r.3), ("The talks had failed", s("Roe")));
+    }
+
+    #[test]
+    fn two_cues_in_one_sentence_give_two_statements() {
+        let r =
+            run("She revealed that the fund was empty, saying “We cannot pay anyone this month.”");
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!(
+            (r[0].0, r[0].1.as_str()),
+            ("indirect", "the fund was empty")
+        );
+        assert_eq!((r[1].0, r[1].3.clone()), ("direct", s("She")));
+        let r =
+            run("Roe disclosed that the budget was cut, acknowledging that schools would suffer.");
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!(r[1].1, "schools would suffer");
+        assert_eq!(r[1].3, s("Roe"));
+    }
+
+    #[test]
+    fn mixed_speech_keeps_the_fragment() {
+        let r = one("The minister said the reforms would “change everything” for farmers.");
+        assert_eq!(r.0, "mixed");
+        assert_eq!(r.1, "the reforms would “change everything” for farmers");
+    }
+
+    #[test]
+    fn commitments_take_an_infinitive_and_time_phrases_are_skipped() {
+        let r = one("Roe vowed to fight the levy in court.");
+        assert_eq!(r.1, "to fight the levy in court");
+        assert_eq!(
+            one("Roe said on Monday the plan was dead.").1,
+            "the plan was dead"
+        );
+        assert_eq!(
+            one("Roe has said for weeks he would run.").1,
+            "he would run"
+        );
+        assert_eq!(
+            one("Joseph R. Biden Jr. warned that the plan would fail.").3,
+            s("Joseph R. Biden Jr")
+        );
+    }
+
+    #[test]
+    fn a_quote_continued_by_the_reporter_before_a_tail_is_mixed() {
+        let r = one("“The levy is a mistake” for farmers, said Ana Vold, the mayor.");
+        assert_eq!(
+            (r.0, r.1.as_str(), r.3),
+            (
+                "mixed",
+                "“The levy is a mistake” for farmers",
+                s("Ana Vold")
+            )
+        );
+    }
+
+    #[test]
+    fn requests_and_bare_objects_are_not_statements() {
+        assert!(run("Roe asked not to be named.").is_empty());
+        assert!(run("Roe told him so.").is_empty());
+    }
+}
