@@ -1,0 +1,164 @@
+//! Resolving pronouns to a salient antecedent that agrees with them.
+
+use super::{ResolvedSpeaker, Resolver, GROUP_PRONOUN_GAP, MAX_LOOKBACK, MAX_PRONOUN_GAP};
+use crate::event::{ResolvedBy, SpeakerKind};
+use crate::pipeline::attribute::Mention;
+
+impl<'t> Resolver<'_, 't> {
+    pub(super) fn resolve_pronoun(
+        &self,
+        m: Mention,
+        p: crate::lexicon::Pronoun,
+        previous: &[ResolvedSpeaker<'t>],
+    ) -> ResolvedSpeaker<'t> {
+        let mention = self.doc.span(m.first, m.last);
+        let agrees = |e: usize| {
+            let g = self.entities[e].gender;
+            p.gender.is_none() || g.is_none() || g == p.gender
+        };
+        if p.person {
+            // The previous statement's speaker, if a person who agrees.
+            let prev_at = previous
+                .iter()
+                .enumerate()
+                .rev()
+                .take(MAX_LOOKBACK)
+                .find(|(_, s)| s.kind == SpeakerKind::Person && s.name.is_some())
+                .filter(|(_, s)| s.entity.is_none_or(agrees));
+            let prev = prev_at.map(|(_, s)| s);
+            // The last person named as a sentence subject.
+            let subject = self
+                .occurrences_before(m.first)
+                .filter(|(_, e, subj)| {
+                    *subj
+                        && self.entities[*e].kind == SpeakerKind::Person
+                        && self.entities[*e].person_evidence
+                        && agrees(*e)
+                })
+                .map(|(pos, e, _)| (*pos, *e))
+                .next();
+            // Where the previous speaker was last seen: the mention, or for
+            // a statement without one (a floating quote) the statement.
+            let prev_pos = prev_at.map(|(i, s)| {
+                s.mention
+                    .map(|m| m.start)
+                    .unwrap_or_else(|| self.positions.get(i).copied().unwrap_or(0))
+            });
+            let subject_later = match (subject, prev_pos) {
+                (Some((pos, _)), Some(pp)) => self.doc.tokens[pos].span.start > pp,
+                (Some(_), None) => true,
+                _ => false,
+            };
+            // Where an entity was last named before the pronoun.
+            let last_named = |e: usize| {
+                self.occurrences_before(m.first)
+                    .find(|o| o.1 == e)
+                    .map(|o| self.doc.tokens[o.0].span.start)
+            };
+            // An antecedent named too far back is a guess more often wrong
+            // than right: leave the pronoun unresolved instead.
+            let near = |at: Option<usize>| at.is_some_and(|a| mention.start <= a + MAX_PRONOUN_GAP);
+            if subject_later {
+                if let Some((pos, e)) = subject {
+                    let seen = last_named(e).max(Some(self.doc.tokens[pos].span.start));
+                    if near(seen) {
+                        return self.speaker_of(e, mention, ResolvedBy::Pronoun);
+                    }
+                }
+            } else if let Some(s) = prev {
+                let seen = s.entity.and_then(last_named).max(prev_pos);
+                if near(seen) {
+                    return ResolvedSpeaker {
+                        mention: Some(mention),
+                        resolved_by: ResolvedBy::Pronoun,
+                        ..s.clone()
+                    };
+                }
+            }
+            return ResolvedSpeaker {
+                name: None,
+                kind: SpeakerKind::Person,
+                mention: Some(mention),
+                resolved_by: ResolvedBy::None,
+                title: None,
+                affiliation: None,
+                entity: None,
+            };
+        }
+        let want = if p.group {
+            SpeakerKind::Group
+        } else {
+            SpeakerKind::Organization
+        };
+        if let Some((_, s)) = previous
+            .iter()
+            .enumerate()
+            .rev()
+            .take(4)
+            .find(|(_, s)| s.kind == want || (s.kind == SpeakerKind::Organization && !p.group))
+            .filter(|(i, s)| {
+                let at = s
+                    .mention
+                    .map(|m| m.start)
+                    .or_else(|| self.positions.get(*i).copied());
+                at.is_some_and(|a| mention.start <= a + GROUP_PRONOUN_GAP)
+            })
+        {
+            return ResolvedSpeaker {
+                mention: Some(mention),
+                resolved_by: ResolvedBy::Pronoun,
+                ..s.clone()
+            };
+        }
+        ResolvedSpeaker {
+            name: None,
+            kind: want,
+            mention: Some(mention),
+            resolved_by: ResolvedBy::None,
+            title: None,
+            affiliation: None,
+            entity: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use crate::event::ResolvedBy;
+
+    #[test]
+    fn pronouns_agree_in_gender_with_honorifics() {
+        let text = "Mr. Tom Bell said the mill would close. Mrs. Ann Roe said it would not.\n\nHe said the owners had decided.";
+        let r = speakers(text);
+        assert_eq!(r[2].0.as_deref(), Some("Tom Bell"), "{r:?}");
+    }
+
+    #[test]
+    fn pronouns_agree_with_given_names_and_later_pronouns() {
+        let text = "Tom Bell said the mill would close. Ann Roe said it would not.\n\nHe said the owners had decided.";
+        let r = speakers(text);
+        assert_eq!(r[2].0.as_deref(), Some("Tom Bell"), "{r:?}");
+        // "Yasmin Oduya … when she …": the pronoun marks her as a woman.
+        let text = "Tom Bell said the mill would close.\n\nYasmin Oduya was doubtful when she first heard of it. She said the owners had lied.";
+        let r = speakers(text);
+        assert_eq!(r[1].0.as_deref(), Some("Yasmin Oduya"), "{r:?}");
+    }
+
+    #[test]
+    fn a_pronoun_far_from_any_antecedent_stays_unresolved() {
+        let filler = "The mill stood by the river for a century and more. ".repeat(12);
+        let text = format!(
+            "Tom Bell said the mill would close.\n\n{filler}\n\nHe said the owners had decided."
+        );
+        let r = speakers(&text);
+        assert_eq!(r.last().unwrap().0, None, "{r:?}");
+        assert_eq!(r.last().unwrap().2, ResolvedBy::None);
+    }
+
+    #[test]
+    fn unresolved_pronouns_stay_unknown() {
+        let r = speakers("He said the roads were closed.");
+        assert_eq!((r[0].0.as_deref(), r[0].2), (None, ResolvedBy::None));
+    }
+}
