@@ -37,6 +37,10 @@ pub struct LexiconSources {
     pub glue: &'static str,
     /// `given_names.txt`: given names of men and women, by section.
     pub given_names: &'static str,
+    /// `honorifics.txt`: forms of address before a name, with a gender.
+    pub honorifics: &'static str,
+    /// `places.txt`: countries, regions and cities.
+    pub places: &'static str,
 }
 
 impl LexiconSources {
@@ -54,6 +58,8 @@ impl LexiconSources {
         orgwords: include_str!("../data/en/orgwords.txt"),
         glue: include_str!("../data/en/glue.txt"),
         given_names: include_str!("../data/en/given_names.txt"),
+        honorifics: include_str!("../data/en/honorifics.txt"),
+        places: include_str!("../data/en/places.txt"),
     };
 }
 
@@ -115,6 +121,8 @@ pub struct Title {
     pub canonical: String,
     /// Number of words in the written form.
     pub words: usize,
+    /// A military or police rank rather than a position.
+    pub rank: bool,
 }
 
 /// A speaker pronoun and what it can refer to.
@@ -135,6 +143,16 @@ pub struct Role {
     pub kind: RoleKind,
     /// The title it corresponds to ("senator" → "Senator"), if any.
     pub title: Option<String>,
+    /// Whether the noun can be a speaker's title ("goalkeeper", "editor"),
+    /// not only a description ("the man", "his wife").
+    pub titled: bool,
+}
+
+/// A form of address before a name ("Mrs.", "Sir"): never a title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Honorific {
+    /// The gender it marks: `Some('m')`, `Some('f')` or `None`.
+    pub gender: Option<char>,
 }
 
 /// The entity kind a role noun denotes.
@@ -146,6 +164,9 @@ pub enum RoleKind {
     Group,
     /// An institution ("the ministry").
     Organization,
+    /// A text or a finding ("the report", "the study"): it speaks for its
+    /// author.
+    Document,
 }
 
 /// How a boilerplate rule matches a line.
@@ -186,6 +207,11 @@ pub struct Lexicon {
     abbreviations: HashSet<String>,
     stopwords: HashSet<String>,
     demonyms: Vec<(String, String)>,
+    honorifics: HashMap<String, Honorific>,
+    /// Places, lower-cased.
+    places: HashSet<String>,
+    /// Place names as written, countries first, for demonym look-ups.
+    place_names: Vec<String>,
     orgwords: HashSet<String>,
     /// One set per [`Glue`] class, indexed by the class.
     glue: Vec<HashSet<String>>,
@@ -211,9 +237,9 @@ pub enum Glue {
     ContentStops,
     /// Relative pronouns.
     Relative,
-    /// Honorifics of men.
+    /// Titles of men ("King").
     MaleMarkers,
-    /// Honorifics of women.
+    /// Titles of women ("Queen").
     FemaleMarkers,
     /// Words that end the object of a stance verb.
     ObjectStops,
@@ -233,6 +259,16 @@ pub enum Glue {
     MaleNames,
     /// Given names of women (`given_names.txt`).
     FemaleNames,
+    /// Words of photo credits and captions ("Photo", "Getty").
+    Credits,
+    /// Holidays: capitalised, never a person ("Christmas").
+    Holidays,
+    /// Nouns of someone speaking for an organisation ("spokesman").
+    Spokespeople,
+    /// Nouns that refer back to any organisation ("the company").
+    OrganisationAnaphors,
+    /// A person's entourage, speaking for the person ("his aides").
+    Entourage,
 }
 
 impl Glue {
@@ -257,6 +293,11 @@ impl Glue {
             Glue::FemalePronouns => "female_pronouns",
             Glue::MaleNames => "male",
             Glue::FemaleNames => "female",
+            Glue::Credits => "credits",
+            Glue::Holidays => "holidays",
+            Glue::Spokespeople => "spokespeople",
+            Glue::OrganisationAnaphors => "organisation_anaphors",
+            Glue::Entourage => "entourage",
         }
     }
 
@@ -268,7 +309,7 @@ impl Glue {
         }
     }
 
-    const ALL: [Glue; 19] = [
+    const ALL: [Glue; 24] = [
         Glue::Determiners,
         Glue::BetweenSubjectAndVerb,
         Glue::Passive,
@@ -288,6 +329,11 @@ impl Glue {
         Glue::FemalePronouns,
         Glue::MaleNames,
         Glue::FemaleNames,
+        Glue::Credits,
+        Glue::Holidays,
+        Glue::Spokespeople,
+        Glue::OrganisationAnaphors,
+        Glue::Entourage,
     ];
 }
 
@@ -382,6 +428,11 @@ impl Lexicon {
         let mut titles = HashMap::default();
         let mut max_title_words = 1;
         for (n, line) in data_lines(src.titles) {
+            let (line, rank) = match line.split_once('|') {
+                Some((l, "rank")) | Some((l, " rank")) => (l.trim(), true),
+                Some(_) => return Err(err("titles.txt", n, "expected `| rank`".into())),
+                None => (line, false),
+            };
             let (written, canonical) = match line.split_once('=') {
                 Some((w, c)) => (w.trim(), c.trim()),
                 None => (line, line),
@@ -396,6 +447,7 @@ impl Lexicon {
                 Title {
                     canonical: canonical.to_string(),
                     words,
+                    rank,
                 },
             );
         }
@@ -444,10 +496,20 @@ impl Lexicon {
                 "person" => RoleKind::Person,
                 "group" => RoleKind::Group,
                 "organization" => RoleKind::Organization,
+                "document" => RoleKind::Document,
                 other => return Err(err("roles.txt", n, format!("unknown kind `{other}`"))),
             };
-            let title = f.get(2).filter(|t| !t.is_empty()).map(|t| t.to_string());
-            roles.insert(f[0].to_lowercase(), Role { kind, title });
+            let third = f.get(2).copied().unwrap_or("");
+            let titled = third != "-" && kind == RoleKind::Person;
+            let title = (!third.is_empty() && third != "-").then(|| third.to_string());
+            roles.insert(
+                f[0].to_lowercase(),
+                Role {
+                    kind,
+                    title,
+                    titled,
+                },
+            );
         }
 
         let mut boilerplate = Vec::new();
@@ -504,6 +566,34 @@ impl Lexicon {
             demonyms.push((f[0].to_string(), f[1].to_string()));
         }
 
+        let mut honorifics = HashMap::default();
+        for (n, line) in data_lines(src.honorifics) {
+            let f = fields(line);
+            let gender = match f.as_slice() {
+                [_, "m"] => Some('m'),
+                [_, "f"] => Some('f'),
+                [_, "-"] => None,
+                _ => {
+                    return Err(err(
+                        "honorifics.txt",
+                        n,
+                        "expected `form | m, f or -`".into(),
+                    ))
+                }
+            };
+            honorifics.insert(f[0].to_lowercase(), Honorific { gender });
+        }
+
+        let mut places = HashSet::default();
+        let mut place_names = Vec::new();
+        for (_, line) in data_lines(src.places) {
+            if line.starts_with('[') {
+                continue;
+            }
+            places.insert(normalize_phrase(line));
+            place_names.push(line.to_string());
+        }
+
         let mut sections: HashMap<(&'static str, String), HashSet<String>> = HashMap::default();
         for (file, text) in [("glue.txt", src.glue), ("given_names.txt", src.given_names)] {
             let mut section: Option<String> = None;
@@ -555,6 +645,9 @@ impl Lexicon {
             abbreviations,
             stopwords,
             demonyms,
+            honorifics,
+            places,
+            place_names,
             orgwords,
             glue,
         })
@@ -655,6 +748,38 @@ impl Lexicon {
             .iter()
             .find(|(a, _)| a == adjective)
             .map(|(_, p)| p.as_str())
+    }
+
+    /// The honorific `word` (without its period): "Mr", "Dame".
+    pub fn honorific(&self, word: &str) -> Option<Honorific> {
+        with_lower(word, |w| self.honorifics.get(w).copied())
+    }
+
+    /// Whether `phrase` (words separated by single spaces) is a place.
+    pub fn is_place(&self, phrase: &str) -> bool {
+        with_lower(phrase, |p| self.places.contains(p))
+    }
+
+    /// The place an adjective names ("Ukrainian" → "Ukraine", "French" →
+    /// "France"): listed in `demonyms.txt`, or a place of `places.txt`
+    /// sharing its stem when the word has an adjective's ending. A word
+    /// that is itself a place ("Indiana") names no other.
+    pub fn place_of_adjective(&self, adjective: &str) -> Option<&str> {
+        if let Some(p) = self.demonym_place(adjective) {
+            return Some(p);
+        }
+        let lower = adjective.to_lowercase();
+        if self.places.contains(&lower)
+            || !["an", "ian", "ean", "ese", "ish", "i", "ic", "er"]
+                .iter()
+                .any(|s| lower.ends_with(s))
+        {
+            return None;
+        }
+        self.place_names
+            .iter()
+            .find(|p| !p.contains(' ') && self.demonym_matches(adjective, p))
+            .map(String::as_str)
     }
 
     /// Whether `adjective` names `place`: listed in `demonyms.txt`, or a
@@ -778,7 +903,14 @@ mod tests {
         assert_eq!(lex.role("officials").unwrap().kind, RoleKind::Group);
         assert!(lex.is_abbreviation("Sept"));
         assert!(lex.is(Glue::Determiners, "The"));
-        assert!(lex.is(Glue::FemaleMarkers, "Mrs"));
+        assert_eq!(lex.honorific("Mrs").unwrap().gender, Some('f'));
+        assert_eq!(lex.honorific("dr").unwrap().gender, None);
+        assert!(lex.title("Mr.").is_none());
+        assert_eq!(lex.place_of_adjective("Ukrainian"), Some("Ukraine"));
+        assert_eq!(lex.place_of_adjective("French"), Some("France"));
+        assert_eq!(lex.place_of_adjective("Indiana"), None);
+        assert_eq!(lex.place_of_adjective("Francis"), None);
+        assert!(lex.is_place("new york"));
     }
 
     #[test]
