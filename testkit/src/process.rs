@@ -292,7 +292,12 @@ impl WorkerProcess {
     pub async fn stop(&self, timeout: Duration) -> Result<Option<i32>> {
         if self.alive() {
             self.sample_rss();
-            self.terminate()?;
+            if let Err(e) = self.terminate() {
+                // Only an error if it was not because the process ended.
+                if self.alive() {
+                    return Err(e);
+                }
+            }
             if self.wait_exit(timeout).await.is_err() {
                 self.kill9()?;
                 return Err(Error::Timeout(timeout, format!("{} SIGTERM", self.name)));
