@@ -38,13 +38,14 @@ impl Names {
     /// `<prefix>.statements`, `<prefix>.statements.q`, `<prefix>.dead` and
     /// `<prefix>.dead.q`.
     pub fn with_prefix(prefix: String) -> Names {
+        let name = |suffix: &str| format!("{prefix}.{suffix}");
         Names {
-            input_exchange: format!("{prefix}.articles"),
-            input_queue: format!("{prefix}.articles.q"),
-            output_exchange: format!("{prefix}.statements"),
-            output_queue: format!("{prefix}.statements.q"),
-            dead_exchange: format!("{prefix}.dead"),
-            dead_queue: format!("{prefix}.dead.q"),
+            input_exchange: name("articles"),
+            input_queue: name("articles.q"),
+            output_exchange: name("statements"),
+            output_queue: name("statements.q"),
+            dead_exchange: name("dead"),
+            dead_queue: name("dead.q"),
             prefix,
         }
     }
