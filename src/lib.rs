@@ -60,6 +60,7 @@ pub mod http;
 pub mod lexicon;
 pub mod metrics;
 pub mod pipeline;
+pub mod pretty;
 pub mod replay;
 pub mod serve;
 pub mod settings;
