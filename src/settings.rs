@@ -48,6 +48,22 @@ fn invalid(key: &'static str, message: impl Into<String>) -> SettingsError {
     }
 }
 
+/// A `host:port` listen address, or the error for `key`.
+fn parse_listen(key: &'static str, value: &str) -> Result<SocketAddr, SettingsError> {
+    value
+        .parse()
+        .map_err(|e| invalid(key, format!("`{value}` is not host:port: {e}")))
+}
+
+/// `n`, or the number of cores when `n` is 0.
+fn or_cores(n: usize) -> usize {
+    if n > 0 {
+        n
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    }
+}
+
 /// All settings of `quotewire run` and `quotewire topology`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -253,11 +269,7 @@ impl WorkerSettings {
     /// The effective concurrency: [`WorkerSettings::concurrency`], or the
     /// number of cores when that is 0.
     pub fn effective_concurrency(&self) -> usize {
-        if self.concurrency > 0 {
-            self.concurrency
-        } else {
-            std::thread::available_parallelism().map_or(1, |n| n.get())
-        }
+        or_cores(self.concurrency)
     }
 
     /// The drain deadline.
@@ -290,12 +302,7 @@ pub struct HttpSettings {
 impl HttpSettings {
     /// The parsed listen address.
     pub fn listen_addr(&self) -> Result<SocketAddr, SettingsError> {
-        self.listen.parse().map_err(|e| {
-            invalid(
-                "http.listen",
-                format!("`{}` is not host:port: {e}", self.listen),
-            )
-        })
+        parse_listen("http.listen", &self.listen)
     }
 }
 
@@ -320,22 +327,13 @@ pub struct ServeSettings {
 impl ServeSettings {
     /// The parsed listen address.
     pub fn listen_addr(&self) -> Result<SocketAddr, SettingsError> {
-        self.listen.parse().map_err(|e| {
-            invalid(
-                "serve.listen",
-                format!("`{}` is not host:port: {e}", self.listen),
-            )
-        })
+        parse_listen("serve.listen", &self.listen)
     }
 
     /// The effective concurrency: [`ServeSettings::concurrency`], or the
     /// number of cores when that is 0.
     pub fn effective_concurrency(&self) -> usize {
-        if self.concurrency > 0 {
-            self.concurrency
-        } else {
-            std::thread::available_parallelism().map_or(1, |n| n.get())
-        }
+        or_cores(self.concurrency)
     }
 
     /// The request timeout.
