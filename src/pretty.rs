@@ -71,11 +71,16 @@ impl<W: Write> Printer<W> {
             1 => "1 statement".to_string(),
             n => format!("{n} statements"),
         };
-        write!(self.out, "{HEADER}── {}", article.id)?;
+        let mut header = format!("── {}", article.id);
         if let Some(title) = article.title.as_deref().filter(|t| !t.trim().is_empty()) {
-            write!(self.out, " · {title}")?;
+            header.push_str(" · ");
+            header.push_str(title);
         }
-        writeln!(self.out, "{HEADER:#} {DIM}({count}){DIM:#}")?;
+        header.push_str(&format!(" ({count})"));
+        let options = textwrap::Options::new(self.width).subsequent_indent("   ");
+        for line in textwrap::wrap(&header, options) {
+            writeln!(self.out, "{HEADER}{line}{HEADER:#}")?;
+        }
         for event in events {
             writeln!(self.out)?;
             self.statement(event)?;

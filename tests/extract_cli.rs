@@ -148,11 +148,10 @@ fn a_terminal_gets_the_pretty_format_in_colour_unless_no_color() {
     let plain = on_a_terminal("samples/articles.jsonl", true);
     assert!(!plain.contains('\u{1b}'), "NO_COLOR: {plain}");
     assert!(
-        plain.contains(
-            "── sample-01 · Ruritania cuts fuel duty for farmers, funds relief with levy on logistics firms (15 statements)"
-        ),
+        plain.contains("── sample-01 · Ruritania cuts fuel duty for farmers, funds relief with"),
         "{plain}"
     );
+    assert!(plain.contains("logistics firms (15 statements)"), "{plain}");
     assert!(
         plain.contains("Ana Vold (Finance Minister, Ruritania) told reporters [indirect]:\r\n  the government would cut fuel duties"),
         "{plain}"
