@@ -189,7 +189,12 @@ fn inspect_page_marks_every_statement_in_a_real_browser() {
 
     // Dropping the text extracts it too; a phone gets no sideways scroll.
     assert_eq!(report["afterDrop"], n);
-    assert!(report["phone"]["scrollWidth"].as_u64() <= report["phone"]["width"].as_u64());
+    assert_eq!(report["droppedIntoInput"], true);
+    assert!(
+        report["phone"]["scrollWidth"].as_u64() <= report["phone"]["width"].as_u64(),
+        "wider than a phone: {}",
+        report["phone"]
+    );
     assert_eq!(
         report["problems"],
         serde_json::json!([]),
@@ -201,5 +206,22 @@ fn inspect_page_marks_every_statement_in_a_real_browser() {
     if std::env::var_os("QUOTEWIRE_BLESS").is_some() {
         std::fs::write(repo_file("docs/inspect.png"), &png).unwrap();
     }
+    eprintln!(
+        "inspect page in {}: {n} events, {} statements highlighted; speakers (name: count shown / expected): {}",
+        String::from_utf8_lossy(
+            &Command::new(chromium())
+                .arg("--version")
+                .output()
+                .map(|o| o.stdout)
+                .unwrap_or_default()
+        )
+        .trim(),
+        indices(&report["highlighted"]).len(),
+        per_speaker
+            .iter()
+            .map(|(k, v)| format!("{k:?}: {} / {}", listed[k].0, v.len()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     eprintln!("screenshot: {}", Path::new(&screenshot).display());
 }

@@ -364,6 +364,8 @@
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') hideTooltip();
   });
+  // Placed for the old layout: hide rather than float off the page.
+  window.addEventListener('resize', hideTooltip);
 
   showAll.addEventListener('click', () => select(null));
   form.addEventListener('submit', extract);

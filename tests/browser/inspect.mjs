@@ -110,16 +110,21 @@ try {
 
   // 6. Dropping text on the input extracts it too.
   await page.evaluate((text) => {
+    document.getElementById('article-input').value = '';
+    document.getElementById('article-text').dataset.statements = 'stale';
     const transfer = new DataTransfer();
     transfer.setData('text/plain', text);
     const target = document.getElementById('article-input');
     target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
   }, article.text);
-  await page.waitForFunction(() => document.getElementById('status').textContent === '');
+  await page.waitForFunction(() => document.getElementById('article-text').dataset.statements !== 'stale');
   report.afterDrop = (await page.evaluate(highlighted)).length;
+  report.droppedIntoInput = (await page.inputValue('#article-input')) === article.text;
 
   // 7. On a phone-sized screen nothing is wider than the screen.
+  await page.mouse.move(0, 0);
   await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForFunction(() => document.getElementById('tooltip').hidden);
   report.phone = await page.evaluate(() => ({
     scrollWidth: document.documentElement.scrollWidth,
     width: window.innerWidth,
