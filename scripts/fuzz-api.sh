@@ -50,10 +50,11 @@ for mode in positive negative; do
     examples=$positive
     [[ "$mode" == negative ]] && examples=$negative
     echo "== schemathesis, $mode data, up to $examples examples per operation"
-    "$venv/bin/st" run "http://$addr/openapi.json" \
+    # From target/fuzz-api, where schemathesis keeps its .schemathesis cache.
+    (cd "$report" && "../../$venv/bin/st" run "http://$addr/openapi.json" \
         --checks all --mode "$mode" --max-examples "$examples" --seed "$seed" \
         --workers 2 --no-color \
-        --report har --report-har-path "$report/$mode.har.json" || status=$?
+        --report har --report-har-path "$mode.har.json") || status=$?
 done
 
 "$venv/bin/python" - "$report" "$min_requests" <<'PY'
