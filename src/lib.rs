@@ -36,6 +36,8 @@
 //!   retries, reconnects and the graceful drain.
 //! * [`http`], [`metrics`], [`telemetry`]: operations (Prometheus metrics,
 //!   health and readiness, structured logs).
+//! * [`serve`]: `quotewire serve`, the REST API and the inspect page; it
+//!   decodes a request body exactly as the worker decodes a message.
 //!
 //! # Example
 //!
@@ -58,7 +60,9 @@ pub mod http;
 pub mod lexicon;
 pub mod metrics;
 pub mod pipeline;
+pub mod pretty;
 pub mod replay;
+pub mod serve;
 pub mod settings;
 pub mod telemetry;
 pub mod text;

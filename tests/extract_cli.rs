@@ -115,3 +115,85 @@ fn a_missing_file_is_a_clear_error() {
         String::from_utf8_lossy(&out.stderr).contains("cannot open /nonexistent/articles.jsonl")
     );
 }
+
+/// Runs `quotewire extract ARGS` on a pseudo-terminal (util-linux
+/// `script`), as a person at a terminal would: what the terminal shows.
+fn on_a_terminal(args: &str, no_color: bool) -> String {
+    let mut command = Command::new("script");
+    command
+        .args(["-qefc"])
+        .arg(format!(
+            "{} extract {args}",
+            env!("CARGO_BIN_EXE_quotewire")
+        ))
+        .arg("/dev/null")
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env("TERM", "xterm-256color")
+        .stdin(Stdio::null());
+    if no_color {
+        command.env("NO_COLOR", "1");
+    }
+    let out = command
+        .output()
+        .expect("util-linux `script` runs the command on a pseudo-terminal");
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn a_terminal_gets_the_pretty_format_in_colour_unless_no_color() {
+    let shown = on_a_terminal("samples/articles.jsonl", false);
+    assert!(shown.contains("\u{1b}["), "coloured: {shown}");
+    let plain = on_a_terminal("samples/articles.jsonl", true);
+    assert!(!plain.contains('\u{1b}'), "NO_COLOR: {plain}");
+    assert!(
+        plain.contains("── sample-01 · Ruritania cuts fuel duty for farmers, funds relief with"),
+        "{plain}"
+    );
+    assert!(plain.contains("logistics firms (15 statements)"), "{plain}");
+    assert!(
+        plain.contains("Ana Vold (Finance Minister, Ruritania) told reporters [indirect]:\r\n  the government would cut fuel duties"),
+        "{plain}"
+    );
+    assert!(!plain.contains("\"event_id\""), "no JSON on a terminal");
+    // With no argument on a terminal: the bundled samples, pretty.
+    assert!(on_a_terminal("", true).contains("── sample-06"));
+}
+
+#[test]
+fn format_flag_overrides_the_default_and_pipes_get_no_colour() {
+    let run = |format: &str| {
+        let out = bin()
+            .args([
+                "extract",
+                "-q",
+                "--format",
+                format,
+                "samples/articles.jsonl",
+            ])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let pretty = run("pretty");
+    assert!(!pretty.contains('\u{1b}'), "not a terminal: no escapes");
+    assert_eq!(pretty.matches("── sample-").count(), 6);
+    assert!(pretty.contains("[direct]:\n  “"), "{pretty}");
+    let jsonl = run("jsonl");
+    let statements = jsonl.lines().count();
+    assert!(statements > 50);
+    assert!(jsonl
+        .lines()
+        .all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok()));
+    // Every statement of the JSON lines has its header line in the pretty form.
+    let headers = pretty
+        .lines()
+        .filter(|l| {
+            l.ends_with("[direct]:") || l.ends_with("[indirect]:") || l.ends_with("[mixed]:")
+        })
+        .count();
+    assert_eq!(headers, statements);
+}

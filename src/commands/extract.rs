@@ -1,13 +1,16 @@
 //! `quotewire extract`: articles as JSON lines in, statement events out.
 //!
 //! Reads each input (files, `-` for standard input, or the bundled sample
-//! articles when run with no argument on a terminal), writes one event per
-//! line to standard output, reports each bad line on standard error with
-//! its line number and reason, and ends with a summary on standard error.
+//! articles when run with no argument on a terminal), writes the events to
+//! standard output (one JSON object a line, or the pretty format for a
+//! person, the default on a terminal), reports each bad line on standard
+//! error with its line number and reason, and ends with a summary on
+//! standard error.
 
 use anyhow::Context;
-use quotewire::{Article, ArticleLimits, Pipeline};
-use std::io::{BufRead, BufWriter, IsTerminal, Write};
+use quotewire::pretty::{self, Printer};
+use quotewire::{Article, ArticleLimits, Pipeline, StatementEvent};
+use std::io::{BufRead, BufWriter, IsTerminal, StdoutLock, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -27,6 +30,53 @@ pub struct Args {
     /// Print no summary.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Output format [default: pretty when standard output is a terminal,
+    /// jsonl otherwise]. Pretty is coloured on a terminal unless NO_COLOR
+    /// is set.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+}
+
+/// The output formats of `quotewire extract`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Speaker, cue, kind and content of each statement, for a person.
+    Pretty,
+    /// One statement event per line, as JSON (the wire format).
+    Jsonl,
+}
+
+/// Where events go: JSON lines as they are, or the pretty printer (whose
+/// styles anstream strips for NO_COLOR or when not on a terminal).
+enum Output {
+    Jsonl(BufWriter<StdoutLock<'static>>),
+    Pretty(Printer<BufWriter<anstream::AutoStream<StdoutLock<'static>>>>),
+}
+
+impl Output {
+    fn article(&mut self, article: &Article, events: &[StatementEvent<'_>]) -> anyhow::Result<()> {
+        match self {
+            Output::Jsonl(out) => {
+                for ev in events {
+                    serde_json::to_writer(&mut *out, ev).context("cannot write an event")?;
+                    out.write_all(b"\n")
+                        .context("cannot write to standard output")?;
+                }
+            }
+            Output::Pretty(printer) => printer
+                .article(article, events)
+                .context("cannot write to standard output")?,
+        }
+        Ok(())
+    }
+
+    fn flush(self) -> anyhow::Result<()> {
+        match self {
+            Output::Jsonl(mut out) => out.flush(),
+            Output::Pretty(printer) => printer.into_inner().map(drop),
+        }
+        .context("cannot write to standard output")
+    }
 }
 
 #[derive(Default)]
@@ -45,7 +95,21 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         max_bytes: args.max_article_bytes,
     };
     let stdout = std::io::stdout();
-    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let default = if stdout.is_terminal() {
+        Format::Pretty
+    } else {
+        Format::Jsonl
+    };
+    let mut out = match args.format.unwrap_or(default) {
+        Format::Pretty => {
+            let width = console::Term::stdout()
+                .size_checked()
+                .map_or(pretty::DEFAULT_WIDTH, |(_, cols)| usize::from(cols));
+            let styled = anstream::AutoStream::auto(stdout.lock());
+            Output::Pretty(Printer::new(BufWriter::new(styled), width))
+        }
+        Format::Jsonl => Output::Jsonl(BufWriter::with_capacity(1 << 16, stdout.lock())),
+    };
     let mut totals = Totals::default();
     let started = Instant::now();
 
@@ -95,7 +159,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             )?;
         }
     }
-    out.flush().context("cannot write to standard output")?;
+    out.flush()?;
 
     if !args.quiet {
         let secs = started.elapsed().as_secs_f64().max(1e-9);
@@ -121,7 +185,7 @@ fn process(
     name: &str,
     pipeline: &Pipeline,
     limits: &ArticleLimits,
-    out: &mut impl Write,
+    out: &mut Output,
     totals: &mut Totals,
 ) -> anyhow::Result<()> {
     let mut line = Vec::new();
@@ -152,11 +216,7 @@ fn process(
             Ok(events) => {
                 totals.articles += 1;
                 totals.statements += events.len() as u64;
-                for ev in &events {
-                    serde_json::to_writer(&mut *out, ev).context("cannot write an event")?;
-                    out.write_all(b"\n")
-                        .context("cannot write to standard output")?;
-                }
+                out.article(&article, &events)?;
             }
             Err(e) => {
                 totals.errors += 1;
