@@ -127,6 +127,17 @@ impl<'t> Resolver<'_, 't> {
         if the_before && p.gender.is_none() {
             self.entities[idx].org_evidence = true;
         }
+        // "Greenbelt, Maryland": a name followed by a state or country is a
+        // place.
+        if self.doc.punct_is(e + 1, ',')
+            && e + 2 < self.doc.tokens.len()
+            && self.is_cap_word(e + 2)
+            && self.lex.is_place(self.tok(e + 2))
+            && !self.entities[idx].org_evidence
+            && p.title.is_none()
+        {
+            self.entities[idx].place = true;
+        }
         // "the International Monetary Fund (IMF)".
         if e + 3 < self.doc.tokens.len()
             && self.doc.punct_is(e + 1, '(')

@@ -232,6 +232,11 @@ impl<'t> Resolver<'_, 't> {
         previous: &[ResolvedSpeaker<'t>],
     ) -> ResolvedSpeaker<'t> {
         let head = m.last;
+        // "Anti-abortion group the Pro-Life Alliance", "his wife, Sharon
+        // Roe,": a name right after the description is who it describes.
+        if let Some(e) = self.name_after(m) {
+            return self.speaker_of(e, mention, ResolvedBy::Title);
+        }
         let Some(role) = self.lex.role(self.tok(head)) else {
             return self.description_as_is(m, mention, previous);
         };
@@ -261,12 +266,31 @@ impl<'t> Resolver<'_, 't> {
                     return sp;
                 }
             }
+            // "a sheriff who says …" before "Sheriff Harry Lee": the one
+            // person of the article holding that title.
+            RoleKind::Person if role.titled => {
+                let canon = role
+                    .title
+                    .clone()
+                    .unwrap_or_else(|| noun.to_string())
+                    .to_lowercase();
+                let mut holders = self.entities.iter().enumerate().filter(|(_, ent)| {
+                    ent.kind == SpeakerKind::Person
+                        && ent
+                            .title_key
+                            .as_deref()
+                            .is_some_and(|c| titles_match(c, &canon, None))
+                });
+                if let (Some((e, _)), None) = (holders.next(), holders.next()) {
+                    return self.speaker_of(e, mention, ResolvedBy::Title);
+                }
+            }
             RoleKind::Organization | RoleKind::Group if determined => {
                 if let Some(e) = self.organisation_named_by(noun, m.first) {
                     return self.speaker_of(e, mention, ResolvedBy::Title);
                 }
             }
-            RoleKind::Document if determined => {
+            RoleKind::Document => {
                 if let Some(sp) = self.author_of(m, mention, previous) {
                     return sp;
                 }
@@ -279,6 +303,34 @@ impl<'t> Resolver<'_, 't> {
     /// Whether the entity, if any, is known to be an organisation.
     fn entities_org(&self, entity: Option<usize>) -> bool {
         entity.is_some_and(|e| self.entities[e].org_evidence)
+    }
+
+    /// The entity named right after the description `m`, directly ("group
+    /// the Pro-Life Alliance") or in its apposition (", the Most Reverend
+    /// Peter Smith,").
+    fn name_after(&self, m: Mention) -> Option<usize> {
+        let start = match m.apposition {
+            Some((x, _)) => x,
+            None => m.last + 1,
+        };
+        let mut k = start;
+        let n = self.doc.tokens.len();
+        while k < n
+            && k < start + 4
+            && (self.tok_is(k, "the")
+                || self.tok_is(k, "most")
+                || self.lex.honorific(self.tok(k)).is_some()
+                || self.doc.punct_is(k, '.'))
+        {
+            k += 1;
+        }
+        if k >= n || !self.is_cap_word(k) {
+            return None;
+        }
+        let e = self.occurrences_at(k)?;
+        // Directly after the description, only an organisation or group's
+        // name is apposed without a comma.
+        (m.apposition.is_some() || self.entities[e].kind == SpeakerKind::Organization).then_some(e)
     }
 
     /// Whether `noun` names someone who speaks for an organisation.
@@ -308,14 +360,27 @@ impl<'t> Resolver<'_, 't> {
         if !self.lex.is(Glue::OrganisationAnaphors, noun) {
             return None;
         }
-        self.occurrences_before(at)
-            .filter(|o| o.salient)
-            .map(|o| o.entity)
-            .find(|&e| {
-                let ent = &self.entities[e];
-                ent.kind == SpeakerKind::Organization && !ent.place
-            })
-            .filter(near)
+        // An organisation, or a lone name with nothing to show it is a
+        // person's ("WeWork … the company"); a subject before any other.
+        let org = |e: usize| {
+            let ent = &self.entities[e];
+            !ent.place
+                && (ent.kind == SpeakerKind::Organization
+                    || (ent.words == 1 && !ent.person_evidence))
+        };
+        let mut named = self
+            .occurrences_before(at)
+            .filter(|o| o.salient && org(o.entity))
+            .take(8)
+            .filter(|o| self.named_within(o.entity, at, DESCRIPTION_GAP));
+        let first = named.next()?;
+        Some(
+            std::iter::once(first)
+                .chain(named)
+                .find(|o| o.subject)
+                .unwrap_or(first)
+                .entity,
+        )
     }
 
     /// Whether entity `e` is named within `gap` bytes before token `at`.
@@ -385,11 +450,13 @@ impl<'t> Resolver<'_, 't> {
     }
 
     /// The entity whose occurrence starts at token `k`.
+    /// The entity whose name occurrence covers token `k` (its run may
+    /// start a few tokens before, at a title or honorific).
     fn occurrences_at(&self, k: usize) -> Option<usize> {
-        let i = self.occurrences.partition_point(|o| o.first < k);
-        self.occurrences
-            .get(i)
-            .filter(|o| o.first == k)
+        let i = self.occurrences.partition_point(|o| o.first <= k);
+        self.occurrences[..i]
+            .last()
+            .filter(|o| o.first + 4 >= k)
             .map(|o| o.entity)
     }
 
@@ -501,7 +568,16 @@ impl<'t> Resolver<'_, 't> {
             return None;
         }
         let entourage = self.lex.is(Glue::Entourage, self.tok(head));
-        if role.kind == RoleKind::Group && !entourage && !self.tok_is(head, "officials") {
+        // Only who speaks for an owner resolves to it: a spokesperson, an
+        // entourage, officials, a document. "A Weibo commenter" is a
+        // commenter, not Weibo.
+        let speaks_for = entourage
+            || self.is_spokes(self.tok(head))
+            || self.tok_is(head, "officials")
+            || self.tok_is(head, "official")
+            || role.kind == RoleKind::Document
+            || role.kind == RoleKind::Organization;
+        if !speaks_for {
             return None;
         }
         let mention = doc.span(m.first, m.last);

@@ -134,6 +134,9 @@ struct Resolver<'a, 't> {
     lower_words: rustc_hash::FxHashSet<u64>,
     /// Byte offset of each statement resolved so far (its content start).
     positions: Vec<usize>,
+    /// Byte offset where the statement being resolved starts: its content,
+    /// or its mention when that comes first.
+    current: usize,
 }
 
 /// A person pronoun is resolved only to someone named (or quoted) within
@@ -162,12 +165,14 @@ pub fn resolve<'t>(
         singles: HashMap::default(),
         lower_words: openers_in_lower_case(doc),
         positions: Vec::with_capacity(statements.len()),
+        current: 0,
     };
     r.scan_names();
     r.learn_genders();
     r.settle_kinds();
     let mut out: Vec<ResolvedSpeaker<'t>> = Vec::with_capacity(statements.len());
     for (i, st) in statements.iter().enumerate() {
+        r.current = st.content.start;
         let sp = match (st.mention, st.inherit) {
             (_, Inherit::PreviousStatement) => r.floating(st, &statements[..i], &out),
             (Some(m), _) => {

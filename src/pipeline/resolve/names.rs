@@ -143,11 +143,24 @@ impl<'t> Resolver<'_, 't> {
                 && self.lex.is(Glue::Particles, self.tok(j))
                 && j + 1 < end
                 && self.is_cap_word(j + 1);
-            // "Ministry of Labour", "Bank of Ruritania".
-            let org_of = self.tok(j) == "of"
+            // "Ministry of Labour", "Doctors for Camp Closure", "Independent
+            // News & Media": an organisation's name joins capitalised words
+            // over "of", "for", "on", "against" and "&"; a person's name
+            // ("Bob Murray of Sunderland") does not.
+            let joiner = matches!(self.tok(j), "of" | "for" | "on" | "against" | "&");
+            let org_of = joiner
                 && j + 1 < end
                 && self.is_cap_word(j + 1)
-                && (a..j).any(|x| self.lex.is_orgword(self.tok(x)));
+                && !self.is_stop(j + 1)
+                && !self.lex.is_place(self.tok(j + 1))
+                && ((a..j).any(|x| self.lex.is_orgword(self.tok(x)))
+                    || (self.tok(j) == "&"
+                        || !(self.lex.is(Glue::MaleNames, self.tok(a))
+                            || self.lex.is(Glue::FemaleNames, self.tok(a))
+                            || self.lex.honorific(self.tok(a)).is_some()
+                            || self.lex.title(self.tok(a)).is_some()
+                            || self.is_initial_dot(a + 1)))
+                        && (a..j).all(|x| !self.doc.tokens[x].is(ALLCAPS)));
             // "Joseph R. Biden Jr.": the suffix's dot.
             let suffix_dot = self.doc.punct_is(j, '.')
                 && self.lex.is(Glue::NameSuffixes, self.tok(j - 1))
@@ -268,7 +281,11 @@ impl<'t> Resolver<'_, 't> {
                 && self.tok(first - 1) == ","
                 && (start..first - 1)
                     .all(|k| !self.doc.tokens[k].is(IN_QUOTE) && self.tok(k) != ","));
-        opens && !self.doc.tokens[first].is(IN_QUOTE)
+        // "In a Tumblr post …": a name after "a" or "his" modifies a noun.
+        let determined = first > start
+            && self.lex.is(Glue::Determiners, self.tok(first - 1))
+            && !self.tok_is(first - 1, "the");
+        opens && !determined && !self.doc.tokens[first].is(IN_QUOTE)
     }
 
     /// Whether token `i` opens its sentence (after any quote mark or

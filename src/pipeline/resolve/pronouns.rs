@@ -21,6 +21,9 @@ impl<'t> Resolver<'_, 't> {
         previous: &[ResolvedSpeaker<'t>],
     ) -> ResolvedSpeaker<'t> {
         let mention = self.doc.span(m.first, m.last);
+        // Distances count from where the statement starts: in "“…,” he
+        // said" the reader meets the quote before the pronoun.
+        let here = mention.start.min(self.current);
         let agrees = |e: usize| {
             let ent = &self.entities[e];
             let g = ent.gender;
@@ -76,7 +79,7 @@ impl<'t> Resolver<'_, 't> {
             };
             // An antecedent named too far back is a guess more often wrong
             // than right: leave the pronoun unresolved instead.
-            let near = |at: Option<usize>| at.is_some_and(|a| mention.start <= a + MAX_PRONOUN_GAP);
+            let near = |at: Option<usize>| at.is_some_and(|a| here <= a + MAX_PRONOUN_GAP);
             if subject_later {
                 if let Some((pos, e)) = subject {
                     let seen = last_named(e).max(Some(self.doc.tokens[pos].span.start));
@@ -117,7 +120,7 @@ impl<'t> Resolver<'_, 't> {
                     .unwrap_or(0);
                 (at, s)
             })
-            .filter(|(at, _)| mention.start <= at + GROUP_PRONOUN_GAP);
+            .filter(|(at, _)| here <= at + GROUP_PRONOUN_GAP);
         // The last organisation named as a subject close before: "Big
         // Machine have denied it. … they said".
         let named = self
@@ -128,7 +131,7 @@ impl<'t> Resolver<'_, 't> {
                     && !self.entities[o.entity].place
             })
             .map(|o| (self.doc.tokens[o.first].span.start, o.entity))
-            .filter(|(at, _)| mention.start <= at + GROUP_PRONOUN_GAP);
+            .filter(|(at, _)| here <= at + GROUP_PRONOUN_GAP);
         match (spoke, named) {
             (Some((at, _)), Some((n_at, e))) if n_at > at => {
                 self.speaker_of(e, mention, ResolvedBy::Pronoun)
