@@ -144,20 +144,24 @@ impl<'t> Resolver<'_, 't> {
     /// the start of a sentence.
     fn known_capitalised(&self, i: usize) -> bool {
         let w = self.tok(i);
-        if self.doc.tokens[i].is(ALLCAPS)
+        self.doc.tokens[i].is(ALLCAPS)
             || self.lex.is_place(w)
             || self.lex.is_orgword(w)
             || self.lex.place_of_adjective(w).is_some()
-        {
-            return true;
-        }
+            || self.seen_capitalised_elsewhere(i)
+    }
+
+    /// Whether the word at token `i` is written capitalised elsewhere in
+    /// the article, after another word of its sentence.
+    pub(super) fn seen_capitalised_elsewhere(&self, i: usize) -> bool {
+        let w = self.tok(i);
         self.doc.tokens.iter().enumerate().any(|(j, t)| {
             j != i
                 && t.is(CAP)
-                && self.tok(j) == w
                 && j > 0
                 && self.doc.tokens[j - 1].sentence == t.sentence
                 && self.doc.tokens[j - 1].is(WORD)
+                && self.tok(j) == w
         })
     }
 

@@ -354,8 +354,8 @@ impl<'t> Resolver<'_, 't> {
                     .split(' ')
                     .any(|w| w.eq_ignore_ascii_case(noun) || w.eq_ignore_ascii_case(stem))
         });
-        if let Some(e) = by_word.filter(near) {
-            return Some(e);
+        if by_word.is_some() {
+            return by_word;
         }
         if !self.lex.is(Glue::OrganisationAnaphors, noun) {
             return None;
@@ -368,19 +368,24 @@ impl<'t> Resolver<'_, 't> {
                 && (ent.kind == SpeakerKind::Organization
                     || (ent.words == 1 && !ent.person_evidence))
         };
-        let mut named = self
+        // Of those named close before, the most often named so far; the
+        // latest on a tie.
+        let mut best: Option<(usize, usize)> = None;
+        for o in self
             .occurrences_before(at)
             .filter(|o| o.salient && org(o.entity))
             .take(8)
-            .filter(|o| self.named_within(o.entity, at, DESCRIPTION_GAP));
-        let first = named.next()?;
-        Some(
-            std::iter::once(first)
-                .chain(named)
-                .find(|o| o.subject)
-                .unwrap_or(first)
-                .entity,
-        )
+            .filter(|o| near(&o.entity))
+        {
+            let count = self
+                .occurrences_before(at)
+                .filter(|x| x.entity == o.entity)
+                .count();
+            if best.is_none_or(|(_, c)| count > c) {
+                best = Some((o.entity, count));
+            }
+        }
+        best.map(|(e, _)| e)
     }
 
     /// Whether entity `e` is named within `gap` bytes before token `at`.

@@ -125,6 +125,28 @@ impl<'t> Resolver<'_, 't> {
                     {
                         continue;
                     }
+                    // A capitalised sentence opener before a lower-case
+                    // word, never capitalised elsewhere, is an ordinary
+                    // word: "Group advertising revenues rose".
+                    let opens = (self.doc.sentences[self.doc.tokens[s].sentence as usize]
+                        .tokens
+                        .start..s)
+                        .all(|k| !self.doc.tokens[k].is(WORD));
+                    let before_lower = self
+                        .doc
+                        .tokens
+                        .get(e + 1)
+                        .is_some_and(|t| t.is(WORD) && !t.is(CAP));
+                    if opens
+                        && before_lower
+                        && parsed.title.is_none()
+                        && parsed.gender.is_none()
+                        && !self.doc.tokens[s].is(ALLCAPS)
+                        && !self.lex.is_place(w)
+                        && !self.seen_capitalised_elsewhere(s)
+                    {
+                        continue;
+                    }
                 }
                 if let Some(ent) = self.record(parsed, context, a) {
                     self.push_occurrence(a, ent, salient);
@@ -143,24 +165,7 @@ impl<'t> Resolver<'_, 't> {
                 && self.lex.is(Glue::Particles, self.tok(j))
                 && j + 1 < end
                 && self.is_cap_word(j + 1);
-            // "Ministry of Labour", "Doctors for Camp Closure", "Independent
-            // News & Media": an organisation's name joins capitalised words
-            // over "of", "for", "on", "against" and "&"; a person's name
-            // ("Bob Murray of Sunderland") does not.
-            let joiner = matches!(self.tok(j), "of" | "for" | "on" | "against" | "&");
-            let org_of = joiner
-                && j + 1 < end
-                && self.is_cap_word(j + 1)
-                && !self.is_stop(j + 1)
-                && !self.lex.is_place(self.tok(j + 1))
-                && ((a..j).any(|x| self.lex.is_orgword(self.tok(x)))
-                    || (self.tok(j) == "&"
-                        || !(self.lex.is(Glue::MaleNames, self.tok(a))
-                            || self.lex.is(Glue::FemaleNames, self.tok(a))
-                            || self.lex.honorific(self.tok(a)).is_some()
-                            || self.lex.title(self.tok(a)).is_some()
-                            || self.is_initial_dot(a + 1)))
-                        && (a..j).all(|x| !self.doc.tokens[x].is(ALLCAPS)));
+            let org_of = j + 1 < end && self.joins(a, j);
             // "Joseph R. Biden Jr.": the suffix's dot.
             let suffix_dot = self.doc.punct_is(j, '.')
                 && self.lex.is(Glue::NameSuffixes, self.tok(j - 1))
@@ -213,6 +218,33 @@ impl<'t> Resolver<'_, 't> {
             s = p;
         }
         a
+    }
+
+    /// Whether token `j` joins the name run starting at `a` to the
+    /// capitalised word after it: "Ministry of Labour", "Doctors for Camp
+    /// Closure", "Independent News & Media". An organisation's name joins
+    /// over "of", "for", "on", "against" and "&"; a person's name ("Bob
+    /// Murray of Sunderland") or a place after the word does not.
+    fn joins(&self, a: usize, j: usize) -> bool {
+        let w = self.tok(j);
+        if !matches!(w, "of" | "for" | "on" | "against" | "&")
+            || j <= a
+            || !self.is_cap_word(j + 1)
+            || self.is_stop(j + 1)
+            || self.lex.is_place(self.tok(j + 1))
+        {
+            return false;
+        }
+        if (a..j).any(|x| self.lex.is_orgword(self.tok(x))) {
+            return true;
+        }
+        let first = self.tok(a);
+        let personal = self.lex.is(Glue::MaleNames, first)
+            || self.lex.is(Glue::FemaleNames, first)
+            || self.lex.honorific(first).is_some()
+            || self.lex.title(first).is_some()
+            || self.is_initial_dot(a + 1);
+        (w == "&" || !personal) && (a..j).all(|x| !self.doc.tokens[x].is(ALLCAPS))
     }
 
     /// What the words around a name run say about it: the title and
@@ -310,6 +342,11 @@ impl<'t> Resolver<'_, 't> {
         let mut pos = a;
         let mut first_title: Option<usize> = None;
         let mut name_start = a;
+        // "Jason King", "Tom Bishop": a given name then a title word with no
+        // name after it is a name.
+        let given_first = |x: usize| {
+            self.lex.is(Glue::MaleNames, self.tok(x)) || self.lex.is(Glue::FemaleNames, self.tok(x))
+        };
         while pos <= b {
             let w = self.tok(pos);
             if self.doc.tokens[pos].is(WORD) {
@@ -326,7 +363,10 @@ impl<'t> Resolver<'_, 't> {
                     }
                     continue;
                 }
-                if let Some((len, _)) = self.title_at(pos, b) {
+                let title = self
+                    .title_at(pos, b)
+                    .filter(|&(len, _)| !(pos + len > b && pos > k && given_first(k)));
+                if let Some((len, _)) = title {
                     if self.lex.is(Glue::MaleMarkers, w) {
                         p.gender = Some('m');
                     } else if self.lex.is(Glue::FemaleMarkers, w) {
@@ -403,13 +443,12 @@ impl<'t> Resolver<'_, 't> {
         if self.doc.punct_is(s, '.') {
             s -= 1;
         }
-        let org = (name_start..=e).any(|x| self.lex.is_orgword(self.tok(x)));
         while s > name_start
             && (self.is_cap_word(s - 1) && !self.is_stop(s - 1)
                 || self.is_initial_dot(s - 1)
                 || (self.doc.tokens[s - 1].is(WORD)
                     && self.lex.is(Glue::Particles, self.tok(s - 1)))
-                || (org && self.tok(s - 1) == "of" && s >= 2 && self.is_cap_word(s - 2)))
+                || (s >= name_start + 2 && self.joins(name_start, s - 1)))
         {
             s -= 1;
         }
