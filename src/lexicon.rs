@@ -269,6 +269,8 @@ pub enum Glue {
     OrganisationAnaphors,
     /// A person's entourage, speaking for the person ("his aides").
     Entourage,
+    /// Verbs of leading a body ("runs", "heads").
+    Leads,
 }
 
 impl Glue {
@@ -298,6 +300,7 @@ impl Glue {
             Glue::Spokespeople => "spokespeople",
             Glue::OrganisationAnaphors => "organisation_anaphors",
             Glue::Entourage => "entourage",
+            Glue::Leads => "leads",
         }
     }
 
@@ -309,7 +312,7 @@ impl Glue {
         }
     }
 
-    const ALL: [Glue; 24] = [
+    const ALL: [Glue; 25] = [
         Glue::Determiners,
         Glue::BetweenSubjectAndVerb,
         Glue::Passive,
@@ -334,6 +337,7 @@ impl Glue {
         Glue::Spokespeople,
         Glue::OrganisationAnaphors,
         Glue::Entourage,
+        Glue::Leads,
     ];
 }
 
@@ -757,7 +761,11 @@ impl Lexicon {
 
     /// Whether `phrase` (words separated by single spaces) is a place.
     pub fn is_place(&self, phrase: &str) -> bool {
-        with_lower(phrase, |p| self.places.contains(p))
+        with_lower(phrase, |p| {
+            self.places.contains(p)
+                // "U.S" before a sentence's full stop is "U.S.".
+                || (p.contains('.') && !p.ends_with('.') && self.places.contains(&format!("{p}.")))
+        })
     }
 
     /// The place an adjective names ("Ukrainian" → "Ukraine", "French" →

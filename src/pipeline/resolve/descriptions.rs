@@ -187,12 +187,14 @@ impl<'t> Resolver<'_, 't> {
             let c = (a..end.min(a + 6)).find(|&j| self.doc.punct_is(j, ','));
             let Some(c) = c else { break };
             let age = c == a + 1 && self.tok(a).bytes().all(|x| x.is_ascii_digit());
+            // "Ph.D.", "M.D.", "PhD", "MBE".
             let degree = (a..c).all(|j| {
                 self.doc.punct_is(j, '.')
                     || (self.doc.tokens[j].is(WORD)
-                        && self.tok(j).len() <= 3
-                        && self.tok(j).starts_with(|x: char| x.is_uppercase()))
-            }) && c > a + 1;
+                        && self.tok(j).starts_with(|x: char| x.is_uppercase())
+                        && (self.tok(j).len() <= 3
+                            || (self.tok(j).len() <= 5 && self.tok(j).contains('.'))))
+            }) && c > a;
             if !(age || degree) {
                 break;
             }
@@ -303,8 +305,12 @@ impl<'t> Resolver<'_, 't> {
             first -= 1;
         }
         if first > k {
+            // "the newest 2020 Democratic presidential hopeful".
+            let before_owner = |j: usize| {
+                self.title_modifier(j) || self.tok(j).bytes().all(|c| c.is_ascii_digit())
+            };
             match self.owner_before(first) {
-                Some((os, oe)) if (k..os).all(|j| self.title_modifier(j)) => {
+                Some((os, oe)) if (k..os).all(before_owner) => {
                     d.affiliation = Some((os, oe));
                 }
                 _ => return d,
@@ -381,6 +387,23 @@ impl<'t> Resolver<'_, 't> {
         Some((s, e))
     }
 
+    /// "Forrest Jones runs the start-up Beechmont Hotels Corporation": the
+    /// body a person leads, named within a few words after the verb.
+    pub(super) fn body_led(&self, b: usize, end: usize) -> Option<(usize, usize)> {
+        let v = b + 1;
+        if v >= end || !self.doc.tokens[v].is(WORD) || !self.lex.is(Glue::Leads, self.tok(v)) {
+            return None;
+        }
+        let stop = self.phrase_end(v + 1, end);
+        let s = (v + 1..stop.min(v + 5)).find(|&j| self.is_cap_word(j))?;
+        if (v + 1..s)
+            .any(|j| !self.title_modifier(j) && !self.lex.is(Glue::Determiners, self.tok(j)))
+        {
+            return None;
+        }
+        self.body_at(s, stop)
+    }
+
     /// The text of a title: as written, without a leading determiner.
     pub(super) fn title_text(&self, t: (usize, usize)) -> Cow<'t, str> {
         let (mut a, b) = t;
@@ -404,6 +427,10 @@ impl<'t> Resolver<'_, 't> {
         let (s, mut e) = a;
         while e > s && !self.doc.tokens[e].is(WORD) {
             e -= 1;
+        }
+        // "U.S." keeps the dot a sentence end took.
+        if self.tok(e).contains('.') && self.doc.punct_is(e + 1, '.') {
+            e += 1;
         }
         let text = self.span_text(s, e);
         match self.lex.place_of_adjective(text) {

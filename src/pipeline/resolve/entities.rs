@@ -80,7 +80,9 @@ impl<'t> Resolver<'_, 't> {
                 let surname_tok = self.surname_of(s, e);
                 let i = self.entities.len();
                 let org_words = (s..=e).any(|x| self.lex.is_orgword(self.tok(x)));
-                let acronym_like = s == e && self.doc.tokens[s].is(ALLCAPS) && name.len() >= 2;
+                // "NATO", "CBP"; not a shouted word ("ABSTRACT").
+                let acronym_like =
+                    s == e && self.doc.tokens[s].is(ALLCAPS) && (2..=6).contains(&name.len());
                 self.entities.push(Entity {
                     name,
                     surname: self.tok(surname_tok),
@@ -264,10 +266,12 @@ impl<'t> Resolver<'_, 't> {
                 && self.doc.punct_is(k, ',')
                 && self.lex.is(Glue::Determiners, self.tok(k + 1))
             {
+                // The first role noun: "a spokesman for Union Investment".
                 let head = (k + 2..(k + 6).min(self.doc.tokens.len()))
-                    .take_while(|&j| self.doc.tokens[j].is(WORD))
-                    .filter_map(|j| self.lex.role(self.tok(j)))
-                    .last();
+                    .take_while(|&j| {
+                        self.doc.tokens[j].is(WORD) && !self.lex.is(Glue::ContentStops, self.tok(j))
+                    })
+                    .find_map(|j| self.lex.role(self.tok(j)));
                 match head.map(|r| r.kind) {
                     Some(RoleKind::Organization) => org = true,
                     Some(RoleKind::Person) => person = true,

@@ -319,7 +319,10 @@ impl<'t> Resolver<'_, 't> {
     pub(super) fn is_initial_dot(&self, i: usize) -> bool {
         i > 0 && self.doc.punct_is(i, '.') && self.is_cap_word(i - 1) && {
             let w = self.tok(i - 1);
-            w.chars().count() == 1 || self.lex.is_dotted_title(w) || self.lex.is_abbreviation(w)
+            w.chars().count() == 1
+                || self.lex.is_dotted_title(w)
+                || self.lex.is_abbreviation(w)
+                || w.contains('.')
         }
     }
 

@@ -254,7 +254,7 @@ impl<'t> Resolver<'_, 't> {
         d = d.or(self.apposition_after(b, end));
         d = d.or(self.apposition_before(a, start));
         if d.affiliation.is_none() && e == b {
-            d.affiliation = self.of_body(b, end);
+            d.affiliation = self.of_body(b, end).or_else(|| self.body_led(b, end));
         }
         d
     }
@@ -534,9 +534,14 @@ impl<'t> Resolver<'_, 't> {
             }
             k += 1;
         }
+        // Not a given name: "Dean Kiely", "Bishop" as a surname is rare.
+        let given = |x: usize| {
+            self.lex.is(Glue::MaleNames, self.tok(x)) || self.lex.is(Glue::FemaleNames, self.tok(x))
+        };
         if best.is_none()
             && pos <= b
             && self.doc.tokens[pos].is(CAP)
+            && !given(pos)
             && self.is_title_noun(pos)
             && pos < b
             && self.is_cap_word(pos + 1)
