@@ -79,7 +79,12 @@ impl<'t> Resolver<'_, 't> {
             None => {
                 let surname_tok = self.surname_of(s, e);
                 let i = self.entities.len();
-                let org_words = (s..=e).any(|x| self.lex.is_orgword(self.tok(x)));
+                // An organisation word, or a name all in capitals ("CBS DFW").
+                let org_words = (s..=e).any(|x| self.lex.is_orgword(self.tok(x)))
+                    || (name_words >= 2
+                        && (s..=e)
+                            .filter(|&x| self.doc.tokens[x].is(WORD))
+                            .all(|x| self.doc.tokens[x].is(ALLCAPS)));
                 // "NATO", "CBP"; not a shouted word ("ABSTRACT").
                 let acronym_like =
                     s == e && self.doc.tokens[s].is(ALLCAPS) && (2..=6).contains(&name.len());
@@ -204,6 +209,17 @@ impl<'t> Resolver<'_, 't> {
     /// Decides every entity's kind from its evidence, once the whole
     /// article is read.
     pub(super) fn settle_kinds(&mut self) {
+        // A body someone works for is an organisation: "InfoNation President
+        // Dan McDowell" makes InfoNation one.
+        for i in 0..self.entities.len() {
+            let owner = self.entities[i]
+                .affiliation
+                .as_deref()
+                .and_then(|a| self.by_name.get(a).copied());
+            if let Some(o) = owner.filter(|&o| o != i && !self.entities[o].place) {
+                self.entities[o].org_evidence = true;
+            }
+        }
         for i in 0..self.entities.len() {
             let (org_noun, person_noun) = self.nouns_beside(i);
             let given_name = self.entities[i].given.is_some_and(|g| {

@@ -142,9 +142,19 @@ impl<'t> Resolver<'_, 't> {
         if let Some(&ent) = self.by_name.get(name) {
             return self.speaker_of(ent, shown, ResolvedBy::Name);
         }
-        // A name the table does not hold (a headline, a credit).
+        // A name the table does not hold (a headline, a credit): an
+        // organisation by its words, or by the noun before it ("local group
+        // Victims and Citizens Against Crime").
+        let org_noun_before = m.first > 0
+            && doc.tokens[m.first - 1].is(WORD)
+            && !doc.tokens[m.first - 1].is(CAP)
+            && self
+                .lex
+                .role(self.tok(m.first - 1))
+                .is_some_and(|r| r.kind == RoleKind::Organization);
         let kind = if (s..=e).any(|i| self.lex.is_orgword(self.tok(i)))
             || (words == 1 && doc.tokens[s].is(ALLCAPS))
+            || org_noun_before
         {
             SpeakerKind::Organization
         } else {
