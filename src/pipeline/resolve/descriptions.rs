@@ -152,17 +152,14 @@ impl<'t> Resolver<'_, 't> {
     }
 
     /// Whether the word at token `i` is written capitalised elsewhere in
-    /// the article, after another word of its sentence.
+    /// the article.
     pub(super) fn seen_capitalised_elsewhere(&self, i: usize) -> bool {
         let w = self.tok(i);
-        self.doc.tokens.iter().enumerate().any(|(j, t)| {
-            j != i
-                && t.is(CAP)
-                && j > 0
-                && self.doc.tokens[j - 1].sentence == t.sentence
-                && self.doc.tokens[j - 1].is(WORD)
-                && self.tok(j) == w
-        })
+        self.doc
+            .tokens
+            .iter()
+            .enumerate()
+            .any(|(j, t)| j != i && t.is(CAP) && self.tok(j) == w)
     }
 
     /// The apposition after the name run ending at token `b`: ", chairman

@@ -207,7 +207,7 @@ impl<'t> Resolver<'_, 't> {
     }
 
     /// Decides every entity's kind from its evidence, once the whole
-    /// article is read.
+    /// article is read (genders from agreeing pronouns included).
     pub(super) fn settle_kinds(&mut self) {
         // A body someone works for is an organisation: "InfoNation President
         // Dan McDowell" makes InfoNation one.
@@ -236,6 +236,10 @@ impl<'t> Resolver<'_, 't> {
             }
             ent.person_evidence |= given_name || person_noun;
             ent.org_evidence |= org_noun;
+        }
+        // Genders from agreeing pronouns, for what is no organisation.
+        self.learn_genders();
+        for ent in &mut self.entities {
             // A lone capitalised word that is no acronym, place or
             // organisation is most often a surname used without a first
             // name.
@@ -251,6 +255,52 @@ impl<'t> Resolver<'_, 't> {
                 ent.gender = None;
             }
         }
+        self.complete_affiliations();
+    }
+
+    /// Affiliations in their fullest form, and for a titled person with
+    /// none, the organisation named before them in the sentence that first
+    /// names them: "Apple was "pulled into the enterprise," CEO Tim Cook
+    /// said" → Apple; "RICS" → "Royal Institute of Chartered Surveyors".
+    fn complete_affiliations(&mut self) {
+        for i in 0..self.entities.len() {
+            let ent = &self.entities[i];
+            if ent.kind != SpeakerKind::Person {
+                continue;
+            }
+            let fuller = match ent.affiliation.as_deref() {
+                Some(a) if a.len() >= 2 && a.chars().all(|c| c.is_ascii_uppercase()) => {
+                    self.entity_of_acronym(a).filter(|&e| e != i)
+                }
+                Some(_) => None,
+                None if ent.title.is_some() && !ent.title_rank => self.employer_before(i),
+                None => None,
+            };
+            if let Some(e) = fuller {
+                let name = self.entities[e].name;
+                self.entities[i].affiliation = Some(Cow::Borrowed(name));
+            }
+        }
+    }
+
+    /// The organisation named last before entity `i`'s first salient
+    /// occurrence, in the same sentence.
+    fn employer_before(&self, i: usize) -> Option<usize> {
+        let first = self
+            .occurrences
+            .iter()
+            .find(|o| o.entity == i && o.salient)?;
+        let sentence = self.doc.tokens[first.first].sentence;
+        self.occurrences
+            .iter()
+            .take_while(|o| o.first < first.first)
+            .filter(|o| self.doc.tokens[o.first].sentence == sentence)
+            .filter(|o| {
+                let ent = &self.entities[o.entity];
+                ent.kind == SpeakerKind::Organization && !ent.place
+            })
+            .last()
+            .map(|o| o.entity)
     }
 
     /// Whether an organisation noun ("the company", "hedge fund") or a
@@ -365,7 +415,7 @@ impl<'t> Resolver<'_, 't> {
     /// A person named as a sentence subject and referred to by a gendered
     /// pronoun later in the same sentence, before any other name, has that
     /// gender: "Jane Roe, 18, was dubious when she …".
-    pub(super) fn learn_genders(&mut self) {
+    fn learn_genders(&mut self) {
         const WINDOW: usize = 40;
         for oi in 0..self.occurrences.len() {
             let o = self.occurrences[oi];

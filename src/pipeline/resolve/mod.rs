@@ -168,7 +168,6 @@ pub fn resolve<'t>(
         current: 0,
     };
     r.scan_names();
-    r.learn_genders();
     r.settle_kinds();
     let mut out: Vec<ResolvedSpeaker<'t>> = Vec::with_capacity(statements.len());
     for (i, st) in statements.iter().enumerate() {

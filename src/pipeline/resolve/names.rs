@@ -321,15 +321,21 @@ impl<'t> Resolver<'_, 't> {
     }
 
     /// Whether token `i` opens its sentence (after any quote mark or
-    /// bracket) and is written in lower case elsewhere in the article.
+    /// bracket) and is an ordinary word: written in lower case elsewhere in
+    /// the article, or a gerund ("Hosting Cook, Benioff said …").
     fn ordinary_opener(&self, i: usize) -> bool {
         let sentence = &self.doc.sentences[self.doc.tokens[i].sentence as usize];
         let opens = i - sentence.tokens.start <= 8
             && (sentence.tokens.start..i).all(|k| !self.doc.tokens[k].is(WORD));
+        let w = self.tok(i);
+        let gerund = w.len() > 5
+            && w.ends_with("ing")
+            && !self.lex.is(Glue::MaleNames, w)
+            && !self.lex.is(Glue::FemaleNames, w);
         opens
             && !self.doc.tokens[i].is(ALLCAPS)
-            && self.lex.title(self.tok(i)).is_none()
-            && self.lower_words.contains(&lower_hash(self.tok(i)))
+            && self.lex.title(w).is_none()
+            && (gerund || self.lower_words.contains(&lower_hash(w)))
     }
 
     /// Splits tokens `a..=b` into affiliation, honorific, title and name.
