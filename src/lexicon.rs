@@ -271,6 +271,8 @@ pub enum Glue {
     Entourage,
     /// Verbs of leading a body ("runs", "heads").
     Leads,
+    /// Plural verbs ("have", "are"): after a name, an organisation.
+    PluralVerbs,
 }
 
 impl Glue {
@@ -301,6 +303,7 @@ impl Glue {
             Glue::OrganisationAnaphors => "organisation_anaphors",
             Glue::Entourage => "entourage",
             Glue::Leads => "leads",
+            Glue::PluralVerbs => "plural_verbs",
         }
     }
 
@@ -312,7 +315,7 @@ impl Glue {
         }
     }
 
-    const ALL: [Glue; 25] = [
+    const ALL: [Glue; 26] = [
         Glue::Determiners,
         Glue::BetweenSubjectAndVerb,
         Glue::Passive,
@@ -338,6 +341,7 @@ impl Glue {
         Glue::OrganisationAnaphors,
         Glue::Entourage,
         Glue::Leads,
+        Glue::PluralVerbs,
     ];
 }
 

@@ -7,7 +7,7 @@ use super::descriptions::Description;
 use super::{Parsed, Resolver};
 use crate::event::SpeakerKind;
 use crate::lexicon::{Glue, RoleKind};
-use crate::pipeline::segment::{ALLCAPS, WORD};
+use crate::pipeline::segment::{ALLCAPS, CAP, WORD};
 use std::borrow::Cow;
 
 /// A named entity of the article.
@@ -255,7 +255,62 @@ impl<'t> Resolver<'_, 't> {
                 ent.gender = None;
             }
         }
+        self.titles_from_descriptions();
         self.complete_affiliations();
+    }
+
+    /// "Johnny O'Connor is determined … The Wasps flanker replaces …": a
+    /// sentence opened by a definite description of an occupation refers
+    /// to the person last named as a subject, close before, and gives them
+    /// its title and owner when they have none.
+    fn titles_from_descriptions(&mut self) {
+        const GAP: usize = 400;
+        for si in 0..self.doc.sentences.len() {
+            let s = &self.doc.sentences[si];
+            let a = s.tokens.start;
+            if s.tokens.len() < 4 || !self.tok_is(a, "the") {
+                continue;
+            }
+            // "The [Owner] [modifiers] role" and a lower-case verb after it.
+            let mut k = a + 1;
+            let owner_start = k;
+            while k < s.tokens.end && k < a + 5 && self.is_cap_word(k) && !self.is_stop(k) {
+                k += 1;
+            }
+            let owner = (k > owner_start).then(|| (owner_start, k - 1));
+            let head = (k..s.tokens.end.min(k + 4)).find(|&j| self.is_title_noun(j));
+            let Some(head) = head else { continue };
+            if (k..head).any(|j| !self.doc.tokens[j].is(WORD) || self.is_cap_word(j))
+                || !self
+                    .doc
+                    .tokens
+                    .get(head + 1)
+                    .is_some_and(|t| t.is(WORD) && !t.is(CAP))
+                || self
+                    .lex
+                    .role(self.tok(head))
+                    .is_some_and(|r| r.kind != RoleKind::Person)
+            {
+                continue;
+            }
+            let at = self.doc.tokens[a].span.start;
+            let antecedent = self
+                .occurrences_before(a)
+                .find(|o| o.subject && self.entities[o.entity].kind == SpeakerKind::Person)
+                .filter(|o| self.doc.tokens[o.first].span.start + GAP >= at)
+                .map(|o| o.entity);
+            let Some(e) = antecedent else { continue };
+            if self.entities[e].title.is_none() {
+                let text = self.title_text((k, head));
+                self.entities[e].title_key = Some(text.to_lowercase());
+                self.entities[e].title = Some(text);
+            }
+            if self.entities[e].affiliation.is_none() {
+                if let Some(o) = owner {
+                    self.entities[e].affiliation = Some(self.affiliation_text(o));
+                }
+            }
+        }
     }
 
     /// Affiliations in their fullest form, and for a titled person with
@@ -327,6 +382,14 @@ impl<'t> Resolver<'_, 't> {
             let mut k = a;
             while k < self.doc.tokens.len() && k < a + 6 && self.is_name_token(k) {
                 k += 1;
+            }
+            // "Big Machine have denied it": a plural verb.
+            if k < self.doc.tokens.len()
+                && k > a + 1
+                && self.doc.tokens[k].is(WORD)
+                && self.lex.is(Glue::PluralVerbs, self.tok(k))
+            {
+                org = true;
             }
             if k + 2 < self.doc.tokens.len()
                 && self.doc.punct_is(k, ',')
@@ -482,5 +545,26 @@ mod tests {
         assert_eq!(r[3].0.as_deref(), Some("International Widget Fund"));
         assert_eq!(r[3].1, SpeakerKind::Organization);
         assert_eq!(r[3].2, ResolvedBy::Name);
+    }
+
+    #[test]
+    fn a_sentence_opened_by_a_description_titles_the_person_before() {
+        let text = "Jon Roe is set for his first start on Saturday.\n\n\
+                    The Varnholm flanker replaces Ana Vold in the side. Roe said the team was ready.";
+        let r = speakers(text);
+        assert_eq!(r[0].0.as_deref(), Some("Jon Roe"), "{r:?}");
+        assert_eq!(
+            (r[0].3.as_deref(), r[0].4.as_deref()),
+            (Some("flanker"), Some("Varnholm"))
+        );
+    }
+
+    #[test]
+    fn a_titled_person_works_for_the_body_named_before() {
+        let r = speakers("Acme Widgets Corp grew fast, CEO Ana Vold said on Monday.");
+        assert_eq!(r[0].4.as_deref(), Some("Acme Widgets Corp"), "{r:?}");
+        // Nobody named before: no affiliation is invented.
+        let r = speakers("CEO Ana Vold said on Monday the firm grew fast.");
+        assert_eq!(r[0].4, None, "{r:?}");
     }
 }

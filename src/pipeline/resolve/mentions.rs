@@ -5,7 +5,7 @@
 use super::descriptions::Description;
 use super::{ResolvedSpeaker, Resolver};
 use crate::event::{ResolvedBy, SpeakerKind};
-use crate::lexicon::{Glue, RoleKind};
+use crate::lexicon::{Glue, Pronoun, RoleKind};
 use crate::pipeline::attribute::Mention;
 use crate::pipeline::segment::{ALLCAPS, CAP, POSSESSIVE, WORD};
 use crate::text::Span;
@@ -268,6 +268,27 @@ impl<'t> Resolver<'_, 't> {
                 let modifier = (m.first..head).find(|&i| self.is_cap_word(i) && !self.is_stop(i));
                 if let Some(e) = self.holder_of(&canon, None, modifier, m.first) {
                     return self.speaker_of(e, mention, ResolvedBy::Title);
+                }
+                // "“…,” said the actor": a definite description of an
+                // occupation refers back like "he" or "she" would, to the
+                // person in focus; the description is their title.
+                if self.tok_is(m.first, "the") && role.titled && modifier.is_none() {
+                    let he_or_she = Pronoun {
+                        person: true,
+                        gender: None,
+                        group: false,
+                    };
+                    let sp = self.resolve_pronoun(m, he_or_she, previous);
+                    if sp.name.is_some() {
+                        return ResolvedSpeaker {
+                            resolved_by: ResolvedBy::Title,
+                            title: sp
+                                .title
+                                .clone()
+                                .or_else(|| Some(Cow::Borrowed(self.span_text(m.first + 1, head)))),
+                            ..sp
+                        };
+                    }
                 }
             }
             // "a spokesperson", "the spokesman for the agency".
@@ -781,5 +802,23 @@ mod tests {
         let text = "Ana Vold covered the trial.\n\nAna Vold of the Varnholm Herald reported that the verdict was near.";
         let r = speakers(text);
         assert_eq!(r[0].0.as_deref(), Some("Ana Vold"), "{r:?}");
+    }
+
+    #[test]
+    fn a_definite_description_refers_to_the_person_in_focus() {
+        let text = "Jon Roe has left the show.\n\n“It was my choice,” said the actor.";
+        let r = speakers(text);
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert!(r.iter().all(|x| x.0.as_deref() == Some("Jon Roe")), "{r:?}");
+        assert_eq!(r[0].3.as_deref(), Some("actor"));
+        // With nobody in focus, the description stays as it is.
+        let r = speakers("“It was my choice,” said the actor.");
+        assert_eq!(r[0].0.as_deref(), Some("the actor"), "{r:?}");
+    }
+
+    #[test]
+    fn a_description_followed_by_a_name_is_that_name() {
+        let r = speakers("Anti-levy group the Varnholm Farmers Union said the vote was rigged.");
+        assert_eq!(r[0].0.as_deref(), Some("Varnholm Farmers Union"), "{r:?}");
     }
 }

@@ -186,4 +186,32 @@ mod tests {
         let r = speakers("He said the roads were closed.");
         assert_eq!((r[0].0.as_deref(), r[0].2), (None, ResolvedBy::None));
     }
+
+    #[test]
+    fn places_holidays_and_headlines_are_never_antecedents() {
+        let text = "Acme Widgets Corp said the plant would close.\n\n\
+                    The plant stands in Detroit. It said the workers would be paid.";
+        let r = speakers(text);
+        assert_eq!(r[1].0.as_deref(), Some("Acme Widgets Corp"), "{r:?}");
+        let r = speakers("Christmas Day was quiet at the mill. She said the gates stayed shut.");
+        assert_eq!(r[0].0, None, "{r:?}");
+        let r = speakers("Vold Blames Levy For Losses\n\nHe said the fund was empty.");
+        assert_eq!(r[0].0, None, "{r:?}");
+    }
+
+    #[test]
+    fn an_organisation_named_as_subject_is_they_and_it() {
+        let text = "Big Widget have twice denied doing anything wrong. \
+                    “We never blocked the tour,” they said in a statement.";
+        let r = speakers(text);
+        assert_eq!(r.last().unwrap().0.as_deref(), Some("Big Widget"), "{r:?}");
+    }
+
+    #[test]
+    fn distances_count_from_the_start_of_the_quote() {
+        let long = "the plan will work and the workers will be paid in full ".repeat(12);
+        let text = format!("Tom Bell spoke on Monday.\n\n“{long}and that is all,” he said.");
+        let r = speakers(&text);
+        assert_eq!(r[0].0.as_deref(), Some("Tom Bell"), "{r:?}");
+    }
 }
