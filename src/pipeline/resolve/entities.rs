@@ -160,9 +160,10 @@ impl<'t> Resolver<'_, 't> {
     /// Adds what one occurrence says (title, affiliation, gender) to entity
     /// `idx`, keeping the fullest title and affiliation.
     pub(super) fn add_to(&mut self, idx: usize, p: Parsed, context: Description) {
-        let title = p.title.or(context.title);
         let affiliation = p.affiliation.or(context.affiliation);
-        if let Some(t) = title {
+        // Both titles of one occurrence compete: "General C. Q. Brown,
+        // chairman of the Joint Chiefs" is a chairman.
+        for t in [p.title, context.title].into_iter().flatten() {
             let text = self.title_text(t);
             let key = self
                 .title_at(t.0, t.1)
