@@ -398,7 +398,9 @@ impl<'t> Resolver<'_, 't> {
         {
             return None;
         }
+        // "runs the Frankfurt exchange": a place is no body.
         self.body_at(s, stop)
+            .filter(|&(a, e)| !self.lex.is_place(self.span_text(a, e)))
     }
 
     /// The text of a title: as written, without a leading determiner.

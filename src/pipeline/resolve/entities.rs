@@ -262,8 +262,8 @@ impl<'t> Resolver<'_, 't> {
 
     /// "Johnny O'Connor is determined … The Wasps flanker replaces …": a
     /// sentence opened by a definite description of an occupation refers
-    /// to the person last named as a subject, close before, and gives them
-    /// its title and owner when they have none.
+    /// to the person last named, close before, and gives them its title
+    /// and owner when they have none.
     fn titles_from_descriptions(&mut self) {
         const GAP: usize = 400;
         for si in 0..self.doc.sentences.len() {
