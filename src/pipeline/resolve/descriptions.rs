@@ -505,6 +505,16 @@ mod tests {
     }
 
     #[test]
+    fn a_place_is_the_affiliation_of_officials_only() {
+        let (t, a) = ta("Ana Vold, a Boston family physician, said the ward was full.");
+        assert_eq!((t.as_deref(), a), (Some("family physician"), None));
+        assert_eq!(
+            ta("Ana Vold, the Ohio senator, said the vote was close."),
+            some("senator", "Ohio")
+        );
+    }
+
+    #[test]
     fn honorifics_are_never_titles_and_demonyms_become_places() {
         let (t, a) = ta("Mrs. Ana Vold said the levy would rise.");
         assert_eq!((t, a), (None, None));

@@ -160,7 +160,27 @@ impl<'t> Resolver<'_, 't> {
     /// Adds what one occurrence says (title, affiliation, gender) to entity
     /// `idx`, keeping the fullest title and affiliation.
     pub(super) fn add_to(&mut self, idx: usize, p: Parsed, context: Description) {
-        let affiliation = p.affiliation.or(context.affiliation);
+        // A place is the affiliation of people acting for it (an official
+        // title: "Ukrainian PM", "the Ohio senator"), not of private people
+        // ("a Sacramento physician").
+        let official = |d_title: Option<(usize, usize)>| {
+            d_title.is_some_and(|t| {
+                self.lex.title(self.span_text(t.0, t.1)).is_some()
+                    || self
+                        .lex
+                        .role(self.tok(t.1))
+                        .is_some_and(|r| r.title.is_some() || r.kind != RoleKind::Person)
+                    || self.tok(t.1).starts_with("official")
+            })
+        };
+        let keep = |a: Option<(usize, usize)>, t: Option<(usize, usize)>| {
+            a.filter(|&(s, e)| {
+                let text = self.span_text(s, e);
+                let place = self.lex.is_place(text) || self.lex.place_of_adjective(text).is_some();
+                !place || official(t) || t.is_none()
+            })
+        };
+        let affiliation = keep(p.affiliation, p.title).or(keep(context.affiliation, context.title));
         // Both titles of one occurrence compete: "General C. Q. Brown,
         // chairman of the Joint Chiefs" is a chairman.
         for t in [p.title, context.title].into_iter().flatten() {
