@@ -154,12 +154,7 @@ impl<'t> Resolver<'_, 't> {
     /// Whether the word at token `i` is written capitalised elsewhere in
     /// the article.
     pub(super) fn seen_capitalised_elsewhere(&self, i: usize) -> bool {
-        let w = self.tok(i);
-        self.doc
-            .tokens
-            .iter()
-            .enumerate()
-            .any(|(j, t)| j != i && t.is(CAP) && self.tok(j) == w)
+        self.cap_counts.get(self.tok(i)).is_some_and(|&n| n >= 2)
     }
 
     /// The apposition after the name run ending at token `b`: ", chairman

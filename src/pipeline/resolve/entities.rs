@@ -241,8 +241,9 @@ impl<'t> Resolver<'_, 't> {
                 self.entities[o].org_evidence = true;
             }
         }
+        let beside = self.nouns_beside();
         for i in 0..self.entities.len() {
-            let (org_noun, person_noun) = self.nouns_beside(i);
+            let (org_noun, person_noun) = beside[i];
             let given_name = self.entities[i].given.is_some_and(|g| {
                 self.lex.is(Glue::MaleNames, g) || self.lex.is(Glue::FemaleNames, g)
             });
@@ -278,6 +279,18 @@ impl<'t> Resolver<'_, 't> {
         }
         self.titles_from_descriptions();
         self.complete_affiliations();
+        for (i, ent) in self.entities.iter().enumerate() {
+            if ent.kind != SpeakerKind::Person {
+                continue;
+            }
+            if let Some(key) = ent.title_key.as_deref() {
+                let head = key.rsplit(' ').next().unwrap_or(key).to_string();
+                self.title_holders
+                    .entry(head)
+                    .and_modify(|h| *h = None)
+                    .or_insert(Some(i));
+            }
+        }
     }
 
     /// "Johnny O'Connor is determined … The Wasps flanker replaces …": a
@@ -339,6 +352,12 @@ impl<'t> Resolver<'_, 't> {
     /// names them: "Apple was "pulled into the enterprise," CEO Tim Cook
     /// said" → Apple; "RICS" → "Royal Institute of Chartered Surveyors".
     fn complete_affiliations(&mut self) {
+        let mut first_salient = vec![None; self.entities.len()];
+        for (k, o) in self.occurrences.iter().enumerate() {
+            if o.salient && first_salient[o.entity].is_none() {
+                first_salient[o.entity] = Some(k);
+            }
+        }
         for i in 0..self.entities.len() {
             let ent = &self.entities[i];
             if ent.kind != SpeakerKind::Person {
@@ -349,7 +368,9 @@ impl<'t> Resolver<'_, 't> {
                     self.entity_of_acronym(a).filter(|&e| e != i)
                 }
                 Some(_) => None,
-                None if ent.title.is_some() && !ent.title_rank => self.employer_before(i),
+                None if ent.title.is_some() && !ent.title_rank => {
+                    first_salient[i].and_then(|k| self.employer_before(k))
+                }
                 None => None,
             };
             if let Some(e) = fuller {
@@ -360,32 +381,27 @@ impl<'t> Resolver<'_, 't> {
     }
 
     /// The organisation named last before entity `i`'s first salient
-    /// occurrence, in the same sentence.
-    fn employer_before(&self, i: usize) -> Option<usize> {
-        let first = self
-            .occurrences
-            .iter()
-            .find(|o| o.entity == i && o.salient)?;
+    /// occurrence (the `k`th), in the same sentence.
+    fn employer_before(&self, k: usize) -> Option<usize> {
+        let first = self.occurrences[k];
         let sentence = self.doc.tokens[first.first].sentence;
-        self.occurrences
+        self.occurrences[..k]
             .iter()
-            .take_while(|o| o.first < first.first)
-            .filter(|o| self.doc.tokens[o.first].sentence == sentence)
-            .filter(|o| {
+            .rev()
+            .take_while(|o| self.doc.tokens[o.first].sentence == sentence)
+            .find(|o| {
                 let ent = &self.entities[o.entity];
                 ent.kind == SpeakerKind::Organization && !ent.place
             })
-            .last()
             .map(|o| o.entity)
     }
 
-    /// Whether an organisation noun ("the company", "hedge fund") or a
-    /// person's role noun stands right beside an occurrence of entity `i`:
-    /// "WeWork, the company,", "property website Rightmove".
-    fn nouns_beside(&self, i: usize) -> (bool, bool) {
-        let mut org = false;
-        let mut person = false;
-        for o in self.occurrences.iter().filter(|o| o.entity == i) {
+    /// For every entity, whether an organisation noun ("the company",
+    /// "hedge fund") or a person's role noun stands right beside one of its
+    /// occurrences: "WeWork, the company,", "property website Rightmove".
+    fn nouns_beside(&self) -> Vec<(bool, bool)> {
+        let mut out = vec![(false, false); self.entities.len()];
+        for o in &self.occurrences {
             let a = o.first;
             let kind_at = |k: usize| {
                 self.doc.tokens[k].is(WORD)
@@ -394,8 +410,8 @@ impl<'t> Resolver<'_, 't> {
             };
             if a > 0 && kind_at(a - 1) {
                 match self.lex.role(self.tok(a - 1)).map(|r| r.kind) {
-                    Some(RoleKind::Organization) => org = true,
-                    Some(RoleKind::Person) => person = true,
+                    Some(RoleKind::Organization) => out[o.entity].0 = true,
+                    Some(RoleKind::Person) => out[o.entity].1 = true,
                     _ => {}
                 }
             }
@@ -410,7 +426,7 @@ impl<'t> Resolver<'_, 't> {
                 && self.doc.tokens[k].is(WORD)
                 && self.lex.is(Glue::PluralVerbs, self.tok(k))
             {
-                org = true;
+                out[o.entity].0 = true;
             }
             if k + 2 < self.doc.tokens.len()
                 && self.doc.punct_is(k, ',')
@@ -423,13 +439,13 @@ impl<'t> Resolver<'_, 't> {
                     })
                     .find_map(|j| self.lex.role(self.tok(j)));
                 match head.map(|r| r.kind) {
-                    Some(RoleKind::Organization) => org = true,
-                    Some(RoleKind::Person) => person = true,
+                    Some(RoleKind::Organization) => out[o.entity].0 = true,
+                    Some(RoleKind::Person) => out[o.entity].1 = true,
                     _ => {}
                 }
             }
         }
-        (org, person)
+        out
     }
 
     /// Whether token `k` can be part of a name run.

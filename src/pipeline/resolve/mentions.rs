@@ -305,14 +305,14 @@ impl<'t> Resolver<'_, 't> {
                     .clone()
                     .unwrap_or_else(|| noun.to_string())
                     .to_lowercase();
-                let mut holders = self.entities.iter().enumerate().filter(|(_, ent)| {
-                    ent.kind == SpeakerKind::Person
-                        && ent
-                            .title_key
-                            .as_deref()
-                            .is_some_and(|c| titles_match(c, &canon, None))
-                });
-                if let (Some((e, _)), None) = (holders.next(), holders.next()) {
+                let head_word = canon.rsplit(' ').next().unwrap_or(&canon);
+                let holder = self.title_holders.get(head_word).copied().flatten();
+                if let Some(e) = holder.filter(|&e| {
+                    self.entities[e]
+                        .title_key
+                        .as_deref()
+                        .is_some_and(|c| titles_match(c, &canon, None))
+                }) {
                     return self.speaker_of(e, mention, ResolvedBy::Title);
                 }
             }

@@ -137,6 +137,11 @@ struct Resolver<'a, 't> {
     /// Byte offset where the statement being resolved starts: its content,
     /// or its mention when that comes first.
     current: usize,
+    /// How often each capitalised word is written in the article.
+    cap_counts: HashMap<&'t str, u32>,
+    /// The one person holding a title, by the title's head word (lower
+    /// case); `None` when several do.
+    title_holders: HashMap<String, Option<usize>>,
 }
 
 /// A person pronoun is resolved only to someone named (or quoted) within
@@ -166,7 +171,14 @@ pub fn resolve<'t>(
         lower_words: openers_in_lower_case(doc),
         positions: Vec::with_capacity(statements.len()),
         current: 0,
+        cap_counts: HashMap::default(),
+        title_holders: HashMap::default(),
     };
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if t.is(CAP) {
+            *r.cap_counts.entry(doc.tok(i)).or_default() += 1;
+        }
+    }
     r.scan_names();
     r.settle_kinds();
     let mut out: Vec<ResolvedSpeaker<'t>> = Vec::with_capacity(statements.len());

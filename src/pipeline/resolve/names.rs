@@ -65,6 +65,7 @@ impl<'t> Resolver<'_, 't> {
     pub(super) fn scan_names(&mut self) {
         let doc = self.doc;
         let headline = self.headline_paragraph();
+        let credits = self.credit_sentences();
         for (pi, para) in doc.paragraphs.iter().enumerate() {
             if para.skip {
                 continue;
@@ -83,7 +84,7 @@ impl<'t> Resolver<'_, 't> {
                 i = b + 1;
                 // Photo credits and captions name no speaker; a bracket
                 // right after a name is an aside ("(R-Wis.)", "(IMF)").
-                if self.in_credit(a)
+                if credits[self.doc.tokens[a].sentence as usize]
                     || (a >= 2 && self.doc.punct_is(a - 1, '(') && self.is_cap_word(a - 2))
                 {
                     continue;
@@ -273,21 +274,23 @@ impl<'t> Resolver<'_, 't> {
         (p.tokens.len() <= 30 && !closed).then_some(i)
     }
 
-    /// Whether token `i` stands in a photo credit or caption: a sentence
-    /// holding a credit word ("Photo:", "Getty Images", "Credit").
-    fn in_credit(&self, i: usize) -> bool {
-        let s = &self.doc.sentences[self.doc.tokens[i].sentence as usize];
-        s.tokens.clone().take(60).any(|k| {
-            self.doc.tokens[k].is(CAP) && self.lex.is(Glue::Credits, self.tok(k)) && {
-                // "Photo:", "Getty Images", "(AP Photo/…)": a credit word
-                // is followed by a colon, a slash or another credit word,
-                // or closes the sentence.
-                let next = k + 1;
-                next >= s.tokens.end
-                    || matches!(self.tok(next), ":" | "/" | ")" | "|")
-                    || self.lex.is(Glue::Credits, self.tok(next))
+    /// The sentences that are photo credits or captions: they hold a
+    /// credit word ("Photo:", "Getty Images", "Credit") followed by a
+    /// colon, a slash or another credit word, or closing the sentence.
+    fn credit_sentences(&self) -> Vec<bool> {
+        let doc = self.doc;
+        let mut out = vec![false; doc.sentences.len()];
+        for (k, t) in doc.tokens.iter().enumerate() {
+            let s = t.sentence as usize;
+            if out[s] || !t.is(CAP) || !self.lex.is(Glue::Credits, self.tok(k)) {
+                continue;
             }
-        })
+            let next = k + 1;
+            out[s] = next >= doc.sentences[s].tokens.end
+                || matches!(self.tok(next), ":" | "/" | ")" | "|")
+                || self.lex.is(Glue::Credits, self.tok(next));
+        }
+        out
     }
 
     /// Records an occurrence of entity `e` at token `first`.
