@@ -57,6 +57,7 @@ pub mod event;
 pub mod http;
 pub mod lexicon;
 pub mod metrics;
+pub mod page;
 pub mod pipeline;
 pub mod replay;
 pub mod settings;

@@ -25,6 +25,8 @@ fn run(text: String) -> Result<(), TestCaseError> {
         source: None,
         published_at: None,
         language: None,
+        byline: None,
+        text_source: Default::default(),
     };
     let events = pipeline()
         .events(&article)

@@ -4,6 +4,9 @@
 //! articles when run with no argument on a terminal), writes one event per
 //! line to standard output, reports each bad line on standard error with
 //! its line number and reason, and ends with a summary on standard error.
+//! With `--text-out FILE` it also writes each article as processed (an
+//! HTML article with its extracted `text`), so that the events' offsets
+//! slice `FILE`, itself valid input.
 
 use anyhow::Context;
 use quotewire::{Article, ArticleLimits, Pipeline};
@@ -21,12 +24,26 @@ pub struct Args {
     /// JSON-lines files of articles; `-` reads standard input. With none,
     /// reads standard input, or the bundled samples when it is a terminal.
     pub files: Vec<PathBuf>,
-    /// Largest accepted article line, in bytes.
+    /// Largest accepted article line with `text`, in bytes.
     #[arg(long, default_value_t = quotewire::article::DEFAULT_MAX_ARTICLE_BYTES)]
     pub max_article_bytes: usize,
+    /// Largest accepted `html` page of an article line, in bytes.
+    #[arg(long, default_value_t = quotewire::article::DEFAULT_MAX_HTML_BYTES)]
+    pub max_html_bytes: usize,
+    /// Also write every article that was processed to FILE, one JSON line
+    /// each, before its events: the input shape with `text` filled in (for
+    /// HTML articles, the extracted text the events' offsets point into).
+    #[arg(long, value_name = "FILE")]
+    pub text_out: Option<PathBuf>,
     /// Print no summary.
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+/// Where results go: events to standard output, articles to `--text-out`.
+struct Output<E, A> {
+    events: E,
+    articles: Option<A>,
 }
 
 #[derive(Default)]
@@ -43,9 +60,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let pipeline = Pipeline::english();
     let limits = ArticleLimits {
         max_bytes: args.max_article_bytes,
+        max_html_bytes: args.max_html_bytes,
     };
     let stdout = std::io::stdout();
-    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut out = Output {
+        events: BufWriter::with_capacity(1 << 16, stdout.lock()),
+        articles: match &args.text_out {
+            Some(path) => Some(BufWriter::new(
+                std::fs::File::create(path)
+                    .with_context(|| format!("cannot create {}", path.display()))?,
+            )),
+            None => None,
+        },
+    };
     let mut totals = Totals::default();
     let started = Instant::now();
 
@@ -95,7 +122,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             )?;
         }
     }
-    out.flush().context("cannot write to standard output")?;
+    out.events
+        .flush()
+        .context("cannot write to standard output")?;
+    if let (Some(articles), Some(path)) = (&mut out.articles, &args.text_out) {
+        articles
+            .flush()
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
 
     if !args.quiet {
         let secs = started.elapsed().as_secs_f64().max(1e-9);
@@ -121,7 +155,7 @@ fn process(
     name: &str,
     pipeline: &Pipeline,
     limits: &ArticleLimits,
-    out: &mut impl Write,
+    out: &mut Output<impl Write, impl Write>,
     totals: &mut Totals,
 ) -> anyhow::Result<()> {
     let mut line = Vec::new();
@@ -152,9 +186,17 @@ fn process(
             Ok(events) => {
                 totals.articles += 1;
                 totals.statements += events.len() as u64;
+                if let Some(articles) = &mut out.articles {
+                    articles.write_all(&article.to_json())?;
+                    articles
+                        .write_all(b"\n")
+                        .context("cannot write an article")?;
+                }
+                let events_out = &mut out.events;
                 for ev in &events {
-                    serde_json::to_writer(&mut *out, ev).context("cannot write an event")?;
-                    out.write_all(b"\n")
+                    serde_json::to_writer(&mut *events_out, ev).context("cannot write an event")?;
+                    events_out
+                        .write_all(b"\n")
                         .context("cannot write to standard output")?;
                 }
             }

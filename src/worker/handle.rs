@@ -1,16 +1,17 @@
 //! One delivery, from bytes to a [`Disposition`].
 //!
 //! The synchronous half ([`process`]) decodes the body (gzip with a size
-//! cap), validates the article and runs the pipeline under `catch_unwind`;
-//! it runs on the blocking pool. Its [`Processed`] result maps to a
+//! cap), validates the article (extracting it from its page when the body
+//! has `html` instead of `text`) and runs the pipeline under
+//! `catch_unwind`; it runs on the blocking pool. Its [`Processed`] result maps to a
 //! [`Disposition`]: bad input of any kind is dead-lettered with its reason,
 //! good input is published and then acked, and publish failures that may
 //! pass (nack, return, timeout) are retried.
 
 use super::extract::Extract;
-use crate::article::{Article, ArticleLimits};
+use crate::article::{Article, ArticleLimits, TextSource};
 use crate::pipeline::PipelineError;
-use crate::transport::{OutgoingEvent, TransportError};
+use crate::transport::{OutgoingArticle, OutgoingEvent, TransportError};
 use std::io::Read;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -56,6 +57,9 @@ pub enum Processed {
     Events {
         /// The article id.
         article_id: String,
+        /// The article record to publish before the events, when the text
+        /// was extracted from the article's page.
+        article: Option<OutgoingArticle>,
         /// Its events, in text order (possibly none).
         events: Vec<OutgoingEvent>,
     },
@@ -174,7 +178,7 @@ pub fn process_with<F>(
 where
     F: FnOnce(&Article) -> Result<Vec<OutgoingEvent>, PipelineError>,
 {
-    let body = match decode_body(body, content_encoding, limits.max_bytes) {
+    let body = match decode_body(body, content_encoding, limits.max_body_bytes()) {
         Ok(body) => body,
         Err(Rejection { kind, reason }) => {
             return Processed::Rejected {
@@ -184,18 +188,31 @@ where
             }
         }
     };
-    let article = match Article::from_json(&body, limits) {
-        Ok(article) => article,
-        Err(error) => {
+    let decoded = catch_unwind(AssertUnwindSafe(|| Article::from_json(&body, limits)));
+    let article = match decoded {
+        Ok(Ok(article)) => article,
+        Ok(Err(error)) => {
             return Processed::Rejected {
                 article_id: None,
                 kind: error.kind().as_str(),
                 reason: error.to_string(),
             }
         }
+        Err(payload) => {
+            return Processed::Rejected {
+                reason: format!(
+                    "decoding the article panicked: {}",
+                    panic_message(&*payload)
+                ),
+                kind: KIND_PANIC,
+                article_id: None,
+            }
+        }
     };
     match catch_unwind(AssertUnwindSafe(|| extract(&article))) {
         Ok(Ok(events)) => Processed::Events {
+            article: (article.text_source == TextSource::Html)
+                .then(|| OutgoingArticle::of(&article)),
             article_id: article.id,
             events,
         },
@@ -204,19 +221,20 @@ where
             reason: error.to_string(),
             article_id: Some(article.id),
         },
-        Err(payload) => {
-            let message = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "non-string panic payload".to_string());
-            Processed::Rejected {
-                reason: format!("the pipeline panicked: {message}"),
-                kind: KIND_PANIC,
-                article_id: Some(article.id),
-            }
-        }
+        Err(payload) => Processed::Rejected {
+            reason: format!("the pipeline panicked: {}", panic_message(&*payload)),
+            kind: KIND_PANIC,
+            article_id: Some(article.id),
+        },
     }
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "non-string panic payload".to_string())
 }
 
 #[cfg(test)]
@@ -230,7 +248,10 @@ mod tests {
         br#"{"id":"a1","text":"\"We will rebuild the bridge,\" Mayor Jane Roe said on Monday."}"#;
 
     fn limits(max_bytes: usize) -> ArticleLimits {
-        ArticleLimits { max_bytes }
+        ArticleLimits {
+            max_bytes,
+            ..ArticleLimits::default()
+        }
     }
 
     fn gzip(data: &[u8]) -> Vec<u8> {
@@ -292,8 +313,13 @@ mod tests {
             .map(|e| (e.event_id.clone(), e.routing_key(), e.to_json()))
             .collect();
         match process(&pipeline, GOOD, None, &limits(1 << 20)) {
-            Processed::Events { article_id, events } => {
+            Processed::Events {
+                article_id,
+                article,
+                events,
+            } => {
                 assert_eq!(article_id, "a1");
+                assert_eq!(article, None, "a text article has no article record");
                 let got: Vec<_> = events
                     .into_iter()
                     .map(|e| (e.event_id, e.routing_key, e.body))
