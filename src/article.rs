@@ -473,4 +473,135 @@ mod tests {
         let err = parse(r#"{"id":"a"}"#).unwrap_err();
         assert!(err.to_string().contains("`text`"), "{err}");
     }
+
+    const PAGE: &str = "<html><head><title>Bridge to be rebuilt</title>\
+        <meta name=\"author\" content=\"Ola Berg\"></head><body><nav><a href=/>Home</a></nav>\
+        <p>The council voted on Monday to rebuild the old bridge over the river Vell.</p>\
+        <p>\"We will rebuild it,\" Mayor Jane Roe said after the vote.</p></body></html>";
+
+    /// A message with `PAGE` as its `html` and the fields of `extra`.
+    fn html_body(extra: serde_json::Value) -> String {
+        let mut body = serde_json::json!({"id": "p1", "html": PAGE});
+        if let serde_json::Value::Object(fields) = extra {
+            body.as_object_mut().unwrap().extend(fields);
+        }
+        body.to_string()
+    }
+
+    #[test]
+    fn an_article_with_html_gets_the_extracted_text_and_metadata() {
+        let a = parse(&html_body(
+            serde_json::json!({"source": "wire", "title": null}),
+        ))
+        .unwrap();
+        assert_eq!(a.text_source, TextSource::Html);
+        assert_eq!(
+            a.text,
+            "The council voted on Monday to rebuild the old bridge over the river Vell.\n\n\
+             \"We will rebuild it,\" Mayor Jane Roe said after the vote."
+        );
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Bridge to be rebuilt"),
+            "null is filled"
+        );
+        assert_eq!(a.byline.as_deref(), Some("Ola Berg"));
+        assert_eq!(
+            a.source.as_deref(),
+            Some("wire"),
+            "given values win over the page"
+        );
+        // The record: the input shape with `text`, without `html`.
+        let record: serde_json::Value = serde_json::from_slice(&a.to_json()).unwrap();
+        assert_eq!(record["text"], a.text.as_str());
+        assert_eq!(record["byline"], "Ola Berg");
+        assert!(record.get("html").is_none() && record.get("text_source").is_none());
+        let again = Article::from_json(&a.to_json(), &ArticleLimits::default()).unwrap();
+        assert_eq!(again.text, a.text);
+        assert_eq!(again.text_source, TextSource::Given);
+        assert_eq!(again.content_id(), a.content_id());
+    }
+
+    #[test]
+    fn text_wins_over_html_and_costs_nothing_more() {
+        let a = parse(&html_body(serde_json::json!({"text": "Given text."}))).unwrap();
+        assert_eq!(a.text, "Given text.");
+        assert_eq!(a.text_source, TextSource::Given);
+        assert_eq!(a.title, None, "the page is not read");
+        // A text article serialises as before: no `byline` key.
+        let plain = parse(r#"{"id":"a1","text":"Hello."}"#).unwrap();
+        assert_eq!(
+            String::from_utf8(plain.to_json()).unwrap(),
+            r#"{"id":"a1","text":"Hello.","title":null,"url":null,"source":null,"published_at":null,"language":null}"#
+        );
+    }
+
+    #[test]
+    fn bad_html_fields_are_typed_errors() {
+        let cases = [
+            (r#"{"id":"a","html":5}"#, ArticleErrorKind::WrongType),
+            (
+                r#"{"id":"a","html":["<p>x</p>"]}"#,
+                ArticleErrorKind::WrongType,
+            ),
+            (
+                r#"{"id":"a","text":"t","html":{}}"#,
+                ArticleErrorKind::WrongType,
+            ),
+            (r#"{"id":"a","html":null}"#, ArticleErrorKind::MissingField),
+            (r#"{"id":"a","html":" \n "}"#, ArticleErrorKind::EmptyField),
+            (
+                r#"{"id":"a","html":"<html><body></body></html>"}"#,
+                ArticleErrorKind::Page(PageErrorKind::NoArticle),
+            ),
+            (
+                r#"{"id":"a","html":"<p>\u0000\u0001</p>"}"#,
+                ArticleErrorKind::Page(PageErrorKind::NotHtml),
+            ),
+        ];
+        for (body, kind) in cases {
+            let err = parse(body).unwrap_err();
+            assert_eq!(err.kind(), kind, "{body}: {err}");
+        }
+        assert_eq!(
+            ArticleErrorKind::Page(PageErrorKind::NoArticle).as_str(),
+            "no_article"
+        );
+        let err = parse(r#"{"id":"a"}"#).unwrap_err();
+        assert!(err.to_string().contains("nor `html`"), "{err}");
+    }
+
+    #[test]
+    fn html_has_its_own_size_limit() {
+        let limits = ArticleLimits {
+            max_bytes: 100,
+            max_html_bytes: 1000,
+        };
+        let body = html_body(serde_json::Value::Null);
+        assert!(body.len() > 100 && PAGE.len() < 1000);
+        let a = Article::from_json(body.as_bytes(), &limits).unwrap();
+        assert_eq!(a.text_source, TextSource::Html);
+
+        let small = ArticleLimits {
+            max_bytes: 100,
+            max_html_bytes: PAGE.len() - 1,
+        };
+        let err = Article::from_json(body.as_bytes(), &small).unwrap_err();
+        assert_eq!(err.kind(), ArticleErrorKind::TooLarge);
+        assert!(err.to_string().contains("`html`"), "{err}");
+        assert!(err.to_string().contains("pipeline.max_html_bytes"), "{err}");
+        // Over both limits together: refused before parsing.
+        let huge = html_body(serde_json::json!({"pad": "x".repeat(2000)}));
+        let err = Article::from_json(huge.as_bytes(), &limits).unwrap_err();
+        assert_eq!(err.kind(), ArticleErrorKind::TooLarge);
+        assert!(err.to_string().contains("article body is"), "{err}");
+        // A text article over `max_bytes` stays too large, html or not.
+        let text = format!(
+            r#"{{"id":"a","text":"{}","html":"<p>x</p>"}}"#,
+            "y".repeat(200)
+        );
+        let err = Article::from_json(text.as_bytes(), &limits).unwrap_err();
+        assert_eq!(err.kind(), ArticleErrorKind::TooLarge);
+        assert!(err.to_string().contains("limit of 100 bytes"), "{err}");
+    }
 }

@@ -42,3 +42,24 @@ pub fn link_share(fragment: &str) -> (usize, usize) {
         .sum();
     (links, all)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_blank_line_between_paragraphs_and_single_spaces() {
+        assert_eq!(
+            paragraphs("\n  First   para\u{a0}graph. \n\n\n\t\nSecond\tone.\n   \n"),
+            "First para graph.\n\nSecond one."
+        );
+        assert_eq!(paragraphs(" \n\t\n"), "");
+    }
+
+    #[test]
+    fn link_share_counts_link_text_once() {
+        assert_eq!(link_share("<p>ab <a href=x>cd</a></p>"), (2, 4));
+        assert_eq!(link_share("<a href=x>ab<a href=y>cd</a></a>"), (4, 4));
+        assert_eq!(link_share(""), (0, 0));
+    }
+}

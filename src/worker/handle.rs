@@ -330,6 +330,97 @@ mod tests {
         }
     }
 
+    const PAGE: &str = "<html><head><title>Bridge</title></head><body>\
+        <nav><a href=/>Home</a></nav><article>\
+        <p>\"We will rebuild the bridge,\" Mayor Jane Roe said on Monday.</p>\
+        <p>The works start in May, the mayor said.</p></article></body></html>";
+
+    fn html_message(id: &str, html: &str) -> Vec<u8> {
+        serde_json::to_vec(&serde_json::json!({"id": id, "html": html})).unwrap()
+    }
+
+    #[test]
+    fn an_html_article_publishes_its_record_before_its_events() {
+        let pipeline = Pipeline::english();
+        let p = process(&pipeline, &html_message("h1", PAGE), None, &limits(1 << 20));
+        let Processed::Events {
+            article_id,
+            article: Some(record),
+            events,
+        } = p
+        else {
+            panic!("expected events and an article record, got {p:?}");
+        };
+        assert_eq!(article_id, "h1");
+        let extracted = Article::from_json(&record.body, &limits(1 << 20)).unwrap();
+        assert_eq!(record.message_id, extracted.content_id());
+        assert_eq!(
+            extracted.text,
+            "\"We will rebuild the bridge,\" Mayor Jane Roe said on Monday.\n\n\
+             The works start in May, the mayor said."
+        );
+        // The events are those of the extracted text: their offsets slice it.
+        let expected = pipeline.extract(&extracted).unwrap();
+        assert_eq!(events, expected);
+        assert_eq!(events.len(), 2);
+        // Deterministic: the same page gives the same ids.
+        let again = process(&pipeline, &html_message("h1", PAGE), None, &limits(1 << 20));
+        match again {
+            Processed::Events { article, .. } => assert_eq!(article, Some(record)),
+            other => panic!("expected events, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn bad_pages_are_dead_lettered_with_their_kind() {
+        let pipeline = Pipeline::english();
+        let fifty_mb = format!(
+            "<html><body><p>{}</p></body></html>",
+            "word ".repeat(10 << 20)
+        );
+        let deep = "<div>".repeat(50_000);
+        let cases: [(&str, &str); 5] = [
+            ("", "empty_field"),
+            ("\0\u{1}\u{2}binary\0", "not_html"),
+            (&fifty_mb, "too_large"),
+            (&deep, "too_deep"),
+            (
+                "<html><body><nav><a href=/>Home</a></nav></body></html>",
+                "no_article",
+            ),
+        ];
+        for (html, kind) in cases {
+            let p = process(
+                &pipeline,
+                &html_message("bad", html),
+                None,
+                &ArticleLimits::default(),
+            );
+            assert_eq!(rejected_kind(&p), kind, "{}", &html[..html.len().min(60)]);
+            match p.disposition_before_publish() {
+                Some(Disposition::DeadLetter { reason, .. }) => assert!(!reason.is_empty()),
+                other => panic!("expected DeadLetter, got {other:?}"),
+            }
+        }
+        // Broken markup is still a page: its text is the article.
+        let broken = "<div><p><b>Roe said it <i>would open</div></p><td>";
+        match process(
+            &pipeline,
+            &html_message("b", broken),
+            None,
+            &limits(1 << 20),
+        ) {
+            Processed::Events {
+                article: Some(record),
+                ..
+            } => {
+                let a = Article::from_json(&record.body, &limits(1 << 20)).unwrap();
+                assert_eq!(a.text, "Roe said it would open");
+            }
+            other => panic!("expected events, got {other:?}"),
+        }
+    }
+
     #[test]
     fn a_panic_in_the_pipeline_is_dead_lettered() {
         let p = process_with(GOOD, None, &limits(1 << 20), |_| panic!("boom at offset 3"));
