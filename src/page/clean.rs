@@ -3,7 +3,7 @@
 //! timestamps, cookie banners, ads, related-article teasers, newsletter and
 //! sharing boxes. The rules are data (`data/html/boilerplate.txt`).
 
-use dom_query::{Document, NodeRef};
+use dom_query::{Document, NodeData, NodeRef};
 use std::sync::OnceLock;
 
 /// The rules, compiled into the binary.
@@ -43,27 +43,31 @@ impl Rules {
 
     /// Whether `node` (an element) matches a rule.
     fn matches(&self, node: &NodeRef<'_>) -> bool {
-        if let Some(name) = node.node_name() {
-            if self.tags.iter().any(|t| t.as_str() == &*name) {
-                return true;
-            }
+        let Some(element) = node.element_ref() else {
+            return false;
+        };
+        let name = &*element.name.local;
+        if self.tags.iter().any(|t| t == name) {
+            return true;
         }
-        if is_named(node, CONTAINERS) {
+        if CONTAINERS.contains(&name) {
             return false;
         }
-        ["class", "id"]
-            .iter()
-            .filter_map(|attr| node.attr(attr))
-            .any(|value| self.names_boilerplate(&value))
+        element.attrs.iter().any(|attr| {
+            matches!(&*attr.name.local, "class" | "id") && self.names_boilerplate(&attr.value)
+        })
     }
 
     /// Whether a class or id value names boilerplate: one of its tokens
     /// has a rule's word and no negation.
     fn names_boilerplate(&self, value: &str) -> bool {
         value.split_whitespace().any(|token| {
-            let words = words(token);
-            !words.iter().any(|w| NEGATIONS.contains(&w.as_str()))
-                && (words.iter().any(|w| self.words.contains(w))
+            let is = |list: &[String]| {
+                words(token).any(|w| list.iter().any(|l| l.eq_ignore_ascii_case(w)))
+            };
+            let negated = words(token).any(|w| NEGATIONS.iter().any(|n| n.eq_ignore_ascii_case(w)));
+            !negated
+                && (is(&self.words)
                     || self
                         .words
                         .iter()
@@ -72,30 +76,28 @@ impl Rules {
     }
 }
 
-/// The lower-cased words of a class token: split at `-`, `_`, other
-/// punctuation and lower-to-upper case changes.
-fn words(token: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut word = String::new();
-    let mut prev_lower = false;
-    for c in token.chars() {
-        if !c.is_alphanumeric() {
-            if !word.is_empty() {
-                out.push(std::mem::take(&mut word));
+/// The words of a class token: split at `-`, `_`, other punctuation and
+/// lower-to-upper case changes ("articleByline" → "article", "Byline").
+fn words(token: &str) -> impl Iterator<Item = &str> {
+    let mut rest = token;
+    std::iter::from_fn(move || {
+        rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if rest.is_empty() {
+            return None;
+        }
+        let mut prev_lower = false;
+        let mut end = rest.len();
+        for (i, c) in rest.char_indices() {
+            if !c.is_alphanumeric() || (i > 0 && prev_lower && c.is_uppercase()) {
+                end = i;
+                break;
             }
-            prev_lower = false;
-            continue;
+            prev_lower = c.is_lowercase() || c.is_ascii_digit();
         }
-        if c.is_uppercase() && prev_lower && !word.is_empty() {
-            out.push(std::mem::take(&mut word));
-        }
-        prev_lower = c.is_lowercase() || c.is_ascii_digit();
-        word.extend(c.to_lowercase());
-    }
-    if !word.is_empty() {
-        out.push(word);
-    }
-    out
+        let (word, tail) = rest.split_at(end);
+        rest = tail;
+        Some(word)
+    })
 }
 
 /// Elements whose text is not shown.
@@ -136,9 +138,13 @@ fn visible_len(root: &NodeRef<'_>) -> usize {
     let mut len = 0;
     let mut node = root.first_child();
     while let Some(current) = node {
-        if current.is_text() {
-            len += current.text().len();
-        } else if !is_named(&current, HIDDEN) {
+        let (text, hidden) = current.query_or((0, false), |n| match &n.data {
+            NodeData::Text { contents } => (contents.len(), false),
+            NodeData::Element(el) => (0, HIDDEN.contains(&&*el.name.local)),
+            _ => (0, false),
+        });
+        len += text;
+        if !hidden {
             if let Some(child) = current.first_child() {
                 node = Some(child);
                 continue;
@@ -147,11 +153,6 @@ fn visible_len(root: &NodeRef<'_>) -> usize {
         node = next_after(current, root);
     }
     len
-}
-
-fn is_named(node: &NodeRef<'_>, names: &[&str]) -> bool {
-    node.node_name()
-        .is_some_and(|name| names.iter().any(|n| n.eq_ignore_ascii_case(&name)))
 }
 
 /// The next node after `node`'s subtree in pre-order, within `root`.
@@ -174,13 +175,16 @@ mod tests {
 
     #[test]
     fn class_words_split_at_punctuation_and_case_changes() {
-        assert_eq!(words("photo-caption"), ["photo", "caption"]);
-        assert_eq!(words("articleByline"), ["article", "byline"]);
+        let split = |t| words(t).collect::<Vec<_>>();
+        assert_eq!(split("photo-caption"), ["photo", "caption"]);
+        assert_eq!(split("articleByline"), ["article", "Byline"]);
         assert_eq!(
-            words("buzz_superlist_item2"),
+            split("--buzz_superlist__item2-"),
             ["buzz", "superlist", "item2"]
         );
-        assert_eq!(words("URLBox"), ["urlbox"]);
+        assert_eq!(split("URLBox"), ["URLBox"]);
+        assert_eq!(split("éCaption"), ["é", "Caption"]);
+        assert!(split("--").is_empty());
     }
 
     #[test]

@@ -12,8 +12,8 @@
 //! reads what it does not (`<link rel="canonical">`, `<time>`).
 
 pub mod clean;
-pub mod depth;
 pub mod meta;
+pub mod prescan;
 pub mod text;
 
 use std::fmt;
@@ -95,14 +95,15 @@ pub fn extract(html: &str) -> Result<Page, PageError> {
     if let Some(why) = binary(html) {
         return Err(PageError::new(PageErrorKind::NotHtml, why));
     }
-    let depth = depth::nesting(html);
+    let prescan = prescan::scan(html);
+    let depth = prescan.depth;
     if depth > MAX_DEPTH {
         return Err(PageError::new(
             PageErrorKind::TooDeep,
             format!("page elements are nested {depth} deep, over the limit of {MAX_DEPTH}"),
         ));
     }
-    let doc = dom_query::Document::from(html);
+    let doc = dom_query::Document::from(&*prescan.markup);
     let extra = meta::Extra::read(&doc);
     clean::drop_boilerplate(&doc);
     let config = dom_smoothie::Config {
