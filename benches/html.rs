@@ -10,9 +10,10 @@
 //! cargo bench --bench html
 //! ```
 //!
-//! * `pages/*`: per page (pages per second): the page extraction, the HTML
-//!   parse alone (its floor), and the statement pipeline on the extracted
-//!   texts (what a text article of the same content costs).
+//! * `pages/*`: per page (pages per second): the page extraction, the
+//!   pre-scan and HTML parse alone (its floor), and the statement pipeline
+//!   on the extracted texts (what a text article of the same content
+//!   costs).
 //! * `bytes/extract`: the page extraction in bytes of HTML per second.
 //! * `median/*`: the page of median size alone, extraction and pipeline.
 
@@ -84,16 +85,16 @@ fn bench(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
-    g.bench_function("parse_only", |b| {
+    g.bench_function("prescan_and_parse", |b| {
         b.iter(|| {
             pages
                 .iter()
                 .map(|html| {
-                    black_box(dom_query::Document::from(html.as_str()))
-                        .root()
-                        .id
+                    let markup = page::prescan::scan(html).markup;
+                    let doc = dom_query::Document::from(&*markup);
+                    black_box(doc.root().id).value()
                 })
-                .count()
+                .sum::<usize>()
         })
     });
     g.bench_function("pipeline_on_text", |b| {
