@@ -139,7 +139,7 @@ pub fn extract(html: &str) -> Result<Page, PageError> {
 /// Why `html` is binary data rather than a page, if it is: a NUL, or more
 /// than 1 % control or replacement characters in its first 64 KiB.
 fn binary(html: &str) -> Option<String> {
-    let head = &html[..floor_char_boundary(html, 64 * 1024)];
+    let head = crate::text::truncate(html, 64 * 1024);
     let mut chars = 0usize;
     let mut odd = 0usize;
     for c in head.chars() {
@@ -154,18 +154,6 @@ fn binary(html: &str) -> Option<String> {
     (odd * 100 > chars).then(|| {
         format!("{odd} of the first {chars} characters of the page are control or replacement characters: binary data, not HTML")
     })
-}
-
-/// The largest char boundary of `s` at or below `at`.
-fn floor_char_boundary(s: &str, at: usize) -> usize {
-    if at >= s.len() {
-        return s.len();
-    }
-    let mut end = at;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    end
 }
 
 #[cfg(test)]

@@ -26,6 +26,7 @@ use super::TransportError;
 use crate::article::{Article, RECORD_ROUTING_KEY, RECORD_TYPE};
 use crate::event::{batch_id, BATCH_ROUTING_KEY, BATCH_TYPE, EVENT_TYPE};
 use crate::settings::Settings;
+use crate::text::truncate;
 use lapin::options::{BasicPublishOptions, ConfirmSelectOptions};
 use lapin::types::{AMQPValue, FieldTable, LongString, ShortString};
 use lapin::{BasicProperties, Channel, Connection};
@@ -139,18 +140,6 @@ fn mandatory() -> BasicPublishOptions {
         mandatory: true,
         ..BasicPublishOptions::default()
     }
-}
-
-/// Cuts `s` to at most `max` bytes on a character boundary.
-fn truncate(s: &str, max: usize) -> &str {
-    if s.len() <= max {
-        return s;
-    }
-    let mut end = max;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
 }
 
 /// The properties of an output message.
@@ -492,12 +481,5 @@ mod tests {
         let one = OutgoingBatch::from_events(&events[..1]).unwrap();
         assert_eq!(one.body, br#"[{"event_id":"e1","n":1}]"#);
         assert_ne!(one.batch_id, batch.batch_id);
-    }
-
-    #[test]
-    fn truncate_keeps_char_boundaries() {
-        assert_eq!(truncate("abc", 10), "abc");
-        assert_eq!(truncate("abcdef", 3), "abc");
-        assert_eq!(truncate("aé", 2), "a");
     }
 }
