@@ -431,6 +431,17 @@ impl<'t> Resolver<'_, 't> {
         if !self.lex.is(Glue::OrganisationAnaphors, noun) {
             return None;
         }
+        // "Irish publishing group Independent News & Media … the group":
+        // the organisation the same noun introduced.
+        let introduced = self.occurrences_before(at).find(|o| {
+            o.first > 0
+                && self.tok_is(o.first - 1, noun)
+                && !self.entities[o.entity].place
+                && self.entities[o.entity].kind == SpeakerKind::Organization
+        });
+        if let Some(o) = introduced {
+            return Some(o.entity);
+        }
         // An organisation, or a lone name with nothing to show it is a
         // person's ("WeWork … the company"); a subject before any other.
         let org = |e: usize| {
@@ -844,6 +855,14 @@ mod tests {
         // A name with a name in apposition stays the first name.
         let r = speakers("Jon Roe, Ana Vold's husband, said the farm was sold.");
         assert_eq!(r[0].0.as_deref(), Some("Jon Roe"), "{r:?}");
+    }
+
+    #[test]
+    fn the_noun_that_introduced_an_organisation_refers_back_to_it() {
+        let r = speakers(
+            "Irish publishing group Independent News & Media is buying a stake in the Hindi-language Dainik Jagran. News of the deal came as the group said profits rose.",
+        );
+        assert_eq!(r[0].0.as_deref(), Some("Independent News & Media"), "{r:?}");
     }
 
     #[test]
