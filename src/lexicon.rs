@@ -278,6 +278,9 @@ pub enum Glue {
     Leads,
     /// Plural verbs ("have", "are"): after a name, an organisation.
     PluralVerbs,
+    /// Lower-case words that never modify a title: "what host", "against
+    /// singer".
+    TitleStops,
 }
 
 impl Glue {
@@ -309,6 +312,7 @@ impl Glue {
             Glue::Entourage => "entourage",
             Glue::Leads => "leads",
             Glue::PluralVerbs => "plural_verbs",
+            Glue::TitleStops => "title_stops",
         }
     }
 
@@ -320,7 +324,7 @@ impl Glue {
         }
     }
 
-    const ALL: [Glue; 26] = [
+    const ALL: [Glue; 27] = [
         Glue::Determiners,
         Glue::BetweenSubjectAndVerb,
         Glue::Passive,
@@ -347,6 +351,7 @@ impl Glue {
         Glue::Entourage,
         Glue::Leads,
         Glue::PluralVerbs,
+        Glue::TitleStops,
     ];
 }
 

@@ -69,6 +69,7 @@ impl<'t> Resolver<'_, 't> {
             && !self.lex.is(Glue::Passive, w)
             && !self.lex.is(Glue::BetweenSubjectAndVerb, w)
             && !self.lex.is(Glue::Relative, w)
+            && !self.lex.is(Glue::TitleStops, w)
             && !self.lex.is_cue_word(w)
             && !matches!(w, "and" | "or" | "but" | "that" | "not" | "who")
             && !w.starts_with(|c: char| c.is_ascii_digit())
@@ -518,6 +519,21 @@ mod tests {
         // Whose + a person noun says nothing of a body.
         let (_, a) = ta("“It is bad,” said Jon Roe, whose Varnholm lawyer was absent.");
         assert_eq!(a, None);
+    }
+
+    #[test]
+    fn a_person_is_no_affiliation_and_prepositions_no_title() {
+        let r = speakers(
+            "Jon Carlino was arrested. Carlino's attorney, Ana Vold, said the charges were wrong.",
+        );
+        let last = r.last().unwrap();
+        assert_eq!(last.0.as_deref(), Some("Ana Vold"), "{r:?}");
+        assert_eq!(
+            (last.3.as_deref(), last.4.as_deref()),
+            (Some("attorney"), None)
+        );
+        let (t, _) = ta("He lost a tight race against singer Ana Vold, who said she was sorry.");
+        assert_eq!(t.as_deref(), Some("singer"));
     }
 
     #[test]

@@ -364,6 +364,26 @@ impl<'t> Resolver<'_, 't> {
             if ent.kind != SpeakerKind::Person {
                 continue;
             }
+            // "Carlineo's attorney, Sonya Zoghlin": a person is no
+            // affiliation.
+            let of_person = ent.affiliation.as_deref().is_some_and(|a| {
+                // A full name, or the surname of one; a lone word ("Wasps")
+                // is a person only by default.
+                let by_name = self
+                    .by_name
+                    .get(a)
+                    .copied()
+                    .filter(|&o| self.entities[o].words >= 2);
+                let by_surname = self.by_surname.get(a).and_then(|v| v.first().copied());
+                by_name
+                    .or(by_surname)
+                    .is_some_and(|o| o != i && self.entities[o].kind == SpeakerKind::Person)
+            });
+            if of_person {
+                self.entities[i].affiliation = None;
+                continue;
+            }
+            let ent = &self.entities[i];
             let fuller = match ent.affiliation.as_deref() {
                 Some(a) if a.len() >= 2 && a.chars().all(|c| c.is_ascii_uppercase()) => {
                     self.entity_of_acronym(a).filter(|&e| e != i)
