@@ -6,11 +6,16 @@
 //! [`Inbox`] consuming the input queue and a [`Publisher`] in confirm mode.
 //! When anything in a session fails the worker drops the whole session and
 //! opens a new one; lapin's own auto-recovery is not used.
+//!
+//! Sessions open on one broker [`Node`]; [`Brokers`] holds the nodes of
+//! `amqp.url` and fails over through them (see [`brokers`]).
 
+pub mod brokers;
 pub mod consume;
 pub mod publish;
 pub mod topology;
 
+pub use brokers::{Brokers, Node};
 pub use consume::{Inbox, Incoming, InputAcker, MessageProperties};
 pub use publish::{
     ArchivedMessage, ConfirmOutcome, OutgoingBatch, OutgoingEvent, PendingConfirm, Publisher,
@@ -47,6 +52,13 @@ pub enum TransportError {
     /// The consumer ended: cancelled by the broker or its channel closed.
     #[error("the consumer was cancelled or its channel closed")]
     ConsumerEnded,
+    /// Opening a session on one node took longer than `amqp.open_timeout_ms`.
+    #[error("no session opened within {0:?}")]
+    OpenTimeout(Duration),
+    /// No node of `amqp.url` could be used: each node's failure, by
+    /// address (no credentials).
+    #[error("no broker node could be used: {0}")]
+    NoBroker(String),
 }
 
 impl TransportError {
@@ -54,9 +66,11 @@ impl TransportError {
     /// re-opened; false for per-message failures (nack, return, timeout).
     pub fn is_session_fatal(&self) -> bool {
         match self {
-            TransportError::Amqp(_) | TransportError::AckLost | TransportError::ConsumerEnded => {
-                true
-            }
+            TransportError::Amqp(_)
+            | TransportError::AckLost
+            | TransportError::ConsumerEnded
+            | TransportError::OpenTimeout(_)
+            | TransportError::NoBroker(_) => true,
             TransportError::Unconfirmed { .. } | TransportError::ConfirmTimeout(_) => false,
         }
     }
@@ -69,6 +83,8 @@ impl TransportError {
             TransportError::ConfirmTimeout(_) => "confirm_timeout",
             TransportError::AckLost => "ack_lost",
             TransportError::ConsumerEnded => "consumer_ended",
+            TransportError::OpenTimeout(_) => "open_timeout",
+            TransportError::NoBroker(_) => "no_broker",
         }
     }
 }
@@ -148,10 +164,11 @@ fn session_events(conn: &Connection, which: &'static str) -> BoxStream<'static, 
 }
 
 impl Session {
-    /// Connects twice, declares the topology, starts consuming the input
-    /// queue with the configured prefetch and opens the publisher.
-    pub async fn open(settings: &Settings) -> Result<Session, TransportError> {
-        let url = &settings.amqp.url;
+    /// Connects twice to `node`, declares the topology, starts consuming
+    /// the input queue with the configured prefetch and opens the
+    /// publisher.
+    pub async fn open(settings: &Settings, node: &Node) -> Result<Session, TransportError> {
+        let url = node.url();
         let name = &settings.amqp.connection_name;
         let consume_conn = connect(url, &format!("{name}.consume")).await?;
         let publish_conn = match connect(url, &format!("{name}.publish")).await {
@@ -225,13 +242,31 @@ pub(crate) async fn close_connection(conn: &Connection) {
     }
 }
 
-/// Connects once, declares `topology` and closes the connection.
+/// Connects once to the first node of `amqp.url` that answers, declares
+/// `topology` there, closes the connection and returns the node; `failed`
+/// is told of each node that could not be used.
 pub async fn declare_topology(
     settings: &Settings,
     topology: &Topology,
+    failed: impl FnMut(&Node, &TransportError),
+) -> Result<Node, TransportError> {
+    let mut brokers = Brokers::from_settings(&settings.amqp);
+    let ((), node) = brokers
+        .open(
+            |node| async move { declare_topology_on(settings, topology, &node).await },
+            failed,
+        )
+        .await?;
+    Ok(node)
+}
+
+async fn declare_topology_on(
+    settings: &Settings,
+    topology: &Topology,
+    node: &Node,
 ) -> Result<(), TransportError> {
     let conn = connect(
-        &settings.amqp.url,
+        node.url(),
         &format!("{}.topology", settings.amqp.connection_name),
     )
     .await?;
@@ -263,15 +298,17 @@ impl std::fmt::Debug for PublishSession {
 }
 
 impl PublishSession {
-    /// Connects with the connection name `<amqp.connection_name>.<suffix>`,
-    /// declares `topology` if given, and opens the publisher.
+    /// Connects to `node` with the connection name
+    /// `<amqp.connection_name>.<suffix>`, declares `topology` if given, and
+    /// opens the publisher.
     pub async fn open(
         settings: &Settings,
+        node: &Node,
         suffix: &str,
         topology: Option<&Topology>,
     ) -> Result<PublishSession, TransportError> {
         let conn = connect(
-            &settings.amqp.url,
+            node.url(),
             &format!("{}.{suffix}", settings.amqp.connection_name),
         )
         .await?;
