@@ -212,6 +212,11 @@ pub struct Lexicon {
     places: HashSet<String>,
     /// Place names as written, countries first, for demonym look-ups.
     place_names: Vec<String>,
+    /// One-word places by their first four letters (lower case), so that
+    /// a demonym is compared with a few places, not all.
+    place_stems: HashMap<[u8; 4], Vec<usize>>,
+    /// Irregular demonyms, lower-cased, to their index in `demonyms`.
+    demonym_index: HashMap<String, usize>,
     orgwords: HashSet<String>,
     /// One set per [`Glue`] class, indexed by the class.
     glue: Vec<HashSet<String>>,
@@ -269,6 +274,10 @@ pub enum Glue {
     OrganisationAnaphors,
     /// A person's entourage, speaking for the person ("his aides").
     Entourage,
+    /// Verbs of leading a body ("runs", "heads").
+    Leads,
+    /// Plural verbs ("have", "are"): after a name, an organisation.
+    PluralVerbs,
 }
 
 impl Glue {
@@ -298,6 +307,8 @@ impl Glue {
             Glue::Spokespeople => "spokespeople",
             Glue::OrganisationAnaphors => "organisation_anaphors",
             Glue::Entourage => "entourage",
+            Glue::Leads => "leads",
+            Glue::PluralVerbs => "plural_verbs",
         }
     }
 
@@ -309,7 +320,7 @@ impl Glue {
         }
     }
 
-    const ALL: [Glue; 24] = [
+    const ALL: [Glue; 26] = [
         Glue::Determiners,
         Glue::BetweenSubjectAndVerb,
         Glue::Passive,
@@ -334,6 +345,8 @@ impl Glue {
         Glue::Spokespeople,
         Glue::OrganisationAnaphors,
         Glue::Entourage,
+        Glue::Leads,
+        Glue::PluralVerbs,
     ];
 }
 
@@ -586,13 +599,22 @@ impl Lexicon {
 
         let mut places = HashSet::default();
         let mut place_names = Vec::new();
+        let mut place_stems: HashMap<[u8; 4], Vec<usize>> = HashMap::default();
         for (_, line) in data_lines(src.places) {
             if line.starts_with('[') {
                 continue;
             }
             places.insert(normalize_phrase(line));
+            if let Some(key) = stem_key(line).filter(|_| !line.contains(' ')) {
+                place_stems.entry(key).or_default().push(place_names.len());
+            }
             place_names.push(line.to_string());
         }
+        let demonym_index = demonyms
+            .iter()
+            .enumerate()
+            .map(|(i, (a, _))| (a.to_lowercase(), i))
+            .collect();
 
         let mut sections: HashMap<(&'static str, String), HashSet<String>> = HashMap::default();
         for (file, text) in [("glue.txt", src.glue), ("given_names.txt", src.given_names)] {
@@ -648,6 +670,8 @@ impl Lexicon {
             honorifics,
             places,
             place_names,
+            place_stems,
+            demonym_index,
             orgwords,
             glue,
         })
@@ -744,10 +768,8 @@ impl Lexicon {
 
     /// The place of an irregular demonym ("French" → "France").
     pub fn demonym_place(&self, adjective: &str) -> Option<&str> {
-        self.demonyms
-            .iter()
-            .find(|(a, _)| a == adjective)
-            .map(|(_, p)| p.as_str())
+        with_lower(adjective, |a| self.demonym_index.get(a).copied())
+            .map(|i| self.demonyms[i].1.as_str())
     }
 
     /// The honorific `word` (without its period): "Mr", "Dame".
@@ -757,7 +779,11 @@ impl Lexicon {
 
     /// Whether `phrase` (words separated by single spaces) is a place.
     pub fn is_place(&self, phrase: &str) -> bool {
-        with_lower(phrase, |p| self.places.contains(p))
+        with_lower(phrase, |p| {
+            self.places.contains(p)
+                // "U.S" before a sentence's full stop is "U.S.".
+                || (p.contains('.') && !p.ends_with('.') && self.places.contains(&format!("{p}.")))
+        })
     }
 
     /// The place an adjective names ("Ukrainian" → "Ukraine", "French" →
@@ -768,18 +794,21 @@ impl Lexicon {
         if let Some(p) = self.demonym_place(adjective) {
             return Some(p);
         }
-        let lower = adjective.to_lowercase();
-        if self.places.contains(&lower)
-            || !["an", "ian", "ean", "ese", "ish", "i", "ic", "er"]
-                .iter()
-                .any(|s| lower.ends_with(s))
-        {
+        let bytes = adjective.as_bytes();
+        let adjective_ending = ["an", "ian", "ean", "ese", "ish", "i", "ic", "er"]
+            .iter()
+            .any(|s| {
+                bytes.len() > s.len()
+                    && bytes[bytes.len() - s.len()..].eq_ignore_ascii_case(s.as_bytes())
+            });
+        if !adjective_ending || self.is_place(adjective) {
             return None;
         }
-        self.place_names
+        let candidates = self.place_stems.get(&stem_key(adjective)?)?;
+        candidates
             .iter()
-            .find(|p| !p.contains(' ') && self.demonym_matches(adjective, p))
-            .map(String::as_str)
+            .map(|&i| self.place_names[i].as_str())
+            .find(|p| self.demonym_matches(adjective, p))
     }
 
     /// Whether `adjective` names `place`: listed in `demonyms.txt`, or a
@@ -787,9 +816,8 @@ impl Lexicon {
     /// ("Estonian"/"Estonia").
     pub fn demonym_matches(&self, adjective: &str, place: &str) -> bool {
         if self
-            .demonyms
-            .iter()
-            .any(|(a, p)| a.eq_ignore_ascii_case(adjective) && p.eq_ignore_ascii_case(place))
+            .demonym_place(adjective)
+            .is_some_and(|p| p.eq_ignore_ascii_case(place))
         {
             return true;
         }
@@ -800,6 +828,18 @@ impl Lexicon {
             .count();
         common >= 5 || (common >= 4 && common + 2 >= place.chars().count())
     }
+}
+
+/// The first four letters of `word`, lower-cased, when they are ASCII.
+fn stem_key(word: &str) -> Option<[u8; 4]> {
+    let b = word.as_bytes();
+    (b.len() >= 4 && b[..4].is_ascii()).then(|| {
+        let mut k = [0u8; 4];
+        for (d, s) in k.iter_mut().zip(&b[..4]) {
+            *d = s.to_ascii_lowercase();
+        }
+        k
+    })
 }
 
 fn normalize_phrase(s: &str) -> String {

@@ -14,6 +14,7 @@
 //! the configuration, and [`node_address`] (no user info at all) for the
 //! broker node in use in logs and metrics.
 
+use crate::article::ArticleLimits;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -359,6 +360,19 @@ impl WorkerSettings {
 pub struct PipelineSettings {
     /// Largest accepted article body (after decompression), in bytes.
     pub max_article_bytes: usize,
+    /// Largest accepted `html` page of an article, in bytes; a body with
+    /// `html` may be this much larger than `max_article_bytes`.
+    pub max_html_bytes: usize,
+}
+
+impl PipelineSettings {
+    /// The limits that decoding an article applies.
+    pub fn limits(&self) -> ArticleLimits {
+        ArticleLimits {
+            max_bytes: self.max_article_bytes,
+            max_html_bytes: self.max_html_bytes,
+        }
+    }
 }
 
 /// The metrics and health HTTP server.
@@ -533,6 +547,9 @@ impl Settings {
         if self.pipeline.max_article_bytes == 0 {
             return Err(invalid("pipeline.max_article_bytes", "must be at least 1"));
         }
+        if self.pipeline.max_html_bytes == 0 {
+            return Err(invalid("pipeline.max_html_bytes", "must be at least 1"));
+        }
         if self.log.level.trim().is_empty() {
             return Err(invalid("log.level", "must not be empty"));
         }
@@ -667,6 +684,7 @@ mod tests {
         assert_eq!(s.dead_letter.queue, "articles.dead");
         assert_eq!(s.worker.shutdown_timeout_ms, 20_000);
         assert_eq!(s.pipeline.max_article_bytes, 2_097_152);
+        assert_eq!(s.pipeline.max_html_bytes, 8_388_608);
         assert_eq!(s.http.listen, "127.0.0.1:9464");
         assert_eq!(s.serve.listen, "127.0.0.1:8080");
         assert_eq!(s.serve.max_connections, 64);
@@ -760,6 +778,11 @@ mod tests {
                 "QUOTEWIRE__PIPELINE__MAX_ARTICLE_BYTES",
                 "0",
                 "pipeline.max_article_bytes",
+            ),
+            (
+                "QUOTEWIRE__PIPELINE__MAX_HTML_BYTES",
+                "0",
+                "pipeline.max_html_bytes",
             ),
             (
                 "QUOTEWIRE__DEAD_LETTER__EXCHANGE",

@@ -197,3 +197,88 @@ fn format_flag_overrides_the_default_and_pipes_get_no_colour() {
         .count();
     assert_eq!(headers, statements);
 }
+
+/// Code point slice of `text`, as the offsets count.
+fn slice(text: &str, start: u64, end: u64) -> String {
+    text.chars()
+        .skip(start as usize)
+        .take((end - start) as usize)
+        .collect()
+}
+
+#[test]
+fn html_lines_are_extracted_and_text_out_holds_the_text_the_offsets_slice() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    let text_out = dir.path().join("articles.jsonl");
+    let page = "<html><head><title>Bridge to reopen</title></head><body>\
+        <nav><a href=/>Home</a> <a href=/city>City</a></nav><article>\
+        <figure><img src=b.jpg><figcaption>The bridge, said to be safe.</figcaption></figure>\
+        <p>“We will rebuild the bridge,” Mayor Jane Roe said on Monday.</p>\
+        <p>Café owners said the detour would cost them dearly.</p></article></body></html>";
+    let lines = [
+        serde_json::json!({"id": "h1", "html": page}).to_string(),
+        serde_json::json!({"id": "h2", "html": "<html><body></body></html>"}).to_string(),
+        r#"{"id":"t1","text":"Roe said the money was there."}"#.to_string(),
+    ];
+    std::fs::write(&input, lines.join("\n")).unwrap();
+    let out = bin()
+        .arg("extract")
+        .arg("--text-out")
+        .arg(&text_out)
+        .arg(&input)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains(":2: skipped (no_article)"), "{stderr}");
+
+    let articles: Vec<serde_json::Value> = std::fs::read_to_string(&text_out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(articles.len(), 2, "every processed article, html or text");
+    assert_eq!(articles[0]["id"], "h1");
+    assert_eq!(articles[0]["title"], "Bridge to reopen");
+    assert_eq!(
+        articles[0]["text"],
+        "“We will rebuild the bridge,” Mayor Jane Roe said on Monday.\n\n\
+         Café owners said the detour would cost them dearly."
+    );
+    assert!(articles[0].get("html").is_none());
+    assert_eq!(articles[1]["text"], "Roe said the money was there.");
+
+    let events: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(events.len(), 3, "{events:?}");
+    for e in &events {
+        let article = articles
+            .iter()
+            .find(|a| a["id"] == e["article"]["id"])
+            .unwrap();
+        let text = article["text"].as_str().unwrap();
+        for span in [&e["content"], &e["cue"], &e["speaker"]["mention"]] {
+            if span.is_null() {
+                continue;
+            }
+            let (start, end) = (
+                span["start"].as_u64().unwrap(),
+                span["end"].as_u64().unwrap(),
+            );
+            assert_eq!(slice(text, start, end), span["text"].as_str().unwrap());
+        }
+    }
+    // The text file is itself valid input, giving the same events.
+    let again = bin().arg("extract").arg(&text_out).output().unwrap();
+    assert_eq!(again.status.code(), Some(0));
+    let again: Vec<serde_json::Value> = String::from_utf8(again.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(again, events);
+}

@@ -87,6 +87,8 @@ fn inspect_page_marks_every_statement_in_a_real_browser() {
         source: None,
         published_at: None,
         language: None,
+        byline: None,
+        text_source: Default::default(),
     };
     let events = Pipeline::english().events(&article).unwrap();
     let n = events.len();

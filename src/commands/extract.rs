@@ -5,7 +5,9 @@
 //! standard output (one JSON object a line, or the pretty format for a
 //! person, the default on a terminal), reports each bad line on standard
 //! error with its line number and reason, and ends with a summary on
-//! standard error.
+//! standard error. With `--text-out FILE` it also writes each article as
+//! processed (an HTML article with its extracted `text`), so that the
+//! events' offsets slice `FILE`, itself valid input.
 
 use anyhow::Context;
 use quotewire::pretty::{self, Printer};
@@ -24,9 +26,17 @@ pub struct Args {
     /// JSON-lines files of articles; `-` reads standard input. With none,
     /// reads standard input, or the bundled samples when it is a terminal.
     pub files: Vec<PathBuf>,
-    /// Largest accepted article line, in bytes.
+    /// Largest accepted article line with `text`, in bytes.
     #[arg(long, default_value_t = quotewire::article::DEFAULT_MAX_ARTICLE_BYTES)]
     pub max_article_bytes: usize,
+    /// Largest accepted `html` page of an article line, in bytes.
+    #[arg(long, default_value_t = quotewire::article::DEFAULT_MAX_HTML_BYTES)]
+    pub max_html_bytes: usize,
+    /// Also write every article that was processed to FILE, one JSON line
+    /// each, before its events: the input shape with `text` filled in (for
+    /// HTML articles, the extracted text the events' offsets point into).
+    #[arg(long, value_name = "FILE")]
+    pub text_out: Option<PathBuf>,
     /// Print no summary.
     #[arg(long, short)]
     pub quiet: bool,
@@ -48,22 +58,22 @@ pub enum Format {
 
 /// Where events go: JSON lines as they are, or the pretty printer (whose
 /// styles anstream strips for NO_COLOR or when not on a terminal).
-enum Output {
+enum Events {
     Jsonl(BufWriter<StdoutLock<'static>>),
     Pretty(Printer<BufWriter<anstream::AutoStream<StdoutLock<'static>>>>),
 }
 
-impl Output {
+impl Events {
     fn article(&mut self, article: &Article, events: &[StatementEvent<'_>]) -> anyhow::Result<()> {
         match self {
-            Output::Jsonl(out) => {
+            Events::Jsonl(out) => {
                 for ev in events {
                     serde_json::to_writer(&mut *out, ev).context("cannot write an event")?;
                     out.write_all(b"\n")
                         .context("cannot write to standard output")?;
                 }
             }
-            Output::Pretty(printer) => printer
+            Events::Pretty(printer) => printer
                 .article(article, events)
                 .context("cannot write to standard output")?,
         }
@@ -72,11 +82,17 @@ impl Output {
 
     fn flush(self) -> anyhow::Result<()> {
         match self {
-            Output::Jsonl(mut out) => out.flush(),
-            Output::Pretty(printer) => printer.into_inner().map(drop),
+            Events::Jsonl(mut out) => out.flush(),
+            Events::Pretty(printer) => printer.into_inner().map(drop),
         }
         .context("cannot write to standard output")
     }
+}
+
+/// Where results go: events to standard output, articles to `--text-out`.
+struct Output {
+    events: Events,
+    articles: Option<BufWriter<std::fs::File>>,
 }
 
 #[derive(Default)]
@@ -93,6 +109,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let pipeline = Pipeline::english();
     let limits = ArticleLimits {
         max_bytes: args.max_article_bytes,
+        max_html_bytes: args.max_html_bytes,
     };
     let stdout = std::io::stdout();
     let default = if stdout.is_terminal() {
@@ -100,15 +117,25 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         Format::Jsonl
     };
-    let mut out = match args.format.unwrap_or(default) {
+    let events = match args.format.unwrap_or(default) {
         Format::Pretty => {
             let width = console::Term::stdout()
                 .size_checked()
                 .map_or(pretty::DEFAULT_WIDTH, |(_, cols)| usize::from(cols));
             let styled = anstream::AutoStream::auto(stdout.lock());
-            Output::Pretty(Printer::new(BufWriter::new(styled), width))
+            Events::Pretty(Printer::new(BufWriter::new(styled), width))
         }
-        Format::Jsonl => Output::Jsonl(BufWriter::with_capacity(1 << 16, stdout.lock())),
+        Format::Jsonl => Events::Jsonl(BufWriter::with_capacity(1 << 16, stdout.lock())),
+    };
+    let mut out = Output {
+        events,
+        articles: match &args.text_out {
+            Some(path) => Some(BufWriter::new(
+                std::fs::File::create(path)
+                    .with_context(|| format!("cannot create {}", path.display()))?,
+            )),
+            None => None,
+        },
     };
     let mut totals = Totals::default();
     let started = Instant::now();
@@ -159,7 +186,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             )?;
         }
     }
-    out.flush()?;
+    out.events.flush()?;
+    if let (Some(articles), Some(path)) = (&mut out.articles, &args.text_out) {
+        articles
+            .flush()
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
 
     if !args.quiet {
         let secs = started.elapsed().as_secs_f64().max(1e-9);
@@ -216,7 +248,13 @@ fn process(
             Ok(events) => {
                 totals.articles += 1;
                 totals.statements += events.len() as u64;
-                out.article(&article, &events)?;
+                if let Some(articles) = &mut out.articles {
+                    articles.write_all(&article.to_json())?;
+                    articles
+                        .write_all(b"\n")
+                        .context("cannot write an article")?;
+                }
+                out.events.article(&article, &events)?;
             }
             Err(e) => {
                 totals.errors += 1;

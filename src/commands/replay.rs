@@ -4,7 +4,6 @@ use super::ConfigArgs;
 use anyhow::Context;
 use quotewire::replay::{self, progress, Checkpoint, CheckpointLock, ReplayOptions};
 use quotewire::worker::shutdown;
-use quotewire::ArticleLimits;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -144,9 +143,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         strict: args.strict,
         checkpoint_path: args.checkpoint.clone(),
         checkpoint_every: Duration::from_millis(args.checkpoint_interval_ms),
-        limits: ArticleLimits {
-            max_bytes: settings.pipeline.max_article_bytes,
-        },
+        limits: settings.pipeline.limits(),
         declare: !args.no_declare,
     };
     options.validate()?;

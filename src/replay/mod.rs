@@ -253,16 +253,12 @@ pub trait Observer {
     fn progress(&mut self, stats: &Stats);
 }
 
-/// The stable `message_id` of an article: a 128-bit xxh3 hash, in hex, of
-/// its id and its content (the article re-serialised with a fixed field
-/// order, so JSON formatting of the archive does not matter).
+/// The stable `message_id` of an article: its [`Article::content_id`], a
+/// 128-bit xxh3 hash, in hex, of its id and its content (the article
+/// re-serialised with a fixed field order, so JSON formatting of the
+/// archive does not matter).
 pub fn message_id(article: &Article) -> String {
-    let canonical = serde_json::to_vec(article).expect("an article always serialises");
-    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    hasher.update(&(article.id.len() as u64).to_le_bytes());
-    hasher.update(article.id.as_bytes());
-    hasher.update(&canonical);
-    format!("{:032x}", hasher.digest128())
+    article.content_id()
 }
 
 /// A new batch id: milliseconds since the epoch and a random suffix.

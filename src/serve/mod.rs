@@ -82,9 +82,7 @@ impl ServeConfig {
     ) -> Result<ServeConfig, crate::settings::SettingsError> {
         Ok(ServeConfig {
             listen: settings.serve.listen_addr()?,
-            limits: ArticleLimits {
-                max_bytes: settings.pipeline.max_article_bytes,
-            },
+            limits: settings.pipeline.limits(),
             concurrency: settings.serve.effective_concurrency(),
             request_timeout: settings.serve.request_timeout(),
             max_connections: settings.serve.max_connections,
@@ -258,7 +256,7 @@ async fn extract_article(
                 .to_string(),
         ),
     };
-    let max = state.limits.max_bytes;
+    let max = state.limits.max_body_bytes();
     let declared = headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())

@@ -73,9 +73,9 @@ fn build() -> Value {
                             "description": "The article as decoded, and its statement events in text order.",
                             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Extraction"}}}
                         },
-                        "400": error_response("Not an article: not_json, not_utf8, wrong_type, missing_field, empty_field, unsupported_language, bad_gzip, bad_body."),
+                        "400": error_response("Not an article: not_json, not_utf8, wrong_type, missing_field, empty_field, unsupported_language, bad_gzip, bad_body, or a page with no article: not_html, too_deep, no_article."),
                         "408": error_response("request_timeout: the body did not arrive within serve.request_timeout_ms."),
-                        "413": error_response("too_large: the body (or its gzip decompression) is over pipeline.max_article_bytes."),
+                        "413": error_response("too_large: the body (or its gzip decompression) is over pipeline.max_article_bytes plus pipeline.max_html_bytes, or a field is over its own limit."),
                         "415": error_response("unsupported_content_type (not application/json) or unsupported_encoding (a Content-Encoding other than gzip or identity).")
                     }
                 }
@@ -192,11 +192,16 @@ fn article_input() -> Value {
     let english = format!("^[{WHITE_SPACE}]*([eE][nN]([-_][\\s\\S]*)?)?[{WHITE_SPACE}]*$");
     json!({
         "type": "object",
-        "description": "One article, as a queue message carries it. Unknown properties are ignored.",
-        "required": ["id", "text"],
+        "description": "One article, as a queue message carries it: its `text`, or the page as served in `html` (then the body is extracted from it; `text` wins when both are given). Unknown properties are ignored.",
+        "required": ["id"],
+        "anyOf": [
+            {"required": ["text"], "properties": {"text": {"type": "string", "pattern": non_blank}}},
+            {"required": ["html"], "properties": {"html": {"type": "string"}}}
+        ],
         "properties": {
             "id": {"type": "string", "pattern": non_blank, "description": "Upstream id; not empty or only white space."},
-            "text": {"type": "string", "pattern": non_blank, "description": "The article body as plain text, one paragraph a line; not empty or only white space."},
+            "text": {"type": ["string", "null"], "description": "The article body as plain text, one paragraph a line; not empty or only white space."},
+            "html": {"type": ["string", "null"], "description": "The page as served (at most pipeline.max_html_bytes); used when `text` is absent."},
             "title": optional_string("Headline."),
             "url": optional_string("Canonical URL."),
             "source": optional_string("Publisher or feed."),

@@ -11,10 +11,17 @@ use tower::ServiceExt;
 const GOOD: &str =
     r#"{"id":"a1","text":"\"We will rebuild the bridge,\" Mayor Jane Roe said on Monday."}"#;
 
+fn quotewire_default_html() -> usize {
+    crate::article::DEFAULT_MAX_HTML_BYTES
+}
+
 fn state_with(max_bytes: usize, request_timeout: Duration) -> Arc<ServeState> {
     let config = ServeConfig {
         listen: "127.0.0.1:0".parse().unwrap(),
-        limits: ArticleLimits { max_bytes },
+        limits: ArticleLimits {
+            max_bytes,
+            max_html_bytes: quotewire_default_html(),
+        },
         concurrency: 2,
         request_timeout,
         max_connections: 4,
@@ -86,9 +93,9 @@ async fn bad_articles_get_the_dead_letter_kind_and_a_4xx() {
         ),
         (br#"{"text":"x"}"#, StatusCode::BAD_REQUEST, "missing_field"),
         (
-            br#"{"id":"a","html":"<p>x</p>"}"#,
+            br#"{"id":"a","html":"<html><body></body></html>"}"#,
             StatusCode::BAD_REQUEST,
-            "missing_field",
+            "no_article",
         ),
         (
             br#"{"id":"a","text":" "}"#,

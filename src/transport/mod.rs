@@ -18,7 +18,8 @@ pub mod topology;
 pub use brokers::{Brokers, Node};
 pub use consume::{Inbox, Incoming, InputAcker, MessageProperties};
 pub use publish::{
-    ArchivedMessage, ConfirmOutcome, OutgoingBatch, OutgoingEvent, PendingConfirm, Publisher,
+    ArchivedMessage, ConfirmOutcome, OutgoingArticle, OutgoingBatch, OutgoingEvent, PendingConfirm,
+    Publisher,
 };
 pub use topology::Topology;
 

@@ -17,7 +17,7 @@
 
 use super::Resolver;
 use crate::lexicon::{Glue, RoleKind};
-use crate::pipeline::segment::{CAP, IN_QUOTE, POSSESSIVE, WORD};
+use crate::pipeline::segment::{ALLCAPS, CAP, CUE_WORD, IN_QUOTE, POSSESSIVE, WORD};
 use std::borrow::Cow;
 
 /// The longest apposition read, in tokens.
@@ -99,13 +99,18 @@ impl<'t> Resolver<'_, 't> {
     }
 
     /// The capitalised owner ending right before token `k`: "Charlton",
-    /// "Sri Lanka's", "the Steelers'", or none.
+    /// "Sri Lanka's", "the Steelers'", or none. A capitalised word that
+    /// opens its sentence is an owner only when the article also writes it
+    /// capitalised elsewhere ("Rock star Ozzy Osbourne" has none).
     fn owner_before(&self, k: usize) -> Option<(usize, usize)> {
         if k == 0 {
             return None;
         }
         let mut end = k - 1;
-        if self.doc.tokens[end].is(POSSESSIVE) {
+        let possessive = self.doc.tokens[end].is(POSSESSIVE)
+            || self.doc.punct_is(end, '\'')
+            || self.doc.punct_is(end, '’');
+        if possessive {
             if end == 0 {
                 return None;
             }
@@ -122,19 +127,42 @@ impl<'t> Resolver<'_, 't> {
         {
             start -= 1;
         }
-        // A sentence-initial run with a title in it is a name, not an
-        // owner; the owner is a body, team or place.
-        (start..=end)
-            .all(|i| self.lex.title(self.tok(i)).is_none() || self.is_initial_dot(i))
-            .then_some((start, end))
+        // A run with a title in it is a name, not an owner.
+        if !(start..=end).all(|i| self.lex.title(self.tok(i)).is_none() || self.is_initial_dot(i)) {
+            return None;
+        }
+        let s = &self.doc.sentences[self.doc.tokens[start].sentence as usize];
+        let opens = (s.tokens.start..start).all(|i| !self.doc.tokens[i].is(WORD));
+        if opens && start == end && !possessive && !self.known_capitalised(start) {
+            return None;
+        }
+        Some((start, end))
+    }
+
+    /// Whether the word at token `i` is a place, an acronym, an
+    /// organisation word, or written capitalised somewhere else than at
+    /// the start of a sentence.
+    fn known_capitalised(&self, i: usize) -> bool {
+        let w = self.tok(i);
+        self.doc.tokens[i].is(ALLCAPS)
+            || self.lex.is_place(w)
+            || self.lex.is_orgword(w)
+            || self.lex.place_of_adjective(w).is_some()
+            || self.seen_capitalised_elsewhere(i)
+    }
+
+    /// Whether the word at token `i` is written capitalised elsewhere in
+    /// the article.
+    pub(super) fn seen_capitalised_elsewhere(&self, i: usize) -> bool {
+        self.cap_counts.get(self.tok(i)).is_some_and(|&n| n >= 2)
     }
 
     /// The apposition after the name run ending at token `b`: ", chairman
     /// of Sunderland FC,", ", the Charlton keeper,", ", a chest doctor at
-    /// the Aberdeen Royal Infirmary."
+    /// the Aberdeen Royal Infirmary.", ", of the Varnholm Institute,".
     pub(super) fn apposition_after(&self, b: usize, end: usize) -> Description {
         let mut k = b + 1;
-        // A party and state in brackets, or an age: "(D-N.Y.)", ", 35,".
+        // A party and state in brackets: "(D-N.Y.)".
         if k < end && self.doc.punct_is(k, '(') {
             while k < end && !self.doc.punct_is(k, ')') && k < b + 8 {
                 k += 1;
@@ -145,21 +173,48 @@ impl<'t> Resolver<'_, 't> {
             return Description::default();
         }
         let mut a = k + 1;
-        if a + 1 < end
-            && self.tok(a).bytes().all(|c| c.is_ascii_digit())
-            && self.doc.punct_is(a + 1, ',')
-        {
-            a += 2;
+        // An age or a degree before the apposition: ", 35,", ", Ph.D.,".
+        let mut skipped = 0;
+        while skipped < 2 && a < end {
+            let c = (a..end.min(a + 6)).find(|&j| self.doc.punct_is(j, ','));
+            let Some(c) = c else { break };
+            let age = c == a + 1 && self.tok(a).bytes().all(|x| x.is_ascii_digit());
+            // "Ph.D.", "M.D.", "PhD", "MBE".
+            let degree = (a..c).all(|j| {
+                self.doc.punct_is(j, '.')
+                    || (self.doc.tokens[j].is(WORD)
+                        && self.tok(j).starts_with(|x: char| x.is_uppercase())
+                        && (self.tok(j).len() <= 3
+                            || (self.tok(j).len() <= 5 && self.tok(j).contains('.'))))
+            }) && c > a;
+            if !(age || degree) {
+                break;
+            }
+            a = c + 1;
+            skipped += 1;
         }
-        let stop = (a..end.min(a + MAX_APPOSITION))
+        let stop = self.phrase_end(a, end);
+        if a < stop && matches!(self.tok(a), "of" | "from") {
+            // ", of Columbia University's Zuckerman Institute,".
+            return Description {
+                title: None,
+                affiliation: self.body_at(a + 1, stop),
+            };
+        }
+        self.role_phrase(a, stop)
+    }
+
+    /// Where an apposition starting at token `a` ends: its comma, a
+    /// bracket, a dash, a sentence end or a quote.
+    fn phrase_end(&self, a: usize, end: usize) -> usize {
+        (a..end.min(a + MAX_APPOSITION))
             .find(|&j| {
                 self.doc.tokens[j].is(IN_QUOTE)
                     || (!self.doc.tokens[j].is(WORD)
                         && matches!(self.tok(j), "," | ";" | ":" | "(" | ")" | "—" | "–")
                         || (self.doc.punct_is(j, '.') && !self.is_initial_dot(j)))
             })
-            .unwrap_or(end.min(a + MAX_APPOSITION));
-        self.role_phrase(a, stop)
+            .unwrap_or(end.min(a + MAX_APPOSITION))
     }
 
     /// The apposition before the name run starting at token `a`: "Sri
@@ -182,44 +237,42 @@ impl<'t> Resolver<'_, 't> {
         }
         let comma = k - 1;
         let floor = start.max(comma.saturating_sub(MAX_APPOSITION));
+        // Back to the phrase's determiner, or to a clause boundary or a
+        // verb.
         let mut s = comma;
         while s > floor {
             let p = s - 1;
-            if self.doc.tokens[p].is(IN_QUOTE)
-                || (!self.doc.tokens[p].is(WORD)
-                    && !self.doc.tokens[p].is(POSSESSIVE)
-                    && !self.is_initial_dot(p))
+            let t = self.doc.tokens[p];
+            if t.is(IN_QUOTE)
+                || (!t.is(WORD) && !t.is(POSSESSIVE) && !self.is_initial_dot(p))
+                || (t.is(WORD) && (self.lex.is_cue_word(self.tok(p)) || t.is(CUE_WORD)))
             {
                 break;
             }
-            if self.doc.tokens[p].is(WORD) && self.lex.is_cue_word(self.tok(p)) {
-                return Description::default();
-            }
             s = p;
-        }
-        // The phrase must open its clause: "…, Sri Lanka's president, X".
-        if s > start
-            && !matches!(
-                self.tok(s - 1),
-                "," | ";" | ":" | "(" | "—" | "–" | "\"" | "“"
-            )
-        {
-            return Description::default();
+            if t.is(WORD) && self.lex.is(Glue::Determiners, self.tok(p)) && !t.is(POSSESSIVE) {
+                break;
+            }
         }
         self.role_phrase(s, comma)
     }
 
-    /// A role phrase `a..stop`: an optional determiner and owner, modifiers,
-    /// a role noun or title, and an optional "of/at/for/with Y".
+    /// A role phrase `a..stop`: an optional determiner, modifiers and
+    /// owner, a role noun or title, and an optional "of/at/for/with Y".
+    /// Only the role noun with the modifiers right before it is the title:
+    /// "a former National Security Council official" → "official",
+    /// "National Security Council".
     fn role_phrase(&self, a: usize, stop: usize) -> Description {
         let mut d = Description::default();
         let mut k = a;
-        if k < stop && self.lex.is(Glue::Determiners, self.tok(k)) && !self.doc.tokens[k].is(CAP)
-            || (k < stop && self.tok_is(k, "the"))
+        if k < stop
+            && self.lex.is(Glue::Determiners, self.tok(k))
+            && !self.doc.tokens[k].is(POSSESSIVE)
         {
             k += 1;
         }
-        // The head: the first role noun or title in the phrase.
+        // The head: the first role noun or title in the phrase, with the
+        // role nouns right after it ("executive director").
         let head = (k..stop).find(|&j| {
             self.is_title_noun(j)
                 || (self.doc.tokens[j].is(CAP) && self.title_at(j, stop - 1).is_some())
@@ -231,8 +284,11 @@ impl<'t> Resolver<'_, 't> {
         {
             head += len - 1;
         }
-        // Before the head: an owner ("Edmunds' executive director", "the
-        // Charlton keeper") and modifiers ("former special envoy").
+        while head + 1 < stop && self.is_title_noun(head + 1) {
+            head += 1;
+        }
+        // Before the head: modifiers ("former special envoy"), then an
+        // owner ("Edmunds' executive director", "the Charlton keeper").
         let mut first = head;
         while first > k
             && (self.title_modifier(first - 1)
@@ -241,11 +297,15 @@ impl<'t> Resolver<'_, 't> {
             first -= 1;
         }
         if first > k {
-            let owner = self.owner_before(first);
-            if owner.is_some_and(|(s, _)| s == k) {
-                d.affiliation = owner;
-            } else if owner.is_some() || !(k..first).all(|j| self.title_modifier(j)) {
-                return d;
+            // "the newest 2020 Democratic presidential hopeful".
+            let before_owner = |j: usize| {
+                self.title_modifier(j) || self.tok(j).bytes().all(|c| c.is_ascii_digit())
+            };
+            match self.owner_before(first) {
+                Some((os, oe)) if (k..os).all(before_owner) => {
+                    d.affiliation = Some((os, oe));
+                }
+                _ => return d,
             }
         }
         let mut last = head;
@@ -265,29 +325,37 @@ impl<'t> Resolver<'_, 't> {
         d.title = Some((first, last));
         // "of Sunderland FC", "at the Aberdeen Royal Infirmary", "for NASA".
         if j + 1 < stop && matches!(self.tok(j), "of" | "at" | "for" | "with" | "from") {
-            let mut s = j + 1;
-            if self.tok_is(s, "the") && s + 1 < stop {
-                s += 1;
-            }
-            if self.is_cap_word(s) && !self.is_stop(s) {
-                let mut e = s;
-                while e + 1 < stop
-                    && (self.is_cap_word(e + 1)
-                        || self.is_initial_dot(e + 1)
-                        || self.doc.tokens[e + 1].is(POSSESSIVE)
-                        || (matches!(self.tok(e + 1), "of" | "for" | "and" | "&" | "on")
-                            && e + 2 < stop
-                            && self.is_cap_word(e + 2)))
-                {
-                    e += 1;
-                }
-                while e > s && !self.is_cap_word(e) {
-                    e -= 1;
-                }
-                d.affiliation = Some((s, e));
-            }
+            d.affiliation = self.body_at(j + 1, stop).or(d.affiliation);
         }
         d
+    }
+
+    /// The capitalised body starting at token `s` (after an optional
+    /// "the"), up to `stop`: "Sunderland FC", "Columbia University's
+    /// Mortimer B. Zuckerman Institute", "Council of Mortgage Lenders".
+    fn body_at(&self, s: usize, stop: usize) -> Option<(usize, usize)> {
+        let mut s = s;
+        if s + 1 < stop && self.tok_is(s, "the") {
+            s += 1;
+        }
+        if s >= stop || !self.is_cap_word(s) || self.is_stop(s) {
+            return None;
+        }
+        let mut e = s;
+        while e + 1 < stop
+            && (self.is_cap_word(e + 1)
+                || self.is_initial_dot(e + 1)
+                || self.doc.tokens[e + 1].is(POSSESSIVE)
+                || (matches!(self.tok(e + 1), "of" | "for" | "and" | "&" | "on")
+                    && e + 2 < stop
+                    && self.is_cap_word(e + 2)))
+        {
+            e += 1;
+        }
+        while e > s && !self.is_cap_word(e) {
+            e -= 1;
+        }
+        Some((s, e))
     }
 
     /// "Sui-Lee Wee of the New York Times", "Brett Lock of OutRage!": a
@@ -309,6 +377,25 @@ impl<'t> Resolver<'_, 't> {
             e += 1;
         }
         Some((s, e))
+    }
+
+    /// "Forrest Jones runs the start-up Beechmont Hotels Corporation": the
+    /// body a person leads, named within a few words after the verb.
+    pub(super) fn body_led(&self, b: usize, end: usize) -> Option<(usize, usize)> {
+        let v = b + 1;
+        if v >= end || !self.doc.tokens[v].is(WORD) || !self.lex.is(Glue::Leads, self.tok(v)) {
+            return None;
+        }
+        let stop = self.phrase_end(v + 1, end);
+        let s = (v + 1..stop.min(v + 5)).find(|&j| self.is_cap_word(j))?;
+        if (v + 1..s)
+            .any(|j| !self.title_modifier(j) && !self.lex.is(Glue::Determiners, self.tok(j)))
+        {
+            return None;
+        }
+        // "runs the Frankfurt exchange": a place is no body.
+        self.body_at(s, stop)
+            .filter(|&(a, e)| !self.lex.is_place(self.span_text(a, e)))
     }
 
     /// The text of a title: as written, without a leading determiner.
@@ -335,6 +422,10 @@ impl<'t> Resolver<'_, 't> {
         while e > s && !self.doc.tokens[e].is(WORD) {
             e -= 1;
         }
+        // "U.S." keeps the dot a sentence end took.
+        if self.tok(e).contains('.') && self.doc.punct_is(e + 1, '.') {
+            e += 1;
+        }
         let text = self.span_text(s, e);
         match self.lex.place_of_adjective(text) {
             Some(place) => Cow::Owned(place.to_string()),
@@ -360,7 +451,7 @@ mod tests {
     #[test]
     fn titles_and_affiliations_before_the_name() {
         assert_eq!(
-            ta("Varnholm goalkeeper Jon Roe said the club would appeal."),
+            ta("On Sunday, Varnholm goalkeeper Jon Roe said the club would appeal."),
             some("goalkeeper", "Varnholm")
         );
         assert_eq!(
@@ -368,7 +459,7 @@ mod tests {
             some("Administrator", "Acme Rail")
         );
         assert_eq!(
-            ta("Varnholm defensive captain Jon Roe said the team was ready."),
+            ta("The fans cheered as Varnholm defensive captain Jon Roe said the team was ready."),
             some("defensive captain", "Varnholm")
         );
         let (t, a) = ta("The real estate agent Jon Roe said prices would fall.");
@@ -392,6 +483,29 @@ mod tests {
         assert_eq!(
             ta("Ruritania's president, Ana Vold, said the levy would rise."),
             some("president", "Ruritania")
+        );
+    }
+
+    #[test]
+    fn a_sentence_opener_seen_nowhere_else_is_no_affiliation() {
+        assert_eq!(
+            ta("Rock star Jon Roe said the tour was over."),
+            (Some("star".into()), None)
+        );
+        let (t, a) = ta("Tim Danton, a former Varnholm Herald editor, said prices would fall.");
+        assert_eq!(
+            (t.as_deref(), a.as_deref()),
+            (Some("editor"), Some("Varnholm Herald"))
+        );
+    }
+
+    #[test]
+    fn a_place_is_the_affiliation_of_officials_only() {
+        let (t, a) = ta("Ana Vold, a Boston family physician, said the ward was full.");
+        assert_eq!((t.as_deref(), a), (Some("family physician"), None));
+        assert_eq!(
+            ta("Ana Vold, the Ohio senator, said the vote was close."),
+            some("senator", "Ohio")
         );
     }
 

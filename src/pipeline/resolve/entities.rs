@@ -7,7 +7,7 @@ use super::descriptions::Description;
 use super::{Parsed, Resolver};
 use crate::event::SpeakerKind;
 use crate::lexicon::{Glue, RoleKind};
-use crate::pipeline::segment::{ALLCAPS, WORD};
+use crate::pipeline::segment::{ALLCAPS, CAP, WORD};
 use std::borrow::Cow;
 
 /// A named entity of the article.
@@ -79,8 +79,15 @@ impl<'t> Resolver<'_, 't> {
             None => {
                 let surname_tok = self.surname_of(s, e);
                 let i = self.entities.len();
-                let org_words = (s..=e).any(|x| self.lex.is_orgword(self.tok(x)));
-                let acronym_like = s == e && self.doc.tokens[s].is(ALLCAPS) && name.len() >= 2;
+                // An organisation word, or a name all in capitals ("CBS DFW").
+                let org_words = (s..=e).any(|x| self.lex.is_orgword(self.tok(x)))
+                    || (name_words >= 2
+                        && (s..=e)
+                            .filter(|&x| self.doc.tokens[x].is(WORD))
+                            .all(|x| self.doc.tokens[x].is(ALLCAPS)));
+                // "NATO", "CBP"; not a shouted word ("ABSTRACT").
+                let acronym_like =
+                    s == e && self.doc.tokens[s].is(ALLCAPS) && (2..=6).contains(&name.len());
                 self.entities.push(Entity {
                     name,
                     surname: self.tok(surname_tok),
@@ -127,6 +134,17 @@ impl<'t> Resolver<'_, 't> {
         if the_before && p.gender.is_none() {
             self.entities[idx].org_evidence = true;
         }
+        // "Greenbelt, Maryland": a name followed by a state or country is a
+        // place.
+        if self.doc.punct_is(e + 1, ',')
+            && e + 2 < self.doc.tokens.len()
+            && self.is_cap_word(e + 2)
+            && self.lex.is_place(self.tok(e + 2))
+            && !self.entities[idx].org_evidence
+            && p.title.is_none()
+        {
+            self.entities[idx].place = true;
+        }
         // "the International Monetary Fund (IMF)".
         if e + 3 < self.doc.tokens.len()
             && self.doc.punct_is(e + 1, '(')
@@ -142,9 +160,30 @@ impl<'t> Resolver<'_, 't> {
     /// Adds what one occurrence says (title, affiliation, gender) to entity
     /// `idx`, keeping the fullest title and affiliation.
     pub(super) fn add_to(&mut self, idx: usize, p: Parsed, context: Description) {
-        let title = p.title.or(context.title);
-        let affiliation = p.affiliation.or(context.affiliation);
-        if let Some(t) = title {
+        // A place is the affiliation of people acting for it (an official
+        // title: "Ukrainian PM", "the Ohio senator"), not of private people
+        // ("a Sacramento physician").
+        let official = |d_title: Option<(usize, usize)>| {
+            d_title.is_some_and(|t| {
+                self.lex.title(self.span_text(t.0, t.1)).is_some()
+                    || self
+                        .lex
+                        .role(self.tok(t.1))
+                        .is_some_and(|r| r.title.is_some() || r.kind != RoleKind::Person)
+                    || self.tok(t.1).starts_with("official")
+            })
+        };
+        let keep = |a: Option<(usize, usize)>, t: Option<(usize, usize)>| {
+            a.filter(|&(s, e)| {
+                let text = self.span_text(s, e);
+                let place = self.lex.is_place(text) || self.lex.place_of_adjective(text).is_some();
+                !place || official(t) || t.is_none()
+            })
+        };
+        let affiliation = keep(p.affiliation, p.title).or(keep(context.affiliation, context.title));
+        // Both titles of one occurrence compete: "General C. Q. Brown,
+        // chairman of the Joint Chiefs" is a chairman.
+        for t in [p.title, context.title].into_iter().flatten() {
             let text = self.title_text(t);
             let key = self
                 .title_at(t.0, t.1)
@@ -189,10 +228,22 @@ impl<'t> Resolver<'_, 't> {
     }
 
     /// Decides every entity's kind from its evidence, once the whole
-    /// article is read.
+    /// article is read (genders from agreeing pronouns included).
     pub(super) fn settle_kinds(&mut self) {
+        // A body someone works for is an organisation: "InfoNation President
+        // Dan McDowell" makes InfoNation one.
         for i in 0..self.entities.len() {
-            let (org_noun, person_noun) = self.nouns_beside(i);
+            let owner = self.entities[i]
+                .affiliation
+                .as_deref()
+                .and_then(|a| self.by_name.get(a).copied());
+            if let Some(o) = owner.filter(|&o| o != i && !self.entities[o].place) {
+                self.entities[o].org_evidence = true;
+            }
+        }
+        let beside = self.nouns_beside();
+        for i in 0..self.entities.len() {
+            let (org_noun, person_noun) = beside[i];
             let given_name = self.entities[i].given.is_some_and(|g| {
                 self.lex.is(Glue::MaleNames, g) || self.lex.is(Glue::FemaleNames, g)
             });
@@ -207,6 +258,10 @@ impl<'t> Resolver<'_, 't> {
             }
             ent.person_evidence |= given_name || person_noun;
             ent.org_evidence |= org_noun;
+        }
+        // Genders from agreeing pronouns, for what is no organisation.
+        self.learn_genders();
+        for ent in &mut self.entities {
             // A lone capitalised word that is no acronym, place or
             // organisation is most often a surname used without a first
             // name.
@@ -222,15 +277,131 @@ impl<'t> Resolver<'_, 't> {
                 ent.gender = None;
             }
         }
+        self.titles_from_descriptions();
+        self.complete_affiliations();
+        for (i, ent) in self.entities.iter().enumerate() {
+            if ent.kind != SpeakerKind::Person {
+                continue;
+            }
+            if let Some(key) = ent.title_key.as_deref() {
+                let head = key.rsplit(' ').next().unwrap_or(key).to_string();
+                self.title_holders
+                    .entry(head)
+                    .and_modify(|h| *h = None)
+                    .or_insert(Some(i));
+            }
+        }
     }
 
-    /// Whether an organisation noun ("the company", "hedge fund") or a
-    /// person's role noun stands right beside an occurrence of entity `i`:
-    /// "WeWork, the company,", "property website Rightmove".
-    fn nouns_beside(&self, i: usize) -> (bool, bool) {
-        let mut org = false;
-        let mut person = false;
-        for o in self.occurrences.iter().filter(|o| o.entity == i) {
+    /// "Johnny O'Connor is determined … The Wasps flanker replaces …": a
+    /// sentence opened by a definite description of an occupation refers
+    /// to the person last named, close before, and gives them its title
+    /// and owner when they have none.
+    fn titles_from_descriptions(&mut self) {
+        const GAP: usize = 400;
+        for si in 0..self.doc.sentences.len() {
+            let s = &self.doc.sentences[si];
+            let a = s.tokens.start;
+            if s.tokens.len() < 4 || !self.tok_is(a, "the") {
+                continue;
+            }
+            // "The [Owner] [modifiers] role" and a lower-case verb after it.
+            let mut k = a + 1;
+            let owner_start = k;
+            while k < s.tokens.end && k < a + 5 && self.is_cap_word(k) && !self.is_stop(k) {
+                k += 1;
+            }
+            let owner = (k > owner_start).then(|| (owner_start, k - 1));
+            let head = (k..s.tokens.end.min(k + 4)).find(|&j| self.is_title_noun(j));
+            let Some(head) = head else { continue };
+            if (k..head).any(|j| !self.doc.tokens[j].is(WORD) || self.is_cap_word(j))
+                || !self
+                    .doc
+                    .tokens
+                    .get(head + 1)
+                    .is_some_and(|t| t.is(WORD) && !t.is(CAP))
+                || self
+                    .lex
+                    .role(self.tok(head))
+                    .is_some_and(|r| r.kind != RoleKind::Person)
+            {
+                continue;
+            }
+            let at = self.doc.tokens[a].span.start;
+            let antecedent = self
+                .occurrences_before(a)
+                .find(|o| o.subject && self.entities[o.entity].kind == SpeakerKind::Person)
+                .filter(|o| self.doc.tokens[o.first].span.start + GAP >= at)
+                .map(|o| o.entity);
+            let Some(e) = antecedent else { continue };
+            if self.entities[e].title.is_none() {
+                let text = self.title_text((k, head));
+                self.entities[e].title_key = Some(text.to_lowercase());
+                self.entities[e].title = Some(text);
+            }
+            if self.entities[e].affiliation.is_none() {
+                if let Some(o) = owner {
+                    self.entities[e].affiliation = Some(self.affiliation_text(o));
+                }
+            }
+        }
+    }
+
+    /// Affiliations in their fullest form, and for a titled person with
+    /// none, the organisation named before them in the sentence that first
+    /// names them: "Apple was "pulled into the enterprise," CEO Tim Cook
+    /// said" → Apple; "RICS" → "Royal Institute of Chartered Surveyors".
+    fn complete_affiliations(&mut self) {
+        let mut first_salient = vec![None; self.entities.len()];
+        for (k, o) in self.occurrences.iter().enumerate() {
+            if o.salient && first_salient[o.entity].is_none() {
+                first_salient[o.entity] = Some(k);
+            }
+        }
+        for i in 0..self.entities.len() {
+            let ent = &self.entities[i];
+            if ent.kind != SpeakerKind::Person {
+                continue;
+            }
+            let fuller = match ent.affiliation.as_deref() {
+                Some(a) if a.len() >= 2 && a.chars().all(|c| c.is_ascii_uppercase()) => {
+                    self.entity_of_acronym(a).filter(|&e| e != i)
+                }
+                Some(_) => None,
+                None if ent.title.is_some() && !ent.title_rank => {
+                    first_salient[i].and_then(|k| self.employer_before(k))
+                }
+                None => None,
+            };
+            if let Some(e) = fuller {
+                let name = self.entities[e].name;
+                self.entities[i].affiliation = Some(Cow::Borrowed(name));
+            }
+        }
+    }
+
+    /// The organisation named last before entity `i`'s first salient
+    /// occurrence (the `k`th), in the same sentence.
+    fn employer_before(&self, k: usize) -> Option<usize> {
+        let first = self.occurrences[k];
+        let sentence = self.doc.tokens[first.first].sentence;
+        self.occurrences[..k]
+            .iter()
+            .rev()
+            .take_while(|o| self.doc.tokens[o.first].sentence == sentence)
+            .find(|o| {
+                let ent = &self.entities[o.entity];
+                ent.kind == SpeakerKind::Organization && !ent.place
+            })
+            .map(|o| o.entity)
+    }
+
+    /// For every entity, whether an organisation noun ("the company",
+    /// "hedge fund") or a person's role noun stands right beside one of its
+    /// occurrences: "WeWork, the company,", "property website Rightmove".
+    fn nouns_beside(&self) -> Vec<(bool, bool)> {
+        let mut out = vec![(false, false); self.entities.len()];
+        for o in &self.occurrences {
             let a = o.first;
             let kind_at = |k: usize| {
                 self.doc.tokens[k].is(WORD)
@@ -239,8 +410,8 @@ impl<'t> Resolver<'_, 't> {
             };
             if a > 0 && kind_at(a - 1) {
                 match self.lex.role(self.tok(a - 1)).map(|r| r.kind) {
-                    Some(RoleKind::Organization) => org = true,
-                    Some(RoleKind::Person) => person = true,
+                    Some(RoleKind::Organization) => out[o.entity].0 = true,
+                    Some(RoleKind::Person) => out[o.entity].1 = true,
                     _ => {}
                 }
             }
@@ -249,22 +420,32 @@ impl<'t> Resolver<'_, 't> {
             while k < self.doc.tokens.len() && k < a + 6 && self.is_name_token(k) {
                 k += 1;
             }
+            // "Big Machine have denied it": a plural verb.
+            if k < self.doc.tokens.len()
+                && k > a + 1
+                && self.doc.tokens[k].is(WORD)
+                && self.lex.is(Glue::PluralVerbs, self.tok(k))
+            {
+                out[o.entity].0 = true;
+            }
             if k + 2 < self.doc.tokens.len()
                 && self.doc.punct_is(k, ',')
                 && self.lex.is(Glue::Determiners, self.tok(k + 1))
             {
+                // The first role noun: "a spokesman for Union Investment".
                 let head = (k + 2..(k + 6).min(self.doc.tokens.len()))
-                    .take_while(|&j| self.doc.tokens[j].is(WORD))
-                    .filter_map(|j| self.lex.role(self.tok(j)))
-                    .last();
+                    .take_while(|&j| {
+                        self.doc.tokens[j].is(WORD) && !self.lex.is(Glue::ContentStops, self.tok(j))
+                    })
+                    .find_map(|j| self.lex.role(self.tok(j)));
                 match head.map(|r| r.kind) {
-                    Some(RoleKind::Organization) => org = true,
-                    Some(RoleKind::Person) => person = true,
+                    Some(RoleKind::Organization) => out[o.entity].0 = true,
+                    Some(RoleKind::Person) => out[o.entity].1 = true,
                     _ => {}
                 }
             }
         }
-        (org, person)
+        out
     }
 
     /// Whether token `k` can be part of a name run.
@@ -334,7 +515,7 @@ impl<'t> Resolver<'_, 't> {
     /// A person named as a sentence subject and referred to by a gendered
     /// pronoun later in the same sentence, before any other name, has that
     /// gender: "Jane Roe, 18, was dubious when she …".
-    pub(super) fn learn_genders(&mut self) {
+    fn learn_genders(&mut self) {
         const WINDOW: usize = 40;
         for oi in 0..self.occurrences.len() {
             let o = self.occurrences[oi];
@@ -401,5 +582,26 @@ mod tests {
         assert_eq!(r[3].0.as_deref(), Some("International Widget Fund"));
         assert_eq!(r[3].1, SpeakerKind::Organization);
         assert_eq!(r[3].2, ResolvedBy::Name);
+    }
+
+    #[test]
+    fn a_sentence_opened_by_a_description_titles_the_person_before() {
+        let text = "Jon Roe is set for his first start on Saturday.\n\n\
+                    The Varnholm flanker replaces Ana Vold in the side. Roe said the team was ready.";
+        let r = speakers(text);
+        assert_eq!(r[0].0.as_deref(), Some("Jon Roe"), "{r:?}");
+        assert_eq!(
+            (r[0].3.as_deref(), r[0].4.as_deref()),
+            (Some("flanker"), Some("Varnholm"))
+        );
+    }
+
+    #[test]
+    fn a_titled_person_works_for_the_body_named_before() {
+        let r = speakers("Acme Widgets Corp grew fast, CEO Ana Vold said on Monday.");
+        assert_eq!(r[0].4.as_deref(), Some("Acme Widgets Corp"), "{r:?}");
+        // Nobody named before: no affiliation is invented.
+        let r = speakers("CEO Ana Vold said on Monday the firm grew fast.");
+        assert_eq!(r[0].4, None, "{r:?}");
     }
 }

@@ -5,7 +5,7 @@
 use super::descriptions::Description;
 use super::{ResolvedSpeaker, Resolver};
 use crate::event::{ResolvedBy, SpeakerKind};
-use crate::lexicon::{Glue, RoleKind};
+use crate::lexicon::{Glue, Pronoun, RoleKind};
 use crate::pipeline::attribute::Mention;
 use crate::pipeline::segment::{ALLCAPS, CAP, POSSESSIVE, WORD};
 use crate::text::Span;
@@ -142,9 +142,19 @@ impl<'t> Resolver<'_, 't> {
         if let Some(&ent) = self.by_name.get(name) {
             return self.speaker_of(ent, shown, ResolvedBy::Name);
         }
-        // A name the table does not hold (a headline, a credit).
+        // A name the table does not hold (a headline, a credit): an
+        // organisation by its words, or by the noun before it ("local group
+        // Victims and Citizens Against Crime").
+        let org_noun_before = m.first > 0
+            && doc.tokens[m.first - 1].is(WORD)
+            && !doc.tokens[m.first - 1].is(CAP)
+            && self
+                .lex
+                .role(self.tok(m.first - 1))
+                .is_some_and(|r| r.kind == RoleKind::Organization);
         let kind = if (s..=e).any(|i| self.lex.is_orgword(self.tok(i)))
             || (words == 1 && doc.tokens[s].is(ALLCAPS))
+            || org_noun_before
         {
             SpeakerKind::Organization
         } else {
@@ -232,6 +242,11 @@ impl<'t> Resolver<'_, 't> {
         previous: &[ResolvedSpeaker<'t>],
     ) -> ResolvedSpeaker<'t> {
         let head = m.last;
+        // "Anti-abortion group the Pro-Life Alliance", "his wife, Sharon
+        // Roe,": a name right after the description is who it describes.
+        if let Some(e) = self.name_after(m) {
+            return self.speaker_of(e, mention, ResolvedBy::Title);
+        }
         let Some(role) = self.lex.role(self.tok(head)) else {
             return self.description_as_is(m, mention, previous);
         };
@@ -254,6 +269,27 @@ impl<'t> Resolver<'_, 't> {
                 if let Some(e) = self.holder_of(&canon, None, modifier, m.first) {
                     return self.speaker_of(e, mention, ResolvedBy::Title);
                 }
+                // "“…,” said the actor": a definite description of an
+                // occupation refers back like "he" or "she" would, to the
+                // person in focus; the description is their title.
+                if self.tok_is(m.first, "the") && role.titled && modifier.is_none() {
+                    let he_or_she = Pronoun {
+                        person: true,
+                        gender: None,
+                        group: false,
+                    };
+                    let sp = self.resolve_pronoun(m, he_or_she, previous);
+                    if sp.name.is_some() {
+                        return ResolvedSpeaker {
+                            resolved_by: ResolvedBy::Title,
+                            title: sp
+                                .title
+                                .clone()
+                                .or_else(|| Some(Cow::Borrowed(self.span_text(m.first + 1, head)))),
+                            ..sp
+                        };
+                    }
+                }
             }
             // "a spokesperson", "the spokesman for the agency".
             RoleKind::Person if self.is_spokes(noun) => {
@@ -261,12 +297,31 @@ impl<'t> Resolver<'_, 't> {
                     return sp;
                 }
             }
+            // "a sheriff who says …" before "Sheriff Harry Lee": the one
+            // person of the article holding that title.
+            RoleKind::Person if role.titled => {
+                let canon = role
+                    .title
+                    .clone()
+                    .unwrap_or_else(|| noun.to_string())
+                    .to_lowercase();
+                let head_word = canon.rsplit(' ').next().unwrap_or(&canon);
+                let holder = self.title_holders.get(head_word).copied().flatten();
+                if let Some(e) = holder.filter(|&e| {
+                    self.entities[e]
+                        .title_key
+                        .as_deref()
+                        .is_some_and(|c| titles_match(c, &canon, None))
+                }) {
+                    return self.speaker_of(e, mention, ResolvedBy::Title);
+                }
+            }
             RoleKind::Organization | RoleKind::Group if determined => {
                 if let Some(e) = self.organisation_named_by(noun, m.first) {
                     return self.speaker_of(e, mention, ResolvedBy::Title);
                 }
             }
-            RoleKind::Document if determined => {
+            RoleKind::Document => {
                 if let Some(sp) = self.author_of(m, mention, previous) {
                     return sp;
                 }
@@ -279,6 +334,34 @@ impl<'t> Resolver<'_, 't> {
     /// Whether the entity, if any, is known to be an organisation.
     fn entities_org(&self, entity: Option<usize>) -> bool {
         entity.is_some_and(|e| self.entities[e].org_evidence)
+    }
+
+    /// The entity named right after the description `m`, directly ("group
+    /// the Pro-Life Alliance") or in its apposition (", the Most Reverend
+    /// Peter Smith,").
+    fn name_after(&self, m: Mention) -> Option<usize> {
+        let start = match m.apposition {
+            Some((x, _)) => x,
+            None => m.last + 1,
+        };
+        let mut k = start;
+        let n = self.doc.tokens.len();
+        while k < n
+            && k < start + 4
+            && (self.tok_is(k, "the")
+                || self.tok_is(k, "most")
+                || self.lex.honorific(self.tok(k)).is_some()
+                || self.doc.punct_is(k, '.'))
+        {
+            k += 1;
+        }
+        if k >= n || !self.is_cap_word(k) {
+            return None;
+        }
+        let e = self.occurrences_at(k)?;
+        // Directly after the description, only an organisation or group's
+        // name is apposed without a comma.
+        (m.apposition.is_some() || self.entities[e].kind == SpeakerKind::Organization).then_some(e)
     }
 
     /// Whether `noun` names someone who speaks for an organisation.
@@ -302,20 +385,38 @@ impl<'t> Resolver<'_, 't> {
                     .split(' ')
                     .any(|w| w.eq_ignore_ascii_case(noun) || w.eq_ignore_ascii_case(stem))
         });
-        if let Some(e) = by_word.filter(near) {
-            return Some(e);
+        if by_word.is_some() {
+            return by_word;
         }
         if !self.lex.is(Glue::OrganisationAnaphors, noun) {
             return None;
         }
-        self.occurrences_before(at)
-            .filter(|o| o.salient)
-            .map(|o| o.entity)
-            .find(|&e| {
-                let ent = &self.entities[e];
-                ent.kind == SpeakerKind::Organization && !ent.place
-            })
-            .filter(near)
+        // An organisation, or a lone name with nothing to show it is a
+        // person's ("WeWork … the company"); a subject before any other.
+        let org = |e: usize| {
+            let ent = &self.entities[e];
+            !ent.place
+                && (ent.kind == SpeakerKind::Organization
+                    || (ent.words == 1 && !ent.person_evidence))
+        };
+        // Of those named close before, the most often named so far; the
+        // latest on a tie.
+        let mut best: Option<(usize, usize)> = None;
+        for o in self
+            .occurrences_before(at)
+            .filter(|o| o.salient && org(o.entity))
+            .take(8)
+            .filter(|o| near(&o.entity))
+        {
+            let count = self
+                .occurrences_before(at)
+                .filter(|x| x.entity == o.entity)
+                .count();
+            if best.is_none_or(|(_, c)| count > c) {
+                best = Some((o.entity, count));
+            }
+        }
+        best.map(|(e, _)| e)
     }
 
     /// Whether entity `e` is named within `gap` bytes before token `at`.
@@ -385,11 +486,13 @@ impl<'t> Resolver<'_, 't> {
     }
 
     /// The entity whose occurrence starts at token `k`.
+    /// The entity whose name occurrence covers token `k` (its run may
+    /// start a few tokens before, at a title or honorific).
     fn occurrences_at(&self, k: usize) -> Option<usize> {
-        let i = self.occurrences.partition_point(|o| o.first < k);
-        self.occurrences
-            .get(i)
-            .filter(|o| o.first == k)
+        let i = self.occurrences.partition_point(|o| o.first <= k);
+        self.occurrences[..i]
+            .last()
+            .filter(|o| o.first + 4 >= k)
             .map(|o| o.entity)
     }
 
@@ -501,7 +604,16 @@ impl<'t> Resolver<'_, 't> {
             return None;
         }
         let entourage = self.lex.is(Glue::Entourage, self.tok(head));
-        if role.kind == RoleKind::Group && !entourage && !self.tok_is(head, "officials") {
+        // Only who speaks for an owner resolves to it: a spokesperson, an
+        // entourage, officials, a document. "A Weibo commenter" is a
+        // commenter, not Weibo.
+        let speaks_for = entourage
+            || self.is_spokes(self.tok(head))
+            || self.tok_is(head, "officials")
+            || self.tok_is(head, "official")
+            || role.kind == RoleKind::Document
+            || role.kind == RoleKind::Organization;
+        if !speaks_for {
             return None;
         }
         let mention = doc.span(m.first, m.last);
@@ -690,5 +802,23 @@ mod tests {
         let text = "Ana Vold covered the trial.\n\nAna Vold of the Varnholm Herald reported that the verdict was near.";
         let r = speakers(text);
         assert_eq!(r[0].0.as_deref(), Some("Ana Vold"), "{r:?}");
+    }
+
+    #[test]
+    fn a_definite_description_refers_to_the_person_in_focus() {
+        let text = "Jon Roe has left the show.\n\n“It was my choice,” said the actor.";
+        let r = speakers(text);
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert!(r.iter().all(|x| x.0.as_deref() == Some("Jon Roe")), "{r:?}");
+        assert_eq!(r[0].3.as_deref(), Some("actor"));
+        // With nobody in focus, the description stays as it is.
+        let r = speakers("“It was my choice,” said the actor.");
+        assert_eq!(r[0].0.as_deref(), Some("the actor"), "{r:?}");
+    }
+
+    #[test]
+    fn a_description_followed_by_a_name_is_that_name() {
+        let r = speakers("Anti-levy group the Varnholm Farmers Union said the vote was rigged.");
+        assert_eq!(r[0].0.as_deref(), Some("Varnholm Farmers Union"), "{r:?}");
     }
 }

@@ -134,6 +134,14 @@ struct Resolver<'a, 't> {
     lower_words: rustc_hash::FxHashSet<u64>,
     /// Byte offset of each statement resolved so far (its content start).
     positions: Vec<usize>,
+    /// Byte offset where the statement being resolved starts: its content,
+    /// or its mention when that comes first.
+    current: usize,
+    /// How often each capitalised word is written in the article.
+    cap_counts: HashMap<&'t str, u32>,
+    /// The one person holding a title, by the title's head word (lower
+    /// case); `None` when several do.
+    title_holders: HashMap<String, Option<usize>>,
 }
 
 /// A person pronoun is resolved only to someone named (or quoted) within
@@ -162,12 +170,20 @@ pub fn resolve<'t>(
         singles: HashMap::default(),
         lower_words: openers_in_lower_case(doc),
         positions: Vec::with_capacity(statements.len()),
+        current: 0,
+        cap_counts: HashMap::default(),
+        title_holders: HashMap::default(),
     };
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if t.is(CAP) {
+            *r.cap_counts.entry(doc.tok(i)).or_default() += 1;
+        }
+    }
     r.scan_names();
-    r.learn_genders();
     r.settle_kinds();
     let mut out: Vec<ResolvedSpeaker<'t>> = Vec::with_capacity(statements.len());
     for (i, st) in statements.iter().enumerate() {
+        r.current = st.content.start;
         let sp = match (st.mention, st.inherit) {
             (_, Inherit::PreviousStatement) => r.floating(st, &statements[..i], &out),
             (Some(m), _) => {
@@ -314,7 +330,10 @@ impl<'t> Resolver<'_, 't> {
     pub(super) fn is_initial_dot(&self, i: usize) -> bool {
         i > 0 && self.doc.punct_is(i, '.') && self.is_cap_word(i - 1) && {
             let w = self.tok(i - 1);
-            w.chars().count() == 1 || self.lex.is_dotted_title(w) || self.lex.is_abbreviation(w)
+            w.chars().count() == 1
+                || self.lex.is_dotted_title(w)
+                || self.lex.is_abbreviation(w)
+                || w.contains('.')
         }
     }
 

@@ -65,6 +65,7 @@ impl<'t> Resolver<'_, 't> {
     pub(super) fn scan_names(&mut self) {
         let doc = self.doc;
         let headline = self.headline_paragraph();
+        let credits = self.credit_sentences();
         for (pi, para) in doc.paragraphs.iter().enumerate() {
             if para.skip {
                 continue;
@@ -83,7 +84,7 @@ impl<'t> Resolver<'_, 't> {
                 i = b + 1;
                 // Photo credits and captions name no speaker; a bracket
                 // right after a name is an aside ("(R-Wis.)", "(IMF)").
-                if self.in_credit(a)
+                if credits[self.doc.tokens[a].sentence as usize]
                     || (a >= 2 && self.doc.punct_is(a - 1, '(') && self.is_cap_word(a - 2))
                 {
                     continue;
@@ -125,6 +126,28 @@ impl<'t> Resolver<'_, 't> {
                     {
                         continue;
                     }
+                    // A capitalised sentence opener before a lower-case
+                    // word, never capitalised elsewhere, is an ordinary
+                    // word: "Group advertising revenues rose".
+                    let opens = (self.doc.sentences[self.doc.tokens[s].sentence as usize]
+                        .tokens
+                        .start..s)
+                        .all(|k| !self.doc.tokens[k].is(WORD));
+                    let before_lower = self
+                        .doc
+                        .tokens
+                        .get(e + 1)
+                        .is_some_and(|t| t.is(WORD) && !t.is(CAP));
+                    if opens
+                        && before_lower
+                        && parsed.title.is_none()
+                        && parsed.gender.is_none()
+                        && !self.doc.tokens[s].is(ALLCAPS)
+                        && !self.lex.is_place(w)
+                        && !self.seen_capitalised_elsewhere(s)
+                    {
+                        continue;
+                    }
                 }
                 if let Some(ent) = self.record(parsed, context, a) {
                     self.push_occurrence(a, ent, salient);
@@ -143,11 +166,7 @@ impl<'t> Resolver<'_, 't> {
                 && self.lex.is(Glue::Particles, self.tok(j))
                 && j + 1 < end
                 && self.is_cap_word(j + 1);
-            // "Ministry of Labour", "Bank of Ruritania".
-            let org_of = self.tok(j) == "of"
-                && j + 1 < end
-                && self.is_cap_word(j + 1)
-                && (a..j).any(|x| self.lex.is_orgword(self.tok(x)));
+            let org_of = j + 1 < end && self.joins(a, j);
             // "Joseph R. Biden Jr.": the suffix's dot.
             let suffix_dot = self.doc.punct_is(j, '.')
                 && self.lex.is(Glue::NameSuffixes, self.tok(j - 1))
@@ -202,6 +221,33 @@ impl<'t> Resolver<'_, 't> {
         a
     }
 
+    /// Whether token `j` joins the name run starting at `a` to the
+    /// capitalised word after it: "Ministry of Labour", "Doctors for Camp
+    /// Closure", "Independent News & Media". An organisation's name joins
+    /// over "of", "for", "on", "against" and "&"; a person's name ("Bob
+    /// Murray of Sunderland") or a place after the word does not.
+    fn joins(&self, a: usize, j: usize) -> bool {
+        let w = self.tok(j);
+        if !matches!(w, "of" | "for" | "on" | "against" | "&")
+            || j <= a
+            || !self.is_cap_word(j + 1)
+            || self.is_stop(j + 1)
+            || self.lex.is_place(self.tok(j + 1))
+        {
+            return false;
+        }
+        if (a..j).any(|x| self.lex.is_orgword(self.tok(x))) {
+            return true;
+        }
+        let first = self.tok(a);
+        let personal = self.lex.is(Glue::MaleNames, first)
+            || self.lex.is(Glue::FemaleNames, first)
+            || self.lex.honorific(first).is_some()
+            || self.lex.title(first).is_some()
+            || self.is_initial_dot(a + 1);
+        (w == "&" || !personal) && (a..j).all(|x| !self.doc.tokens[x].is(ALLCAPS))
+    }
+
     /// What the words around a name run say about it: the title and
     /// affiliation of pre-modifiers and appositions.
     fn context_of(&self, a: usize, b: usize, e: usize, start: usize, end: usize) -> Description {
@@ -209,7 +255,7 @@ impl<'t> Resolver<'_, 't> {
         d = d.or(self.apposition_after(b, end));
         d = d.or(self.apposition_before(a, start));
         if d.affiliation.is_none() && e == b {
-            d.affiliation = self.of_body(b, end);
+            d.affiliation = self.of_body(b, end).or_else(|| self.body_led(b, end));
         }
         d
     }
@@ -228,21 +274,23 @@ impl<'t> Resolver<'_, 't> {
         (p.tokens.len() <= 30 && !closed).then_some(i)
     }
 
-    /// Whether token `i` stands in a photo credit or caption: a sentence
-    /// holding a credit word ("Photo:", "Getty Images", "Credit").
-    fn in_credit(&self, i: usize) -> bool {
-        let s = &self.doc.sentences[self.doc.tokens[i].sentence as usize];
-        s.tokens.clone().take(60).any(|k| {
-            self.doc.tokens[k].is(CAP) && self.lex.is(Glue::Credits, self.tok(k)) && {
-                // "Photo:", "Getty Images", "(AP Photo/…)": a credit word
-                // is followed by a colon, a slash or another credit word,
-                // or closes the sentence.
-                let next = k + 1;
-                next >= s.tokens.end
-                    || matches!(self.tok(next), ":" | "/" | ")" | "|")
-                    || self.lex.is(Glue::Credits, self.tok(next))
+    /// The sentences that are photo credits or captions: they hold a
+    /// credit word ("Photo:", "Getty Images", "Credit") followed by a
+    /// colon, a slash or another credit word, or closing the sentence.
+    fn credit_sentences(&self) -> Vec<bool> {
+        let doc = self.doc;
+        let mut out = vec![false; doc.sentences.len()];
+        for (k, t) in doc.tokens.iter().enumerate() {
+            let s = t.sentence as usize;
+            if out[s] || !t.is(CAP) || !self.lex.is(Glue::Credits, self.tok(k)) {
+                continue;
             }
-        })
+            let next = k + 1;
+            out[s] = next >= doc.sentences[s].tokens.end
+                || matches!(self.tok(next), ":" | "/" | ")" | "|")
+                || self.lex.is(Glue::Credits, self.tok(next));
+        }
+        out
     }
 
     /// Records an occurrence of entity `e` at token `first`.
@@ -268,19 +316,29 @@ impl<'t> Resolver<'_, 't> {
                 && self.tok(first - 1) == ","
                 && (start..first - 1)
                     .all(|k| !self.doc.tokens[k].is(IN_QUOTE) && self.tok(k) != ","));
-        opens && !self.doc.tokens[first].is(IN_QUOTE)
+        // "In a Tumblr post …": a name after "a" or "his" modifies a noun.
+        let determined = first > start
+            && self.lex.is(Glue::Determiners, self.tok(first - 1))
+            && !self.tok_is(first - 1, "the");
+        opens && !determined && !self.doc.tokens[first].is(IN_QUOTE)
     }
 
     /// Whether token `i` opens its sentence (after any quote mark or
-    /// bracket) and is written in lower case elsewhere in the article.
+    /// bracket) and is an ordinary word: written in lower case elsewhere in
+    /// the article, or a gerund ("Hosting Cook, Benioff said …").
     fn ordinary_opener(&self, i: usize) -> bool {
         let sentence = &self.doc.sentences[self.doc.tokens[i].sentence as usize];
         let opens = i - sentence.tokens.start <= 8
             && (sentence.tokens.start..i).all(|k| !self.doc.tokens[k].is(WORD));
+        let w = self.tok(i);
+        let gerund = w.len() > 5
+            && w.ends_with("ing")
+            && !self.lex.is(Glue::MaleNames, w)
+            && !self.lex.is(Glue::FemaleNames, w);
         opens
             && !self.doc.tokens[i].is(ALLCAPS)
-            && self.lex.title(self.tok(i)).is_none()
-            && self.lower_words.contains(&lower_hash(self.tok(i)))
+            && self.lex.title(w).is_none()
+            && (gerund || self.lower_words.contains(&lower_hash(w)))
     }
 
     /// Splits tokens `a..=b` into affiliation, honorific, title and name.
@@ -293,6 +351,11 @@ impl<'t> Resolver<'_, 't> {
         let mut pos = a;
         let mut first_title: Option<usize> = None;
         let mut name_start = a;
+        // "Jason King", "Tom Bishop": a given name then a title word with no
+        // name after it is a name.
+        let given_first = |x: usize| {
+            self.lex.is(Glue::MaleNames, self.tok(x)) || self.lex.is(Glue::FemaleNames, self.tok(x))
+        };
         while pos <= b {
             let w = self.tok(pos);
             if self.doc.tokens[pos].is(WORD) {
@@ -309,7 +372,10 @@ impl<'t> Resolver<'_, 't> {
                     }
                     continue;
                 }
-                if let Some((len, _)) = self.title_at(pos, b) {
+                let title = self
+                    .title_at(pos, b)
+                    .filter(|&(len, _)| !(pos + len > b && pos > k && given_first(k)));
+                if let Some((len, _)) = title {
                     if self.lex.is(Glue::MaleMarkers, w) {
                         p.gender = Some('m');
                     } else if self.lex.is(Glue::FemaleMarkers, w) {
@@ -386,13 +452,12 @@ impl<'t> Resolver<'_, 't> {
         if self.doc.punct_is(s, '.') {
             s -= 1;
         }
-        let org = (name_start..=e).any(|x| self.lex.is_orgword(self.tok(x)));
         while s > name_start
             && (self.is_cap_word(s - 1) && !self.is_stop(s - 1)
                 || self.is_initial_dot(s - 1)
                 || (self.doc.tokens[s - 1].is(WORD)
                     && self.lex.is(Glue::Particles, self.tok(s - 1)))
-                || (org && self.tok(s - 1) == "of" && s >= 2 && self.is_cap_word(s - 2)))
+                || (s >= name_start + 2 && self.joins(name_start, s - 1)))
         {
             s -= 1;
         }
@@ -478,9 +543,14 @@ impl<'t> Resolver<'_, 't> {
             }
             k += 1;
         }
+        // Not a given name: "Dean Kiely", "Bishop" as a surname is rare.
+        let given = |x: usize| {
+            self.lex.is(Glue::MaleNames, self.tok(x)) || self.lex.is(Glue::FemaleNames, self.tok(x))
+        };
         if best.is_none()
             && pos <= b
             && self.doc.tokens[pos].is(CAP)
+            && !given(pos)
             && self.is_title_noun(pos)
             && pos < b
             && self.is_cap_word(pos + 1)

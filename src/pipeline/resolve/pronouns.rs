@@ -21,6 +21,9 @@ impl<'t> Resolver<'_, 't> {
         previous: &[ResolvedSpeaker<'t>],
     ) -> ResolvedSpeaker<'t> {
         let mention = self.doc.span(m.first, m.last);
+        // Distances count from where the statement starts: in "“…,” he
+        // said" the reader meets the quote before the pronoun.
+        let here = mention.start.min(self.current);
         let agrees = |e: usize| {
             let ent = &self.entities[e];
             let g = ent.gender;
@@ -76,7 +79,7 @@ impl<'t> Resolver<'_, 't> {
             };
             // An antecedent named too far back is a guess more often wrong
             // than right: leave the pronoun unresolved instead.
-            let near = |at: Option<usize>| at.is_some_and(|a| mention.start <= a + MAX_PRONOUN_GAP);
+            let near = |at: Option<usize>| at.is_some_and(|a| here <= a + MAX_PRONOUN_GAP);
             if subject_later {
                 if let Some((pos, e)) = subject {
                     let seen = last_named(e).max(Some(self.doc.tokens[pos].span.start));
@@ -117,7 +120,7 @@ impl<'t> Resolver<'_, 't> {
                     .unwrap_or(0);
                 (at, s)
             })
-            .filter(|(at, _)| mention.start <= at + GROUP_PRONOUN_GAP);
+            .filter(|(at, _)| here <= at + GROUP_PRONOUN_GAP);
         // The last organisation named as a subject close before: "Big
         // Machine have denied it. … they said".
         let named = self
@@ -128,7 +131,7 @@ impl<'t> Resolver<'_, 't> {
                     && !self.entities[o.entity].place
             })
             .map(|o| (self.doc.tokens[o.first].span.start, o.entity))
-            .filter(|(at, _)| mention.start <= at + GROUP_PRONOUN_GAP);
+            .filter(|(at, _)| here <= at + GROUP_PRONOUN_GAP);
         match (spoke, named) {
             (Some((at, _)), Some((n_at, e))) if n_at > at => {
                 self.speaker_of(e, mention, ResolvedBy::Pronoun)
@@ -182,5 +185,33 @@ mod tests {
     fn unresolved_pronouns_stay_unknown() {
         let r = speakers("He said the roads were closed.");
         assert_eq!((r[0].0.as_deref(), r[0].2), (None, ResolvedBy::None));
+    }
+
+    #[test]
+    fn places_holidays_and_headlines_are_never_antecedents() {
+        let text = "Acme Widgets Corp said the plant would close.\n\n\
+                    The plant stands in Detroit. It said the workers would be paid.";
+        let r = speakers(text);
+        assert_eq!(r[1].0.as_deref(), Some("Acme Widgets Corp"), "{r:?}");
+        let r = speakers("Christmas Day was quiet at the mill. She said the gates stayed shut.");
+        assert_eq!(r[0].0, None, "{r:?}");
+        let r = speakers("Vold Blames Levy For Losses\n\nHe said the fund was empty.");
+        assert_eq!(r[0].0, None, "{r:?}");
+    }
+
+    #[test]
+    fn an_organisation_named_as_subject_is_they_and_it() {
+        let text = "Big Widget have twice denied doing anything wrong. \
+                    “We never blocked the tour,” they said in a statement.";
+        let r = speakers(text);
+        assert_eq!(r.last().unwrap().0.as_deref(), Some("Big Widget"), "{r:?}");
+    }
+
+    #[test]
+    fn distances_count_from_the_start_of_the_quote() {
+        let long = "the plan will work and the workers will be paid in full ".repeat(12);
+        let text = format!("Tom Bell spoke on Monday.\n\n“{long}and that is all,” he said.");
+        let r = speakers(&text);
+        assert_eq!(r[0].0.as_deref(), Some("Tom Bell"), "{r:?}");
     }
 }
