@@ -242,8 +242,7 @@ impl<'t> Resolver<'_, 't> {
             }
         }
         let beside = self.nouns_beside();
-        for i in 0..self.entities.len() {
-            let (org_noun, person_noun) = beside[i];
+        for (i, &(org_noun, person_noun)) in beside.iter().enumerate() {
             let given_name = self.entities[i].given.is_some_and(|g| {
                 self.lex.is(Glue::MaleNames, g) || self.lex.is(Glue::FemaleNames, g)
             });
@@ -358,7 +357,7 @@ impl<'t> Resolver<'_, 't> {
                 first_salient[o.entity] = Some(k);
             }
         }
-        for i in 0..self.entities.len() {
+        for (i, first) in first_salient.into_iter().enumerate() {
             let ent = &self.entities[i];
             if ent.kind != SpeakerKind::Person {
                 continue;
@@ -369,7 +368,7 @@ impl<'t> Resolver<'_, 't> {
                 }
                 Some(_) => None,
                 None if ent.title.is_some() && !ent.title_rank => {
-                    first_salient[i].and_then(|k| self.employer_before(k))
+                    first.and_then(|k| self.employer_before(k))
                 }
                 None => None,
             };
