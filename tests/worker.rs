@@ -647,7 +647,11 @@ async fn not_ready_without_a_broker_and_sigterm_still_exits_cleanly() {
     );
     let addr = worker.http_addr().await;
     worker
-        .wait_for_log("Cannot open a broker session; retrying.", 2, LONG)
+        .wait_for_log(
+            "Cannot open a broker session on any node; retrying.",
+            2,
+            LONG,
+        )
         .await;
     assert_eq!(http_get(&addr, "/healthz").await.0, 200);
     assert_eq!(http_get(&addr, "/readyz").await.0, 503);

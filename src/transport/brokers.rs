@@ -57,6 +57,12 @@ impl std::fmt::Display for Node {
     }
 }
 
+/// How much longer than the open timeout an attempt may take before
+/// [`Brokers::open`] drops it: an attempt that enforces the timeout itself
+/// (as [`Session::open`](super::Session::open) does) gets this long to
+/// close what it had opened.
+const ATTEMPT_GRACE: Duration = Duration::from_secs(2);
+
 /// The nodes of `amqp.url` in order, and the one to try first.
 #[derive(Debug, Clone)]
 pub struct Brokers {
@@ -102,8 +108,10 @@ impl Brokers {
     }
 
     /// Tries `open` on each node once, in [`Brokers::pass_order`], each
-    /// attempt bounded by the open timeout (a timed-out attempt is dropped,
-    /// which closes whatever it had opened). Returns the first success
+    /// attempt bounded by the open timeout plus a short grace (a timed-out
+    /// attempt is dropped; attempts that can leave a connection behind, like
+    /// a worker session, enforce the open timeout themselves and close
+    /// what they opened). Returns the first success
     /// with its node, which becomes the first to try next time; or
     /// [`TransportError::NoBroker`] with every node's failure. `failed` is
     /// told of each node that failed, as it happens.
@@ -121,7 +129,8 @@ impl Brokers {
         for i in 0..n {
             let index = (self.first + i) % n;
             let node = self.nodes[index].clone();
-            let result = match tokio::time::timeout(self.open_timeout, open(node.clone())).await {
+            let bound = self.open_timeout + ATTEMPT_GRACE;
+            let result = match tokio::time::timeout(bound, open(node.clone())).await {
                 Ok(result) => result,
                 Err(_) => Err(TransportError::OpenTimeout(self.open_timeout)),
             };

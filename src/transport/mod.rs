@@ -167,19 +167,31 @@ fn session_events(conn: &Connection, which: &'static str) -> BoxStream<'static, 
 impl Session {
     /// Connects twice to `node`, declares the topology, starts consuming
     /// the input queue with the configured prefetch and opens the
-    /// publisher.
+    /// publisher, all within `amqp.open_timeout_ms`.
+    ///
+    /// On a failure or at the deadline, the connections opened so far are
+    /// closed here, not just dropped: a `basic.consume` still waiting for
+    /// its answer (a quorum queue without a majority answers only when the
+    /// majority is back) keeps lapin's connection alive after its handle
+    /// is dropped, and the broker would then deliver a prefetch of
+    /// articles to a consumer that nobody reads.
     pub async fn open(settings: &Settings, node: &Node) -> Result<Session, TransportError> {
+        let limit = settings.amqp.open_timeout();
+        let deadline = tokio::time::Instant::now() + limit;
         let url = node.url();
         let name = &settings.amqp.connection_name;
-        let consume_conn = connect(url, &format!("{name}.consume")).await?;
-        let publish_conn = match connect(url, &format!("{name}.publish")).await {
-            Ok(conn) => conn,
-            Err(error) => {
-                close_connection(&consume_conn).await;
-                return Err(error);
-            }
-        };
-        match Self::setup(settings, &consume_conn, &publish_conn).await {
+        let consume_conn =
+            within(deadline, limit, connect(url, &format!("{name}.consume"))).await?;
+        let publish_conn =
+            match within(deadline, limit, connect(url, &format!("{name}.publish"))).await {
+                Ok(conn) => conn,
+                Err(error) => {
+                    abandon(&[&consume_conn], ABANDON_WAIT).await;
+                    return Err(error);
+                }
+            };
+        let setup = Self::setup(settings, &consume_conn, &publish_conn);
+        match within(deadline, limit, setup).await {
             Ok((inbox, publisher)) => {
                 let events = SessionEvents(
                     stream::select(
@@ -197,8 +209,7 @@ impl Session {
                 })
             }
             Err(error) => {
-                close_connection(&consume_conn).await;
-                close_connection(&publish_conn).await;
+                abandon(&[&consume_conn, &publish_conn], ABANDON_WAIT).await;
                 Err(error)
             }
         }
@@ -234,6 +245,42 @@ impl Session {
         close_connection(&self.consume_conn).await;
         close_connection(&self.publish_conn).await;
     }
+
+    /// Gives up a failed session: sends `connection.close` on both
+    /// connections at once and waits at most `wait` for the broker's
+    /// answers. Unlike [`Session::close`] it does not close the channels
+    /// one by one first (on a broken session each could wait seconds for
+    /// an answer that never comes), and unlike dropping the session it
+    /// always tells the broker, which then closes the channels and
+    /// requeues their unacked deliveries itself.
+    pub async fn abandon(self, wait: Duration) {
+        abandon(&[&self.consume_conn, &self.publish_conn], wait).await;
+    }
+}
+
+/// How long a failed open waits for the broker to answer the closes.
+const ABANDON_WAIT: Duration = Duration::from_secs(1);
+
+/// `fut`, or [`TransportError::OpenTimeout`] (of `limit`) at `deadline`.
+async fn within<T>(
+    deadline: tokio::time::Instant,
+    limit: Duration,
+    fut: impl std::future::Future<Output = Result<T, TransportError>>,
+) -> Result<T, TransportError> {
+    tokio::time::timeout_at(deadline, fut)
+        .await
+        .unwrap_or(Err(TransportError::OpenTimeout(limit)))
+}
+
+/// Sends `connection.close` on every connection of `conns` still open, at
+/// once, and waits at most `wait` for the answers. The close is sent on
+/// the first poll, so the broker hears of it even when the wait runs out.
+async fn abandon(conns: &[&Connection], wait: Duration) {
+    let closes = conns
+        .iter()
+        .filter(|c| c.status().connected())
+        .map(|c| c.close(200, "OK".into()));
+    let _ = tokio::time::timeout(wait, futures_util::future::join_all(closes)).await;
 }
 
 /// Closes a connection if it is still open, waiting at most five seconds.

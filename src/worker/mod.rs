@@ -95,6 +95,10 @@ impl Backoff {
     }
 }
 
+/// The longest a lost session's close may take before the next session is
+/// opened.
+const BROKEN_SESSION_CLOSE: Duration = Duration::from_secs(1);
+
 /// What every delivery task shares.
 struct Ctx {
     publisher: Arc<Publisher>,
@@ -243,7 +247,13 @@ pub async fn run(
                 tasks.abort_all();
                 while tasks.join_next().await.is_some() {}
                 health.set_publish_live(false);
-                session.close().await;
+                // A closed connection can still look open for a moment, and
+                // a graceful close then waits for answers that never come:
+                // bounded, so that failover does not wait, but both
+                // connection closes are sent, so that a connection still
+                // alive does not keep its consumer (and a prefetch of
+                // articles) after the session is given up.
+                session.abandon(BROKEN_SESSION_CLOSE).await;
                 metrics.set_broker_node(addresses.iter().map(String::as_str), None);
                 brokers.lost(&node);
                 let delay = backoff.next_delay();
