@@ -77,7 +77,11 @@ fn misspelt_fields_and_inconsistent_manifests_fail() {
         std::fs::write(path, text.replacen(from, to, 1)).unwrap();
     };
     edit("configmap.yaml", "\"20000\"", "\"40000\"");
-    edit("deployment.yaml", "runAsNonRoot: true", "runAsNonroot: true");
+    edit(
+        "deployment.yaml",
+        "runAsNonRoot: true",
+        "runAsNonroot: true",
+    );
     edit("scaledobject.yaml", "minReplicaCount: 1", "minReplicas: 1");
     edit("triggerauthentication.yaml", "key: keda-host", "key: host");
     let out = validate(&[
