@@ -5,7 +5,7 @@
 use super::descriptions::Description;
 use super::{Occurrence, Parsed, Resolver};
 use crate::lexicon::{Glue, Phrase};
-use crate::pipeline::segment::{Document, ALLCAPS, CAP, IN_QUOTE, POSSESSIVE, WORD};
+use crate::pipeline::segment::{Document, ALLCAPS, CAP, CUE_WORD, IN_QUOTE, POSSESSIVE, WORD};
 
 /// Endings of adjectives made from names ("Democratic", "Western",
 /// "Ruritanian"): such a word alone before a noun modifies it.
@@ -334,7 +334,11 @@ impl<'t> Resolver<'_, 't> {
     fn subject_position(&self, first: usize) -> bool {
         let sentence = &self.doc.sentences[self.doc.tokens[first].sentence as usize];
         let start = sentence.tokens.start;
-        let opens = first <= start + 3
+        // "Deutsche Boerse said TCI's opposition …": a name after a verb
+        // of saying opens a clause, not the sentence.
+        let after_cue = (start..first)
+            .any(|k| self.doc.tokens[k].is(CUE_WORD) || self.lex.is_cue_word(self.tok(k)));
+        let opens = (first <= start + 3 && !after_cue)
             || (first - start <= 12
                 && self.tok(first - 1) == ","
                 && (start..first - 1)

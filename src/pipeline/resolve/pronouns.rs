@@ -208,6 +208,14 @@ mod tests {
     }
 
     #[test]
+    fn a_name_inside_a_reported_clause_is_no_subject() {
+        let text = "Acme Corp said Tallow Holdings' opposition would not change its bid. \
+                    “The bid is in the interest of our shareholders,” it said.";
+        let r = speakers(text);
+        assert_eq!(r.last().unwrap().0.as_deref(), Some("Acme Corp"), "{r:?}");
+    }
+
+    #[test]
     fn distances_count_from_the_start_of_the_quote() {
         let long = "the plan will work and the workers will be paid in full ".repeat(12);
         let text = format!("Tom Bell spoke on Monday.\n\n“{long}and that is all,” he said.");
