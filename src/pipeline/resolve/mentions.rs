@@ -554,17 +554,35 @@ impl<'t> Resolver<'_, 't> {
         &self,
         m: Mention,
         mention: Span,
-        _previous: &[ResolvedSpeaker<'t>],
+        previous: &[ResolvedSpeaker<'t>],
     ) -> Option<ResolvedSpeaker<'t>> {
         let noun = self.tok(m.last);
         let start = self.doc.tokens[m.first].span.start;
         let floor = start.saturating_sub(DESCRIPTION_GAP);
+        // "The IMF said … “…,” the report said": a report no one was named
+        // as the author of is the organisation that spoke just before.
+        let last_speaker = || {
+            previous
+                .iter()
+                .rev()
+                .take(2)
+                .find(|s| s.kind == SpeakerKind::Organization && s.entity.is_some())
+                .filter(|s| {
+                    s.mention
+                        .is_some_and(|x| start <= x.start + DESCRIPTION_GAP)
+                })
+                .map(|s| ResolvedSpeaker {
+                    mention: Some(mention),
+                    resolved_by: ResolvedBy::Title,
+                    ..s.clone()
+                })
+        };
         // The previous mention of the same noun, then its author.
         let mut k = m.first;
         while k > 0 {
             k -= 1;
             if self.doc.tokens[k].span.start < floor {
-                return None;
+                return last_speaker();
             }
             if !self.tok_is(k, noun) {
                 continue;
@@ -599,7 +617,7 @@ impl<'t> Resolver<'_, 't> {
             }
             return None;
         }
-        None
+        last_speaker()
     }
 
     /// The description as its own speaker: "officials", "the man", "one
@@ -879,6 +897,18 @@ mod tests {
         // No spelled-out form: the acronym stays.
         let r = speakers("In August, CBP announced that it would not vaccinate families.");
         assert_eq!(r[0].0.as_deref(), Some("CBP"), "{r:?}");
+    }
+
+    #[test]
+    fn a_report_with_no_named_author_is_the_organisation_that_just_spoke() {
+        let r = speakers(
+            "The Varnholm Monetary Fund said growth would slow. “Tourism will suffer,” the report said.",
+        );
+        assert_eq!(r[1].0.as_deref(), Some("Varnholm Monetary Fund"), "{r:?}");
+        // A person who spoke is no author of a report.
+        let r =
+            speakers("Ana Vold said growth would slow. “Tourism will suffer,” the report said.");
+        assert_eq!(r[1].0.as_deref(), Some("the report"), "{r:?}");
     }
 
     #[test]
