@@ -194,12 +194,28 @@ fn is_inner_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‑' | '.' | '&' | '/')
 }
 
+/// The character starting at byte `i` of `s` (a char boundary), if any.
+///
+/// The tokenizer walks the line by byte offset rather than with
+/// `char_indices().peekable()`: news text is nearly all ASCII, and an ASCII
+/// byte is its own character, so only the rare other bytes are decoded.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s[i..].chars().next(),
+        None => None,
+    }
+}
+
 fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
     let line = span.slice(text);
     let base = span.start;
-    let mut it = line.char_indices().peekable();
+    let mut next = 0;
     let mut prev_space = true;
-    while let Some((i, c)) = it.next() {
+    while let Some(c) = char_at(line, next) {
+        let i = next;
+        next += c.len_utf8();
         if c.is_whitespace() {
             prev_space = true;
             continue;
@@ -211,26 +227,23 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             let mut upper = c.is_uppercase() as usize;
             let mut letters = c.is_alphabetic() as usize;
             loop {
-                match it.peek().copied() {
-                    Some((j, d)) if d.is_alphanumeric() => {
+                match char_at(line, end) {
+                    Some(d) if d.is_alphanumeric() => {
                         upper += d.is_uppercase() as usize;
                         letters += d.is_alphabetic() as usize;
-                        end = j + d.len_utf8();
-                        it.next();
+                        end += d.len_utf8();
                     }
-                    Some((j, d)) if is_inner_joiner(d) => {
-                        let after = j + d.len_utf8();
-                        match line[after..].chars().next() {
-                            Some(e) if e.is_alphanumeric() => {
-                                it.next();
-                                end = after;
-                            }
+                    Some(d) if is_inner_joiner(d) => {
+                        let after = end + d.len_utf8();
+                        match char_at(line, after) {
+                            Some(e) if e.is_alphanumeric() => end = after,
                             _ => break,
                         }
                     }
                     _ => break,
                 }
             }
+            next = end;
             let word = &line[i..end];
             // Split a possessive ending into its own token.
             let poss = ["’s", "'s", "’S", "'S"]
@@ -276,7 +289,7 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
         let mut flags = space_before;
         if (c == '\'' || c == '`' || c == '‘' || c == '’') && line[end..].starts_with(c) {
             end += c.len_utf8();
-            it.next();
+            next = end;
             flags |= DOUBLE_MARK;
         } else if matches!(c, '"' | '“' | '”' | '„' | '«' | '»') {
             flags |= DOUBLE_MARK;
@@ -296,11 +309,7 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
         .count();
     for tok in &mut out[first..n] {
         let end = tok.span.end;
-        let next_space = end >= span.end
-            || text[end..]
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_whitespace());
+        let next_space = end >= span.end || char_at(text, end).is_some_and(|c| c.is_whitespace());
         if next_space {
             tok.flags |= SPACE_AFTER;
         }

@@ -242,6 +242,8 @@ impl<'t> Resolver<'_, 't> {
             }
         }
         let beside = self.nouns_beside();
+        // Indexes several tables (clippy 1.95 flags it, needlessly).
+        #[allow(clippy::needless_range_loop)]
         for i in 0..self.entities.len() {
             let (org_noun, person_noun) = beside[i];
             let given_name = self.entities[i].given.is_some_and(|g| {
@@ -358,6 +360,8 @@ impl<'t> Resolver<'_, 't> {
                 first_salient[o.entity] = Some(k);
             }
         }
+        // Indexes several tables (clippy 1.95 flags it, needlessly).
+        #[allow(clippy::needless_range_loop)]
         for i in 0..self.entities.len() {
             let ent = &self.entities[i];
             if ent.kind != SpeakerKind::Person {
