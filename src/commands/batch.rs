@@ -98,7 +98,7 @@ pub fn process(
         let mut data = Vec::new();
         while let Some(chunk) = reader.next(std::mem::take(&mut data))? {
             out.clear();
-            extract_chunk(&chunk, setup, with_articles, &mut out)?;
+            extract_chunk(&chunk, setup, with_articles, &mut out);
             write(&out, name, sinks, totals)?;
             data = chunk.data;
         }
@@ -107,7 +107,7 @@ pub fn process(
 
     let window = setup.jobs * WINDOW_PER_JOB;
     let (job_tx, job_rx) = mpsc::sync_channel::<Chunk>(window);
-    let (done_tx, done_rx) = mpsc::sync_channel::<anyhow::Result<(u64, Extracted)>>(window);
+    let (done_tx, done_rx) = mpsc::sync_channel::<(u64, Extracted)>(window);
     let job_rx = Mutex::new(job_rx);
     std::thread::scope(|scope| -> anyhow::Result<()> {
         // Moved into this closure: when it returns (done or failed) the
@@ -125,9 +125,8 @@ pub fn process(
                 };
                 let Ok(chunk) = next else { return };
                 let mut out = Extracted::default();
-                let result = extract_chunk(&chunk, setup, with_articles, &mut out)
-                    .map(|()| (chunk.seq, out));
-                if done_tx.send(result).is_err() {
+                extract_chunk(&chunk, setup, with_articles, &mut out);
+                if done_tx.send((chunk.seq, out)).is_err() {
                     return;
                 }
             });
@@ -155,7 +154,7 @@ pub fn process(
             }
             let (seq, out) = done_rx
                 .recv()
-                .map_err(|_| anyhow::anyhow!("the extraction threads stopped"))??;
+                .map_err(|_| anyhow::anyhow!("the extraction threads stopped"))?;
             ready.insert(seq, out);
             while let Some(out) = ready.remove(&written) {
                 write(&out, name, sinks, totals)?;
@@ -204,12 +203,7 @@ impl ChunkReader<'_> {
 }
 
 /// Extracts every line of `chunk` into `out`.
-fn extract_chunk(
-    chunk: &Chunk,
-    setup: Setup<'_>,
-    with_articles: bool,
-    out: &mut Extracted,
-) -> anyhow::Result<()> {
+fn extract_chunk(chunk: &Chunk, setup: Setup<'_>, with_articles: bool, out: &mut Extracted) {
     let mut number = chunk.first_line;
     let mut rest = chunk.data.as_slice();
     while !rest.is_empty() {
@@ -241,8 +235,7 @@ fn extract_chunk(
                     out.articles.push(b'\n');
                 }
                 for ev in &events {
-                    serde_json::to_writer(&mut out.events, ev)
-                        .context("cannot serialise an event")?;
+                    ev.write_json(&mut out.events);
                     out.events.push(b'\n');
                 }
             }
@@ -256,7 +249,6 @@ fn extract_chunk(
             }
         }
     }
-    Ok(())
 }
 
 /// Writes what one chunk gave, reports its bad lines, counts it.
