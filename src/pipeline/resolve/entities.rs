@@ -242,8 +242,6 @@ impl<'t> Resolver<'_, 't> {
             }
         }
         let beside = self.nouns_beside();
-        // Indexes several tables (clippy 1.95 flags it, needlessly).
-        #[allow(clippy::needless_range_loop)]
         for i in 0..self.entities.len() {
             let (org_noun, person_noun) = beside[i];
             let given_name = self.entities[i].given.is_some_and(|g| {
@@ -360,8 +358,6 @@ impl<'t> Resolver<'_, 't> {
                 first_salient[o.entity] = Some(k);
             }
         }
-        // Indexes several tables (clippy 1.95 flags it, needlessly).
-        #[allow(clippy::needless_range_loop)]
         for i in 0..self.entities.len() {
             let ent = &self.entities[i];
             if ent.kind != SpeakerKind::Person {
