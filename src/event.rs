@@ -534,6 +534,28 @@ mod tests {
     }
 
     #[test]
+    fn write_json_is_serde_json_on_the_sample_articles() {
+        // Real events, so that a field added to the event and filled by the
+        // pipeline but forgotten in `write_json` fails here.
+        let pipeline = crate::Pipeline::english();
+        let limits = crate::ArticleLimits::default();
+        let mut events = 0;
+        for line in include_str!("../samples/articles.jsonl").lines() {
+            let Ok(article) = crate::Article::from_json(line.as_bytes(), &limits) else {
+                continue;
+            };
+            for ev in pipeline.events(&article).unwrap_or_default() {
+                assert_eq!(
+                    String::from_utf8(ev.to_json()).unwrap(),
+                    serde_json::to_string(&ev).unwrap()
+                );
+                events += 1;
+            }
+        }
+        assert!(events > 20, "{events} events");
+    }
+
+    #[test]
     fn kinds_serialise_in_snake_case() {
         assert_eq!(
             serde_json::to_string(&StatementKind::Mixed).unwrap(),
