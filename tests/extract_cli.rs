@@ -282,3 +282,60 @@ fn html_lines_are_extracted_and_text_out_holds_the_text_the_offsets_slice() {
         .collect();
     assert_eq!(again, events);
 }
+
+#[test]
+fn jobs_give_the_same_bytes_in_input_order_and_the_same_line_numbers() {
+    // 300 lines: several chunks of 64 lines, bad lines and blank lines
+    // spread over them, so that every job gets work and out-of-order
+    // completion would show.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.jsonl");
+    let mut lines = Vec::new();
+    for i in 0..300 {
+        lines.push(match i % 37 {
+            5 => "not json".to_string(),
+            11 => String::new(),
+            _ => format!(
+                r#"{{"id":"a{i}","text":"“Line {i} is fine,” Mayor Jane Roe said. Roe told reporters the count was {i}."}}"#
+            ),
+        });
+    }
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    let run = |jobs: &str| {
+        let out = bin()
+            .args(["extract", "--jobs", jobs])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        (out.stdout, String::from_utf8(out.stderr).unwrap())
+    };
+    let (one, one_err) = run("1");
+    let (three, three_err) = run("3");
+    assert!(!one.is_empty());
+    assert_eq!(one, three, "--jobs 3 wrote other bytes than --jobs 1");
+    let ids: Vec<String> = String::from_utf8(one)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["article"]["id"].to_string())
+        .collect();
+    let mut dedup = ids.clone();
+    dedup.dedup();
+    let numbers: Vec<usize> = dedup
+        .iter()
+        .map(|id| id.trim_matches('"')[1..].parse().unwrap())
+        .collect();
+    assert!(numbers.windows(2).all(|w| w[0] < w[1]), "{numbers:?}");
+    let p = path.display().to_string();
+    let bad: Vec<String> = (0..300)
+        .filter(|i| i % 37 == 5)
+        .map(|i| format!("{p}:{}: skipped (not_json)", i + 1))
+        .collect();
+    for err in [&one_err, &three_err] {
+        let reported: Vec<&str> = err.lines().filter(|l| l.contains("skipped")).collect();
+        assert_eq!(reported.len(), bad.len(), "{err}");
+        for (r, b) in reported.iter().zip(&bad) {
+            assert!(r.starts_with(b.as_str()), "{r} / {b}");
+        }
+    }
+}

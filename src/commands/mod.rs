@@ -1,5 +1,6 @@
 //! One module per subcommand: argument parsing and wiring, nothing more.
 
+mod batch;
 pub mod extract;
 pub mod replay;
 pub mod run;
