@@ -8,10 +8,6 @@ pub mod attribute;
 pub mod clean;
 pub mod cues;
 pub mod quotes;
-// Two loops of resolve/entities.rs index several tables by entity, which
-// clippy 1.95 flags; main rewrote them after this branch's base, so the lint
-// is silenced here rather than in that file (drop this after the merge).
-#[allow(clippy::needless_range_loop)]
 pub mod resolve;
 pub mod segment;
 
