@@ -5,6 +5,7 @@
 //! at the top of each file. Adding a word is a data change. Adding a
 //! language is a new folder of files and one more constructor here.
 
+use crate::event::Attribution;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 // Lexicon look-ups run for every token: a fast non-cryptographic hasher
 // (the keys are our own data, not attacker-chosen).
@@ -69,16 +70,15 @@ pub struct LexiconError {
     pub message: String,
 }
 
-/// What a cue does in a sentence.
+/// How a cue takes its content in a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum CueClass {
-    /// A verb of saying.
-    Speech,
+pub enum CueFrame {
+    /// A verb that reports a clause: "X said (that) …", "…, X said."
+    Clause,
     /// A phrase with the source after it ("according to").
     Source,
-    /// Belief, stance or evidence ("thinks", "shows"): clause required.
-    Belief,
-    /// A stance verb whose object is the content ("endorsed Roe").
+    /// A verb whose object is the content ("endorsed Roe", "called for a
+    /// recount").
     Object,
 }
 
@@ -89,8 +89,10 @@ pub struct CueForm {
     pub form: String,
     /// Index of its lemma in [`Lexicon::lemma`].
     pub lemma: usize,
-    /// Its class.
-    pub class: CueClass,
+    /// How it takes its content.
+    pub frame: CueFrame,
+    /// The attribution class of what it reports.
+    pub attribution: Attribution,
     /// Ends in "-ing": takes the subject of the main clause.
     pub participle: bool,
     /// Past form ("said", "told"): may be passive after "was".
@@ -106,6 +108,20 @@ pub struct CueForm {
     pub question: bool,
     /// Reports a commitment or intention with "to": "vowed to fight on".
     pub infinitive: bool,
+}
+
+impl CueForm {
+    /// A verb of saying that reports a clause ("said", "told").
+    pub fn is_speech_verb(&self) -> bool {
+        self.frame == CueFrame::Clause && self.attribution == Attribution::Speech
+    }
+
+    /// A verb of belief, stance or evidence that reports a clause
+    /// ("thinks", "shows"): the clause must follow, with a subject of its
+    /// own, and counts with a lower confidence.
+    pub fn is_belief_verb(&self) -> bool {
+        self.frame == CueFrame::Clause && self.attribution != Attribution::Speech
+    }
 }
 
 /// A title that can stand before a name or head a role description.
@@ -705,13 +721,8 @@ fn parse_cues(text: &str) -> Result<(Vec<CueForm>, Vec<String>), LexiconError> {
                 "expected `class | lemma | forms [| flags]`".into(),
             ));
         }
-        let class = match f[0] {
-            "speech" => CueClass::Speech,
-            "source" => CueClass::Source,
-            "belief" => CueClass::Belief,
-            "object" => CueClass::Object,
-            other => return Err(err("cues.txt", n, format!("unknown class `{other}`"))),
-        };
+        let attribution = Attribution::from_name(f[0])
+            .ok_or_else(|| err("cues.txt", n, format!("unknown class `{}`", f[0])))?;
         let flags: Vec<&str> = f
             .get(3)
             .map(|s| s.split_whitespace().collect())
@@ -719,11 +730,29 @@ fn parse_cues(text: &str) -> Result<(Vec<CueForm>, Vec<String>), LexiconError> {
         for flag in &flags {
             if !matches!(
                 *flag,
-                "addressee" | "nocontent" | "tail" | "question" | "infinitive"
+                "source"
+                    | "object"
+                    | "addressee"
+                    | "nocontent"
+                    | "tail"
+                    | "question"
+                    | "infinitive"
             ) {
                 return Err(err("cues.txt", n, format!("unknown flag `{flag}`")));
             }
         }
+        let frame = match (flags.contains(&"source"), flags.contains(&"object")) {
+            (false, false) => CueFrame::Clause,
+            (true, false) => CueFrame::Source,
+            (false, true) => CueFrame::Object,
+            (true, true) => {
+                return Err(err(
+                    "cues.txt",
+                    n,
+                    "a cue is `source` or `object`, not both".into(),
+                ))
+            }
+        };
         let lemma = match lemmas.iter().position(|l| l == f[1]) {
             Some(i) => i,
             None => {
@@ -733,7 +762,7 @@ fn parse_cues(text: &str) -> Result<(Vec<CueForm>, Vec<String>), LexiconError> {
         };
         for form in f[2].split(',').map(str::trim).filter(|s| !s.is_empty()) {
             let form = normalize_phrase(form);
-            // The first class listed for a form wins (speech before belief).
+            // The first line listing a form wins (speech before belief).
             if !seen.insert(form.clone()) {
                 continue;
             }
@@ -748,7 +777,8 @@ fn parse_cues(text: &str) -> Result<(Vec<CueForm>, Vec<String>), LexiconError> {
                     ),
                 form,
                 lemma,
-                class,
+                frame,
+                attribution,
                 addressee: flags.contains(&"addressee"),
                 no_content: flags.contains(&"nocontent"),
                 tail_only: flags.contains(&"tail"),
@@ -796,8 +826,16 @@ mod tests {
         assert_eq!(lex.lemma(saying.lemma), "say");
         assert!(find("told").addressee);
         assert!(find("told").past);
-        assert_eq!(find("according to").class, CueClass::Source);
-        assert_eq!(find("thinks").class, CueClass::Belief);
+        assert_eq!(find("according to").frame, CueFrame::Source);
+        assert!(find("said").is_speech_verb());
+        assert!(find("thinks").is_belief_verb());
+        assert_eq!(find("thinks").attribution, Attribution::Belief);
+        assert_eq!(find("shows").attribution, Attribution::Evidence);
+        assert_eq!(
+            (find("endorsed").frame, find("endorsed").attribution),
+            (CueFrame::Object, Attribution::Stance)
+        );
+        assert_eq!(find("called for").attribution, Attribution::Speech);
         assert!(find("read").tail_only);
     }
 
@@ -812,6 +850,16 @@ mod tests {
             .unwrap_err()
             .message
             .contains("unknown class"));
+        src.cues = "speech | say | said | loud\n";
+        assert!(Lexicon::from_sources(&src)
+            .unwrap_err()
+            .message
+            .contains("unknown flag"));
+        src.cues = "speech | cite | cites | source object\n";
+        assert!(Lexicon::from_sources(&src)
+            .unwrap_err()
+            .message
+            .contains("not both"));
         let mut src = LexiconSources::ENGLISH;
         src.glue = "[determiners]\nthe\n";
         assert!(Lexicon::from_sources(&src)

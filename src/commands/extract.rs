@@ -6,6 +6,7 @@
 //! its line number and reason, and ends with a summary on standard error.
 
 use anyhow::Context;
+use quotewire::pipeline::Attributions;
 use quotewire::{Article, ArticleLimits, Pipeline};
 use std::io::{BufRead, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
@@ -27,6 +28,10 @@ pub struct Args {
     /// Print no summary.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Attribution classes to emit: a comma-separated list of speech,
+    /// belief, stance, evidence, or `all`.
+    #[arg(long, value_name = "LIST", default_value = "speech", value_parser = Attributions::parse)]
+    pub attributions: Attributions,
 }
 
 #[derive(Default)]
@@ -40,7 +45,7 @@ struct Totals {
 /// Runs the command. Exit code 0 when every line was an article, 1 when
 /// some lines were skipped.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let pipeline = Pipeline::english();
+    let pipeline = Pipeline::english().with_attributions(args.attributions);
     let limits = ArticleLimits {
         max_bytes: args.max_article_bytes,
     };

@@ -4,7 +4,7 @@
 
 use super::{Attributor, Inherit, Mention, Statement, MAX_CONTENT_TOKENS};
 use crate::event::StatementKind;
-use crate::lexicon::{CueClass, Glue};
+use crate::lexicon::{CueFrame, Glue};
 use crate::pipeline::segment::{ALLCAPS, DOUBLE_MARK, IN_QUOTE};
 use crate::text::Span;
 
@@ -118,7 +118,7 @@ impl Attributor<'_, '_> {
                 if let Some(c2) = self.cue_starting_at(k + 1) {
                     let info = self.cues[c2].info(self.lex);
                     if Some(c2) != own_cue
-                        && info.class == CueClass::Speech
+                        && info.is_speech_verb()
                         && !info.participle
                         && !info.question
                     {
@@ -144,8 +144,7 @@ impl Attributor<'_, '_> {
             // "..., and added that ...": a second cue of the same subject.
             if !in_quote && (self.tok_is(k, "and") || self.tok_is(k, "but")) && k + 1 < s_end {
                 if let Some(c2) = self.cue_starting_at(k + 1) {
-                    if Some(c2) != own_cue && self.cues[c2].info(self.lex).class == CueClass::Speech
-                    {
+                    if Some(c2) != own_cue && self.cues[c2].info(self.lex).is_speech_verb() {
                         return k;
                     }
                 }
@@ -166,8 +165,7 @@ impl Attributor<'_, '_> {
                 return false;
             }
             let info = self.cues[c].info(self.lex);
-            if info.class == CueClass::Source || (info.participle && info.class == CueClass::Speech)
-            {
+            if info.frame == CueFrame::Source || (info.participle && info.is_speech_verb()) {
                 return true;
             }
             // ", said Roe."
@@ -198,7 +196,7 @@ impl Attributor<'_, '_> {
                 // A named speaker and a speech cue start an attribution of
                 // their own: "…, Roe said." ends the clause, and so does
                 // "…, Roe said the plan …" (a new statement).
-                let speech = self.cues[c].info(self.lex).class == CueClass::Speech;
+                let speech = self.cues[c].info(self.lex).is_speech_verb();
                 let mut e = self.cues[c].last + 1;
                 while e < s_end && self.is_word(e) && self.lex.is(Glue::Adverbials, self.tok(e)) {
                     e += 1;
@@ -256,6 +254,7 @@ impl Attributor<'_, '_> {
         let sentence = self.sent_of(self.cues[c].first);
         Some(Statement {
             kind: self.kind_of(a, b),
+            attribution: self.cues[c].info(self.lex).attribution,
             content: self.content_span(a, b)?,
             cue: Some(c),
             cue_token: None,

@@ -4,7 +4,7 @@
 //! belongs to.
 
 use super::{Attributor, Mention};
-use crate::lexicon::{CueClass, Glue};
+use crate::lexicon::{CueFrame, Glue};
 use crate::pipeline::segment::{CAP, CUE_WORD, DOUBLE_MARK, IN_QUOTE, POSSESSIVE, STOPWORD, WORD};
 
 impl Attributor<'_, '_> {
@@ -628,7 +628,7 @@ impl Attributor<'_, '_> {
         if let Some(m) = (s_start.max(cue_first.saturating_sub(40))..cue_first).find_map(|j| {
             let c = self.cue_starting_at(j)?;
             let info = self.cues[c].info(self.lex);
-            (!info.participle && info.class != CueClass::Source)
+            (!info.participle && info.frame != CueFrame::Source)
                 .then(|| self.mention_left(j, s_start))
                 .flatten()
         }) {

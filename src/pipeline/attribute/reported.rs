@@ -3,7 +3,7 @@
 //! the objects of stance verbs (`endorsed Roe`).
 
 use super::{Attributor, Mention, Statement};
-use crate::lexicon::{CueClass, Glue};
+use crate::lexicon::{CueFrame, Glue};
 use crate::pipeline::segment::{ALLCAPS, DOUBLE_MARK, IN_QUOTE, POSSESSIVE};
 use crate::text::Span;
 
@@ -20,14 +20,15 @@ impl Attributor<'_, '_> {
                 continue;
             }
             let info = cue.info(self.lex).clone();
+            if !self.enabled.contains(info.attribution) {
+                continue;
+            }
             let st = if info.question && info.past && self.passive_question(c) {
                 self.question_statement(c)
             } else {
-                match info.class {
-                    CueClass::Source => self.source_statement(c),
-                    CueClass::Speech | CueClass::Belief | CueClass::Object => {
-                        self.verb_statement(c)
-                    }
+                match info.frame {
+                    CueFrame::Source => self.source_statement(c),
+                    CueFrame::Clause | CueFrame::Object => self.verb_statement(c),
                 }
             };
             if let Some(st) = st {
@@ -67,7 +68,7 @@ impl Attributor<'_, '_> {
             // "As reported by FT, CLAUSE, according to X": the clause starts
             // after the other source's lead-in.
             if let Some(oc) = self.cue_starting_at(start) {
-                if self.cues[oc].info(self.lex).class == CueClass::Source {
+                if self.cues[oc].info(self.lex).frame == CueFrame::Source {
                     if let Some(m) = self.mention_right(self.cues[oc].last + 1, s_end, true) {
                         if m.last + 1 < cue.first && self.is_punct(m.last + 1, &[","]) {
                             start = m.last + 2;
@@ -90,8 +91,8 @@ impl Attributor<'_, '_> {
         let cue = &self.cues[c];
         let info = cue.info(self.lex);
         let (s_start, s_end) = self.sent_range(cue.first);
-        let belief = info.class == CueClass::Belief;
-        let object = info.class == CueClass::Object;
+        let belief = info.is_belief_verb();
+        let object = info.frame == CueFrame::Object;
         if belief && info.participle {
             return None;
         }
@@ -150,10 +151,8 @@ impl Attributor<'_, '_> {
                 && (after..s_end).all(|j| {
                     !self.tok_is(j, "that")
                         && self.cue_starting_at(j).is_none_or(|c| {
-                            matches!(
-                                self.cues[c].info(self.lex).class,
-                                CueClass::Belief | CueClass::Object
-                            )
+                            let info = self.cues[c].info(self.lex);
+                            info.is_belief_verb() || info.frame == CueFrame::Object
                         })
                         && !self.doc.tokens[j].is(DOUBLE_MARK)
                         && !self.is_punct(j, &[",", ";", ":"])
@@ -296,7 +295,7 @@ impl Attributor<'_, '_> {
     ) -> Option<Statement> {
         let cue = &self.cues[c];
         let info = cue.info(self.lex);
-        let belief = info.class == CueClass::Belief;
+        let belief = info.is_belief_verb();
         let mut k = k;
         let mut saw_that = false;
         // Skip adverbials up to a "that" close by: "said on Thursday that".
