@@ -108,6 +108,43 @@ pub struct CueForm {
     pub question: bool,
     /// Reports a commitment or intention with "to": "vowed to fight on".
     pub infinitive: bool,
+    /// Prepositions that open its content right after it ("confessed to
+    /// the kidnapping", "apologized for the delay").
+    pub direct: Preps,
+    /// Prepositions that open its content after an object ("urged Roe to
+    /// resign", "accused Roe of lying", "described the plan as a hoax").
+    pub after_object: Preps,
+}
+
+/// A small set of the prepositions that open a cue's complement: `to`,
+/// `of`, `as`, `for`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Preps(u8);
+
+impl Preps {
+    /// The prepositions, in bit order.
+    const WORDS: [&'static str; 4] = ["to", "of", "as", "for"];
+
+    /// The set holding the preposition `word` (lower case), if it is one.
+    fn of_word(word: &str) -> Option<Preps> {
+        Preps::WORDS
+            .iter()
+            .position(|w| *w == word)
+            .map(|i| Preps(1 << i))
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether `word` (any case) is a preposition of the set.
+    pub fn contains(self, word: &str) -> bool {
+        Preps::WORDS
+            .iter()
+            .enumerate()
+            .any(|(i, w)| self.0 & (1 << i) != 0 && word.eq_ignore_ascii_case(w))
+    }
 }
 
 impl CueForm {
@@ -249,6 +286,18 @@ pub enum Glue {
     MaleNames,
     /// Given names of women (`given_names.txt`).
     FemaleNames,
+    /// Finite verbs and auxiliaries that make words a clause.
+    FiniteVerbs,
+    /// Nouns whose object states what was communicated ("the possibility
+    /// of …").
+    ContentNouns,
+    /// Words before a cue that negate it ("did not say").
+    Negations,
+    /// Words before a cue that make it hypothetical ("would tell").
+    Hypotheticals,
+    /// Verbs that, before "to", keep the cue from being said ("declined
+    /// to say").
+    Refusals,
 }
 
 impl Glue {
@@ -273,6 +322,11 @@ impl Glue {
             Glue::FemalePronouns => "female_pronouns",
             Glue::MaleNames => "male",
             Glue::FemaleNames => "female",
+            Glue::FiniteVerbs => "finite_verbs",
+            Glue::ContentNouns => "content_nouns",
+            Glue::Negations => "negations",
+            Glue::Hypotheticals => "hypotheticals",
+            Glue::Refusals => "refusals",
         }
     }
 
@@ -284,7 +338,7 @@ impl Glue {
         }
     }
 
-    const ALL: [Glue; 19] = [
+    const ALL: [Glue; 24] = [
         Glue::Determiners,
         Glue::BetweenSubjectAndVerb,
         Glue::Passive,
@@ -304,6 +358,11 @@ impl Glue {
         Glue::FemalePronouns,
         Glue::MaleNames,
         Glue::FemaleNames,
+        Glue::FiniteVerbs,
+        Glue::ContentNouns,
+        Glue::Negations,
+        Glue::Hypotheticals,
+        Glue::Refusals,
     ];
 }
 
@@ -727,8 +786,14 @@ fn parse_cues(text: &str) -> Result<(Vec<CueForm>, Vec<String>), LexiconError> {
             .get(3)
             .map(|s| s.split_whitespace().collect())
             .unwrap_or_default();
+        let (mut direct, mut after_object) = (Preps::default(), Preps::default());
         for flag in &flags {
-            if !matches!(
+            let prep = |p: Option<&str>| p.and_then(Preps::of_word);
+            if let Some(p) = prep(flag.strip_prefix("pp-")) {
+                direct.0 |= p.0;
+            } else if let Some(p) = prep(flag.strip_prefix("np-")) {
+                after_object.0 |= p.0;
+            } else if !matches!(
                 *flag,
                 "source"
                     | "object"
@@ -784,6 +849,8 @@ fn parse_cues(text: &str) -> Result<(Vec<CueForm>, Vec<String>), LexiconError> {
                 tail_only: flags.contains(&"tail"),
                 question: flags.contains(&"question"),
                 infinitive: flags.contains(&"infinitive"),
+                direct,
+                after_object,
             });
         }
     }
@@ -836,6 +903,11 @@ mod tests {
             (CueFrame::Object, Attribution::Stance)
         );
         assert_eq!(find("called for").attribution, Attribution::Speech);
+        assert!(find("urged").after_object.contains("to"));
+        assert!(find("accused").after_object.contains("OF"));
+        assert!(!find("accused").after_object.contains("as"));
+        assert!(find("confessed").direct.contains("to"));
+        assert!(find("said").direct.is_empty() && find("said").after_object.is_empty());
         assert!(find("read").tail_only);
     }
 
@@ -851,6 +923,11 @@ mod tests {
             .message
             .contains("unknown class"));
         src.cues = "speech | say | said | loud\n";
+        assert!(Lexicon::from_sources(&src)
+            .unwrap_err()
+            .message
+            .contains("unknown flag"));
+        src.cues = "speech | urge | urged | np-into\n";
         assert!(Lexicon::from_sources(&src)
             .unwrap_err()
             .message

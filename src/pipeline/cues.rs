@@ -7,7 +7,7 @@
 //! asked"), or an idiom ("that said,", "having said that", "needless to
 //! say").
 
-use super::segment::{Document, IN_QUOTE};
+use super::segment::{Document, IN_QUOTE, POSSESSIVE};
 use crate::lexicon::{CueForm, Glue, Lexicon};
 use crate::text::Span;
 
@@ -85,6 +85,21 @@ fn counts_as_cue(
     let next = (last + 1 < sent.tokens.end).then(|| doc.tok(last + 1));
     let prev2 = (first > sent.tokens.start + 1).then(|| doc.tok(first - 2));
     if let Some(p) = prev {
+        // "Editor's note", "Clarke's proposed amendment": a cue form after
+        // a possessive is a noun or an adjective ("he's said" is no
+        // possessive: "has said").
+        if first > 0
+            && doc.tokens[first - 1].is(POSSESSIVE)
+            && prev2.is_some_and(|w| lex.pronoun(w).is_none() && !lex.is(Glue::Relative, w))
+            && !prev2.is_some_and(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "that" | "there" | "here" | "what"
+                )
+            })
+        {
+            return false;
+        }
         // "the claims", "a warning", "his remarks".
         if lex.is(Glue::Determiners, p) && !form.form.contains(' ') {
             return false;
@@ -152,6 +167,12 @@ mod tests {
             "That said, the plan stands. Having said that, we left. Needless to say, no."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_cue_form_after_a_possessive_is_a_noun() {
+        assert!(cues("Editor's note: the mayor's proposed levy failed.").is_empty());
+        assert_eq!(cues("He's said it twice."), ["said"]);
     }
 
     #[test]

@@ -64,7 +64,16 @@ impl Attributor<'_, '_> {
         let s_end = s_end.min(from + MAX_CONTENT_TOKENS);
         while k < s_end {
             let in_quote = self.doc.tokens[k].is(IN_QUOTE);
-            if !in_quote && self.is_punct(k, &[";", ":", "—", "–"]) {
+            if !in_quote && self.is_punct(k, &[";", "—", "–"]) {
+                return k;
+            }
+            // A colon goes on with what was said ("… this weekend: a
+            // clean-up …"), unless a quote follows it, which is a direct
+            // statement of its own.
+            if !in_quote
+                && self.is_punct(k, &[":"])
+                && (k + 1 >= s_end || self.doc.tokens[k + 1].is(DOUBLE_MARK))
+            {
                 return k;
             }
             // ", but …", ", compared with …", ", who …", ", and Roe …": the

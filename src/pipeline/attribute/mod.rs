@@ -41,7 +41,9 @@
 //! hostile article stays linear.
 
 mod clause;
+mod complements;
 mod direct;
+mod filters;
 mod floating;
 mod fragments;
 mod inverted;

@@ -3,6 +3,7 @@
 //! the objects of stance verbs (`endorsed Roe`).
 
 use super::{Attributor, Mention, Statement};
+use crate::event::Attribution;
 use crate::lexicon::{CueFrame, Glue};
 use crate::pipeline::segment::{ALLCAPS, DOUBLE_MARK, IN_QUOTE, POSSESSIVE};
 use crate::text::Span;
@@ -20,7 +21,9 @@ impl Attributor<'_, '_> {
                 continue;
             }
             let info = cue.info(self.lex).clone();
-            if !self.enabled.contains(info.attribution) {
+            // A cue of a class not asked for, or a speech act that did not
+            // happen ("did not say", "declined to say"), reports nothing.
+            if !self.enabled.contains(info.attribution) || self.unsaid(c) {
                 continue;
             }
             let st = if info.question && info.past && self.passive_question(c) {
@@ -256,7 +259,14 @@ impl Attributor<'_, '_> {
                 ..self.reported(c, start, end, Some(mention))?
             });
         }
-        if info.tail_only || info.no_content || inverted.is_some() {
+        if info.tail_only || inverted.is_some() {
+            return None;
+        }
+        // "urged Roe to resign", "accused Roe of lying", "confessed to it".
+        if let Some(st) = self.complement_statement(c, mention, s_end) {
+            return Some(st);
+        }
+        if info.no_content {
             return None;
         }
 
@@ -300,8 +310,10 @@ impl Attributor<'_, '_> {
         let mut saw_that = false;
         // Skip adverbials up to a "that" close by: "said on Thursday that".
         if let Some(that) = (k..(k + 10).min(s_end)).find(|&j| self.tok_is(j, "that")) {
+            // The hearer: "told reporters that", "admitted to the paper that".
+            let hearer = info.addressee || info.direct.contains("to");
             let objectish =
-                |j: usize| info.addressee && self.is_word(j) && self.cue_starting_at(j).is_none();
+                |j: usize| hearer && self.is_word(j) && self.cue_starting_at(j).is_none();
             if (k..that).all(|j| self.skippable_before_that(j) || objectish(j)) {
                 k = that + 1;
                 saw_that = true;
@@ -416,8 +428,16 @@ impl Attributor<'_, '_> {
         if self.tok_is(k, "not") && k + 1 < end && self.tok_is(k + 1, "to") {
             return None;
         }
+        // "added three goals", "reported a profit": an object that only
+        // names a thing reports no speech; it takes a stance at most.
+        let attribution = if saw_that || self.states_something(k, end) {
+            statement.attribution
+        } else {
+            Attribution::Stance
+        };
         Some(Statement {
             addressee,
+            attribution,
             sentence_first: self.sent_of(mention.first.min(cue.first)),
             confidence: if belief {
                 0.55
@@ -488,11 +508,20 @@ impl Attributor<'_, '_> {
         {
             end -= 1;
         }
+        let statement = self.reported(c, k, end, Some(mention))?;
+        // "criticised the company": a verb of saying with an object that
+        // only names its target takes a stance; it reports nothing said.
+        let attribution = if clausal || self.states_something(k, end) {
+            statement.attribution
+        } else {
+            Attribution::Stance
+        };
         Some(Statement {
+            attribution,
             sentence_first: self.sent_of(mention.first.min(cue.first)),
             confidence: 0.45,
             priority: 4,
-            ..self.reported(c, k, end, Some(mention))?
+            ..statement
         })
     }
 

@@ -1,0 +1,167 @@
+//! What looks like reported speech but reports nothing said: speech acts
+//! that did not happen ("did not say", "would tell", "declined to say"),
+//! and verbs of saying whose object only names a thing ("added three
+//! goals", "reported a profit", "criticised the company") rather than
+//! stating what was communicated ("suggested the possibility of sending
+//! troops", "said prices would fall").
+//!
+//! The word lists (negations, modals, refusals, finite verbs, content
+//! nouns) are lexicon data in `glue.txt`; `scripts/analysis/unsaid.py` and
+//! `scripts/analysis/objects.py` measure both rules on the evaluation sets.
+
+use super::Attributor;
+use crate::lexicon::Glue;
+use crate::pipeline::segment::{DOUBLE_MARK, IN_QUOTE, POSSESSIVE};
+
+/// How far back from a cue a negation or modal is looked for, in words
+/// ("did not immediately say": three).
+const MAX_MARKER_DISTANCE: usize = 4;
+
+/// How many words of an object are read for a verb or a content noun.
+const MAX_OBJECT_WORDS: usize = 12;
+
+impl Attributor<'_, '_> {
+    /// Whether the speech act of cue `c` is negated, hypothetical or
+    /// refused: "did not say", "never told", "would tell", "declined to
+    /// say". Adverbs and auxiliaries may stand between the marker and the
+    /// cue; a capitalised "May" is a name, not a modal.
+    pub(super) fn unsaid(&self, c: usize) -> bool {
+        let first = self.cues[c].first;
+        let (s_start, _) = self.sent_range(first);
+        let mut j = first;
+        for _ in 0..MAX_MARKER_DISTANCE {
+            if j <= s_start || !self.is_word(j - 1) {
+                return false;
+            }
+            j -= 1;
+            let w = self.tok(j);
+            if self.lex.is(Glue::Negations, w) || w.ends_with("n't") || w.ends_with("n’t") {
+                return true;
+            }
+            if self.lex.is(Glue::Hypotheticals, w) && !self.is_cap(j) {
+                return true;
+            }
+            if w.eq_ignore_ascii_case("to") {
+                return j > s_start && self.lex.is(Glue::Refusals, self.tok(j - 1));
+            }
+            if !(self.lex.is(Glue::BetweenSubjectAndVerb, w) || (w.len() > 4 && w.ends_with("ly")))
+            {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Whether the content tokens `a..b` that follow a verb of saying with
+    /// no "that" state something: a clause (a finite verb, or a pronoun
+    /// subject), a quote, a question or gerund, a complement ("to …", "of
+    /// …", "as …"), or a noun of what was communicated ("the possibility
+    /// of …"). A plain noun phrase ("three goals", "the news", "the
+    /// company's plan") only names a thing.
+    pub(super) fn states_something(&self, a: usize, b: usize) -> bool {
+        if a >= b {
+            return false;
+        }
+        let first = self.tok(a);
+        let opens_clause = self.lex.pronoun(first).is_some()
+            && !self.tok_is(a, "her")
+            && !self.tok_is(a, "his")
+            && !self.tok_is(a, "its")
+            || [
+                "there", "if", "whether", "how", "why", "what", "when", "where", "who",
+            ]
+            .iter()
+            .any(|w| first.eq_ignore_ascii_case(w))
+            || ["to", "of", "as", "for", "not"]
+                .iter()
+                .any(|w| first.eq_ignore_ascii_case(w))
+            || (self.is_word(a) && !self.is_cap(a) && first.ends_with("ing"));
+        if opens_clause {
+            return true;
+        }
+        let mut words = 0;
+        let mut prev_name = false;
+        for j in a..b {
+            let t = self.doc.tokens[j];
+            if t.is(DOUBLE_MARK) || t.is(IN_QUOTE) || self.tok_is(j, "that") {
+                return true;
+            }
+            if !self.is_word(j) {
+                prev_name = false;
+                continue;
+            }
+            let w = self.tok(j);
+            if self.lex.is(Glue::FiniteVerbs, w) || self.lex.is(Glue::ContentNouns, w) {
+                return true;
+            }
+            // "Apple employs …", "Carter stopped …": a lower-case verb form
+            // right after a name (adverbs between: "Republicans now
+            // control …").
+            let verb_form =
+                !self.is_cap(j) && w.len() > 3 && (w.ends_with("ed") || w.ends_with('s'));
+            if prev_name && verb_form && !w.ends_with("ss") {
+                return true;
+            }
+            let adverb = !self.is_cap(j)
+                && ((w.len() > 4 && w.ends_with("ly"))
+                    || self.lex.is(Glue::BetweenSubjectAndVerb, w));
+            prev_name = (prev_name && adverb)
+                || (self.is_cap(j) && !t.is(POSSESSIVE) && !self.lex.is_stopword(w));
+            words += 1;
+            if words >= MAX_OBJECT_WORDS {
+                break;
+            }
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use crate::pipeline::Attributions;
+
+    fn speech(text: &str) -> Vec<Found> {
+        run_with(text, Attributions::SPEECH)
+    }
+
+    #[test]
+    fn negated_and_hypothetical_speech_is_not_a_statement() {
+        assert!(speech("Roe did not say the mill would close.").is_empty());
+        assert!(speech("Roe never told the union the mill would close.").is_empty());
+        assert!(speech("Roe would tell anyone the mill was doomed.").is_empty());
+        assert!(speech("Roe declined to say whether the mill would close.").is_empty());
+        // Said, then a negated clause: a statement.
+        assert_eq!(
+            speech("Roe said the mill would not close.")[0].1,
+            "the mill would not close"
+        );
+        // "May" the name is no modal.
+        assert_eq!(
+            speech("Theresa May said the talks would resume.")[0].3,
+            s("Theresa May")
+        );
+    }
+
+    #[test]
+    fn objects_that_name_a_thing_are_not_statements() {
+        assert!(speech("Gallinari added 25 points in the second half.").is_empty());
+        assert!(speech("The company reported strong growth in all its markets.").is_empty());
+        assert!(speech("They criticised the company and its owners.").is_empty());
+        // A clause, a quote or a noun of what was said is a statement.
+        assert_eq!(
+            speech("Roe said prices fell in May.")[0].1,
+            "prices fell in May"
+        );
+        assert_eq!(
+            speech("Roe suggested the possibility of sending more troops.")[0].1,
+            "the possibility of sending more troops"
+        );
+        assert_eq!(
+            speech("Roe called the levy “a tax on bread.”").len(),
+            1,
+            "{:?}",
+            speech("Roe called the levy “a tax on bread.”")
+        );
+    }
+}
