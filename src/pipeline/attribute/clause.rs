@@ -39,7 +39,16 @@ impl Attributor<'_, '_> {
         if !self.is_word(j) {
             return matches!(t, "," | "(" | ")");
         }
-        self.lex.is(Glue::Adverbials, t) || self.is_cap(j) || t.chars().all(|c| c.is_ascii_digit())
+        // "said in an email to the AP that", "wrote on Twitter that": the
+        // hearer or place of a channel.
+        let after_channel = j > 0
+            && matches!(t, "to" | "with" | "on")
+            && self.is_word(j - 1)
+            && self.lex.is(Glue::Adverbials, self.tok(j - 1));
+        after_channel
+            || self.lex.is(Glue::Adverbials, t)
+            || self.is_cap(j)
+            || t.chars().all(|c| c.is_ascii_digit())
     }
 
     /// The first token of the clause that ends before `end`: the sentence

@@ -13,6 +13,10 @@ use super::{Attributor, Mention, Statement};
 use crate::lexicon::{Glue, Preps};
 use crate::pipeline::segment::{DOUBLE_MARK, IN_QUOTE, POSSESSIVE, WORD};
 
+/// The longest agent phrase of a passive cue, in tokens (`was told by
+/// former adviser Jon Roe — the mayor's deputy — to …`).
+const MAX_AGENT_TOKENS: usize = 16;
+
 /// The longest object before a complement, in tokens (`urged Vietnam and
 /// others in the region to push back`).
 const MAX_OBJECT_TOKENS: usize = 12;
@@ -49,6 +53,51 @@ impl Attributor<'_, '_> {
             sentence_first: self.sent_of(mention.first.min(cue.first)),
             confidence: 0.75,
             ..self.reported(c, start, end, Some(mention))?
+        })
+    }
+
+    /// A passive cue with a complement: `was urged to resign`, `was
+    /// praised by the police for …`, `was touted by Roe as …`. The agent
+    /// after "by" is the speaker; with none, the speaker is unknown.
+    pub(super) fn passive_statement(&self, c: usize) -> Option<Statement> {
+        let cue = &self.cues[c];
+        let info = cue.info(self.lex);
+        let (s_start, s_end) = self.sent_range(cue.first);
+        if info.after_object.is_empty()
+            || cue.first <= s_start
+            || !self.lex.is(Glue::Passive, self.tok(cue.first - 1))
+        {
+            return None;
+        }
+        let mut k = cue.last + 1;
+        let mut agent = None;
+        if k < s_end && self.tok_is(k, "by") {
+            let m = self
+                .mention_right(k + 1, s_end, false)
+                .or_else(|| self.mention_right(k + 1, s_end, true))?;
+            k = m.apposition.map_or(m.last + 1, |a| a.1);
+            // "by Jon Roe — the mayor's deputy — to …": a dashed aside.
+            if k < s_end && self.is_punct(k, &["—", "–"]) {
+                let limit = (k + MAX_AGENT_TOKENS).min(s_end);
+                if let Some(close) = (k + 1..limit).find(|&j| self.is_punct(j, &["—", "–"])) {
+                    k = close + 1;
+                }
+            }
+            agent = Some(m);
+        }
+        if k + 1 >= s_end || !self.opens_complement(k, s_end, info.after_object) {
+            return None;
+        }
+        if self.tok_is(k, "to") && !self.bare_verb_like(k + 1) {
+            return None;
+        }
+        let end = self.content_end(k + 1, s_end, Some(c));
+        if (k..end).filter(|&j| self.is_word(j)).count() < 2 {
+            return None;
+        }
+        Some(Statement {
+            confidence: if agent.is_some() { 0.7 } else { 0.55 },
+            ..self.reported(c, k, end, agent)?
         })
     }
 
@@ -165,6 +214,21 @@ mod tests {
             one("Roe told the drivers to stay home on Monday.").1,
             "to stay home on Monday"
         );
+    }
+
+    #[test]
+    fn a_passive_reports_its_complement_with_the_agent_as_speaker() {
+        let r = one("The driver was praised by the police for stopping the bus.");
+        assert_eq!(
+            (r.1.as_str(), r.3),
+            ("for stopping the bus", s("the police"))
+        );
+        let r = one("He was told by Jon Roe — the mayor's deputy — to leave at once.");
+        assert_eq!((r.1.as_str(), r.3), ("to leave at once", s("Jon Roe")));
+        let r = one("The members were asked to vote again in May.");
+        assert_eq!((r.1.as_str(), r.3), ("to vote again in May", None));
+        // No complement, no statement.
+        assert!(run("The members were told the news.").is_empty());
     }
 
     #[test]

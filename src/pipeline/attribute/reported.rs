@@ -17,10 +17,13 @@ impl Attributor<'_, '_> {
                 continue;
             }
             let cue = self.cues[c].clone();
-            if self.inside_content(cue.first) {
+            let info = cue.info(self.lex).clone();
+            // "Reuters reported that the commission said …": speech reported
+            // inside reported speech is a statement too; a belief or stance
+            // there is part of what was said.
+            if info.attribution != Attribution::Speech && self.inside_content(cue.first) {
                 continue;
             }
-            let info = cue.info(self.lex).clone();
             // A cue of a class not asked for, or a speech act that did not
             // happen ("did not say", "declined to say"), reports nothing.
             if !self.enabled.contains(info.attribution) || self.unsaid(c) {
@@ -28,6 +31,9 @@ impl Attributor<'_, '_> {
             }
             let st = if info.question && info.past && self.passive_question(c) {
                 self.question_statement(c)
+                    .or_else(|| self.passive_statement(c))
+            } else if info.past && self.passive_statement(c).is_some() {
+                self.passive_statement(c)
             } else {
                 match info.frame {
                     CueFrame::Source => self.source_statement(c),
@@ -101,9 +107,19 @@ impl Attributor<'_, '_> {
         }
 
         // Who: the subject to the left, an inversion, or the main clause's
-        // subject for a participle.
-        let coordinated = cue.first > s_start
-            && (self.tok_is(cue.first - 1, "and") || self.tok_is(cue.first - 1, "but"));
+        // subject for a participle or a coordinated verb ("… and has
+        // accused Beijing of …").
+        let coordinated = {
+            let mut j = cue.first;
+            while j > s_start
+                && cue.first - j < 3
+                && self.is_word(j - 1)
+                && self.lex.is(Glue::BetweenSubjectAndVerb, self.tok(j - 1))
+            {
+                j -= 1;
+            }
+            j > s_start && (self.tok_is(j - 1, "and") || self.tok_is(j - 1, "but"))
+        };
         let left = if info.participle || coordinated {
             None
         } else {
@@ -377,6 +393,14 @@ impl Attributor<'_, '_> {
                 }
             }
         }
+        // "testified, describing her as …": the participle reports its own
+        // statement.
+        if self
+            .cue_starting_at(k)
+            .is_some_and(|c2| self.cues[c2].info(self.lex).participle)
+        {
+            return None;
+        }
         let first = self.tok(k);
         let promised = info.infinitive && first.eq_ignore_ascii_case("to");
         if !saw_that {
@@ -421,6 +445,16 @@ impl Attributor<'_, '_> {
         let statement = self.reported(c, k, end, Some(mention))?;
         let n_words = (k..end).filter(|&j| self.is_word(j)).count();
         if n_words < 2 {
+            return None;
+        }
+        // "said in a NASA statement.": a channel or a time, nothing said.
+        if !saw_that
+            && !self.is_cap(k)
+            && self.lex.is(Glue::Adverbials, self.tok(k))
+            && (k..end).all(|j| {
+                !self.is_word(j) || self.lex.is(Glue::Adverbials, self.tok(j)) || self.is_cap(j)
+            })
+        {
             return None;
         }
         // "asked not to be named", "told him not to worry": requests, not
