@@ -59,10 +59,50 @@ impl Attributor<'_, '_> {
         while k > s_start {
             k -= 1;
             if self.is_punct(k, &[";", ":", "—", "–"]) && !self.doc.tokens[k].is(IN_QUOTE) {
-                return k + 1;
+                // "X — an aside — Y, she said.": the aside is inside.
+                match self.dashed_aside(k, false) {
+                    Some(open) if open > s_start => k = open,
+                    _ => return k + 1,
+                }
             }
         }
         s_start
+    }
+
+    /// For a dash at token `k`, the other dash of a short aside set off by
+    /// a pair of them (`the plateau — and the valleys — are at risk`):
+    /// after `k` when `forward`, else before it. Dashed asides continue the
+    /// clause around them (83 % of PolNeAR train contents with a pair run
+    /// through it; `scripts/analysis/boundaries.py`).
+    pub(super) fn dashed_aside(&self, k: usize, forward: bool) -> Option<usize> {
+        const MAX_ASIDE_TOKENS: usize = 14;
+        if !self.is_punct(k, &["—", "–"]) {
+            return None;
+        }
+        let (s_start, s_end) = self.sent_range(k);
+        let inside = |j: usize| {
+            !self.is_punct(j, &[";", ":", ".", "!", "?"]) && !self.doc.tokens[j].is(DOUBLE_MARK)
+        };
+        if forward {
+            let limit = (k + MAX_ASIDE_TOKENS).min(s_end);
+            let mut j = k + 1;
+            while j < limit && inside(j) {
+                if self.is_punct(j, &["—", "–"]) {
+                    return (j > k + 1 && j + 1 < s_end && self.is_word(j + 1)).then_some(j);
+                }
+                j += 1;
+            }
+        } else {
+            let limit = k.saturating_sub(MAX_ASIDE_TOKENS).max(s_start);
+            let mut j = k;
+            while j > limit && inside(j - 1) {
+                j -= 1;
+                if self.is_punct(j, &["—", "–"]) {
+                    return (j + 1 < k && j > s_start && self.is_word(j - 1)).then_some(j);
+                }
+            }
+        }
+        None
     }
 
     /// Where forward content that starts at `from` ends (exclusive token).
@@ -74,7 +114,13 @@ impl Attributor<'_, '_> {
         while k < s_end {
             let in_quote = self.doc.tokens[k].is(IN_QUOTE);
             if !in_quote && self.is_punct(k, &[";", "—", "–"]) {
-                return k;
+                match self.dashed_aside(k, true) {
+                    Some(close) if close < s_end => {
+                        k = close + 1;
+                        continue;
+                    }
+                    _ => return k,
+                }
             }
             // A colon goes on with what was said ("… this weekend: a
             // clean-up …"), unless a quote follows it, which is a direct
@@ -94,7 +140,7 @@ impl Attributor<'_, '_> {
                 && self.is_word(k + 1)
             {
                 let w = self.tok(k + 1);
-                if self.lex.is(Glue::ContentBreaks, w) {
+                if self.lex.is(Glue::ContentBreaks, w) && !self.but_goes_on(k + 1, s_end) {
                     return k;
                 }
                 // "…, and the union has sued": a new clause with its own
@@ -170,6 +216,26 @@ impl Attributor<'_, '_> {
             k += 1;
         }
         s_end
+    }
+
+    /// Whether ", but" at token `but` goes on with what was said: ", but
+    /// that …", or a lower-case word that is no pronoun and no determiner
+    /// with no cue close after it (", but can happen"); PolNeAR train
+    /// contents run through those 75 % and 64 % of the time, against about
+    /// half after a pronoun or a name ("…, but he gave no details").
+    fn but_goes_on(&self, but: usize, s_end: usize) -> bool {
+        let next = but + 1;
+        if !self.tok_is(but, "but") || next >= s_end || !self.is_word(next) {
+            return false;
+        }
+        if self.tok_is(next, "that") {
+            return true;
+        }
+        let w = self.tok(next);
+        !self.is_cap(next)
+            && self.lex.pronoun(w).is_none()
+            && !self.lex.is(Glue::Determiners, w)
+            && (next..(next + 4).min(s_end)).all(|j| self.cue_starting_at(j).is_none())
     }
 
     /// Whether an attribution starts at token `k` (right after a comma):
@@ -369,6 +435,26 @@ mod tests {
         );
         let r = one("Farmers, however, say the levy is unfair.");
         assert_eq!(r.3, s("Farmers"));
+    }
+
+    #[test]
+    fn a_dashed_aside_and_but_that_go_on_with_the_clause() {
+        assert_eq!(
+            one("Roe said the valley — and the towns below it — would flood.").1,
+            "the valley — and the towns below it — would flood"
+        );
+        assert_eq!(
+            one("The valley — and the towns below it — would flood, Roe said.").1,
+            "The valley — and the towns below it — would flood"
+        );
+        assert_eq!(
+            one("Roe said the mill was safe, but that the dam was not.").1,
+            "the mill was safe, but that the dam was not"
+        );
+        assert_eq!(
+            one("Roe said the mill was safe, but he gave no details.").1,
+            "the mill was safe"
+        );
     }
 
     #[test]
