@@ -32,9 +32,31 @@ impl Attributor<'_, '_> {
             }
             // A capitalised cue word is a name only inside one ("Ian Read").
             return !t.is(STOPWORD) && (!t.is(CUE_WORD) || self.doc.cue_word_in_name(i))
-                || self.lex.title(w).is_some();
+                || self.lex.title(w).is_some()
+                || self.month_as_surname(i);
         }
         self.lex.role(w).is_some() || self.lex.is(Glue::Particles, w)
+    }
+
+    /// Whether the capitalised month name at token `i` is a surname ("Ms.
+    /// May said", "May told MPs"): after an honorific or a title, or right
+    /// before a verb of saying, where neither the month nor the modal "may"
+    /// can stand.
+    fn month_as_surname(&self, i: usize) -> bool {
+        let w = self.tok(i);
+        if !self.lex.is(Glue::Calendar, w) || w.to_ascii_lowercase().ends_with("day") {
+            return false;
+        }
+        let after_title = i > 0
+            && ((self.is_punct(i - 1, &["."])
+                && i > 1
+                && self.lex.is_dotted_title(self.tok(i - 1 - 1)))
+                || self.lex.title(self.tok(i - 1)).is_some());
+        let before_verb = self.cue_starting_at(i + 1).is_some_and(|c| {
+            let info = self.cues[c].info(self.lex);
+            !info.participle && self.cues[c].first == i + 1
+        });
+        after_title || before_verb
     }
 
     /// The speaker noun phrase ending right before token `cue_first`,
@@ -605,7 +627,9 @@ impl Attributor<'_, '_> {
                 return false;
             }
             let w = self.tok(i);
-            (t.is(CAP) && !self.lex.is_stopword(w)) || self.lex.role(w).is_some()
+            (t.is(CAP) && !self.lex.is_stopword(w))
+                || self.lex.role(w).is_some()
+                || self.month_as_surname(i)
         })
     }
 

@@ -59,6 +59,12 @@ impl Attributor<'_, '_> {
         let (s_start, s_end) = self.sent_range(cue.first);
         let lead = self.clause_lead(s_start, cue.first);
         let mention = self.source_after(cue.last + 1, s_end, lead)?;
+        // A one-word source phrase ("per") names a source only with a name
+        // or a determiner after it: "per the WHO", not "per person".
+        let one_word = !cue.info(self.lex).form.contains(' ');
+        if one_word && !(self.is_cap(mention.first) || self.determiner_like(mention.first)) {
+            return None;
+        }
         let (a, b) = if lead {
             // According to X, CLAUSE.
             let mut k = mention.last + 1;
@@ -345,9 +351,20 @@ impl Attributor<'_, '_> {
         // time phrase before the clause.
         if !saw_that {
             let w = self.tok(k).to_ascii_lowercase();
+            // "told the Herald by email the plan …": a channel, too.
             if matches!(
                 w.as_str(),
-                "for" | "in" | "on" | "over" | "since" | "during" | "last" | "this" | "earlier"
+                "for"
+                    | "in"
+                    | "on"
+                    | "over"
+                    | "since"
+                    | "during"
+                    | "last"
+                    | "this"
+                    | "earlier"
+                    | "by"
+                    | "via"
             ) {
                 let time_word = |j: usize| {
                     let t = self.tok(j);
@@ -645,6 +662,17 @@ mod tests {
     }
 
     #[test]
+    fn per_names_a_source_only_before_a_name_or_a_determiner() {
+        let r = one("The mill will close in May, per the ministry.");
+        assert_eq!(
+            (r.1.as_str(), r.3),
+            ("The mill will close in May", s("the ministry"))
+        );
+        assert!(run("Fuel costs four crowns per litre, per person.").is_empty());
+        assert!(run("Prices rose 5 per cent.").is_empty());
+    }
+
+    #[test]
     fn two_cues_in_one_sentence_give_two_statements() {
         let r =
             run("She revealed that the fund was empty, saying “We cannot pay anyone this month.”");
@@ -697,6 +725,23 @@ mod tests {
                 s("Ana Vold")
             )
         );
+    }
+
+    #[test]
+    fn a_channel_before_a_clause_without_that_is_skipped() {
+        let r = one("Roe told the Herald by email the plan had failed.");
+        assert_eq!((r.1.as_str(), r.3), ("the plan had failed", s("Roe")));
+        assert_eq!(
+            one("Roe told reporters by text message he would not run.").1,
+            "he would not run"
+        );
+    }
+
+    #[test]
+    fn the_surname_may_is_no_modal() {
+        assert_eq!(one("Ms. May said the talks would resume.").3, s("Ms. May"));
+        assert_eq!(one("Later, May said the talks would resume.").3, s("May"));
+        assert!(run("Voters may say the talks failed.").is_empty());
     }
 
     #[test]
