@@ -298,6 +298,8 @@ pub enum Glue {
     /// Verbs that, before "to", keep the cue from being said ("declined
     /// to say").
     Refusals,
+    /// First-person pronouns: outside quote marks, the writer.
+    FirstPerson,
 }
 
 impl Glue {
@@ -327,6 +329,7 @@ impl Glue {
             Glue::Negations => "negations",
             Glue::Hypotheticals => "hypotheticals",
             Glue::Refusals => "refusals",
+            Glue::FirstPerson => "first_person",
         }
     }
 
@@ -338,7 +341,7 @@ impl Glue {
         }
     }
 
-    const ALL: [Glue; 24] = [
+    const ALL: [Glue; 25] = [
         Glue::Determiners,
         Glue::BetweenSubjectAndVerb,
         Glue::Passive,
@@ -363,6 +366,7 @@ impl Glue {
         Glue::Negations,
         Glue::Hypotheticals,
         Glue::Refusals,
+        Glue::FirstPerson,
     ];
 }
 

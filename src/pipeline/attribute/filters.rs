@@ -1,15 +1,16 @@
 //! What looks like reported speech but reports nothing said: speech acts
 //! that did not happen ("did not say", "would tell", "declined to say"),
-//! and verbs of saying whose object only names a thing ("added three
-//! goals", "reported a profit", "criticised the company") rather than
-//! stating what was communicated ("suggested the possibility of sending
-//! troops", "said prices would fall").
+//! verbs of saying whose object only names a thing ("added three goals",
+//! "reported a profit", "criticised the company") rather than stating what
+//! was communicated ("suggested the possibility of sending troops", "said
+//! prices would fall"), and the writer's own first person in opinion
+//! pieces ("as I wrote last week", "I told my readers").
 //!
 //! The word lists (negations, modals, refusals, finite verbs, content
 //! nouns) are lexicon data in `glue.txt`; `scripts/analysis/unsaid.py` and
 //! `scripts/analysis/objects.py` measure both rules on the evaluation sets.
 
-use super::Attributor;
+use super::{Attributor, Statement};
 use crate::lexicon::Glue;
 use crate::pipeline::segment::{DOUBLE_MARK, IN_QUOTE, POSSESSIVE};
 
@@ -50,6 +51,20 @@ impl Attributor<'_, '_> {
             }
         }
         false
+    }
+
+    /// Whether a statement is the writer's own: its speaker mention is a
+    /// first-person pronoun ("I", "we") outside quote marks (cues inside
+    /// quotes are never taken), so the article's author speaks, not someone
+    /// it reports on. On PolNeAR train, which annotates opinion pieces' own
+    /// attributions, such statements are right 57 % of the time; the news
+    /// gold counts them once in 605 statements.
+    pub(super) fn writers_own(&self, st: &Statement) -> bool {
+        st.mention.is_some_and(|m| {
+            m.first == m.last
+                && !self.doc.tokens[m.first].is(IN_QUOTE)
+                && self.lex.is(Glue::FirstPerson, self.tok(m.first))
+        })
     }
 
     /// Whether the content tokens `a..b` that follow a verb of saying with
@@ -141,6 +156,16 @@ mod tests {
             speech("Theresa May said the talks would resume.")[0].3,
             s("Theresa May")
         );
+    }
+
+    #[test]
+    fn the_writers_own_first_person_is_not_a_statement() {
+        assert!(speech("As I wrote last week, the levy is a mistake.").is_empty());
+        assert!(speech("I told my readers that the mill would close.").is_empty());
+        // A first person inside a quote is the quoted speaker's.
+        let r = speech("“We told the council that the mill would close,” Roe said.");
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].3, s("Roe"));
     }
 
     #[test]

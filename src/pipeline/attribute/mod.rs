@@ -237,7 +237,11 @@ impl<'a, 't> Attributor<'a, 't> {
     /// quotes.
     fn finish(mut self) -> Vec<Statement> {
         let enabled = self.enabled;
-        self.out.retain(|s| enabled.contains(s.attribution));
+        let out = std::mem::take(&mut self.out);
+        self.out = out
+            .into_iter()
+            .filter(|s| enabled.contains(s.attribution) && !self.writers_own(s))
+            .collect();
         self.out.sort_by_key(|s| (s.content.start, s.priority));
         // Two statements for one content (two cues for one clause): keep the
         // better cue.
