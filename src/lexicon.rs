@@ -80,6 +80,11 @@ pub enum CueFrame {
     /// A verb whose object is the content ("endorsed Roe", "called for a
     /// recount").
     Object,
+    /// A verb of appearance or expectation whose subject is the content,
+    /// with no source ("the plan seems to falter", "the vote is expected
+    /// to …"; after an expletive "it", the clause that follows: "it
+    /// appears that …").
+    Subject,
 }
 
 /// One surface form of a cue, as found by the cue matcher.
@@ -801,6 +806,7 @@ fn parse_cues(text: &str) -> Result<(Vec<CueForm>, Vec<String>), LexiconError> {
                 *flag,
                 "source"
                     | "object"
+                    | "subject"
                     | "addressee"
                     | "nocontent"
                     | "tail"
@@ -810,15 +816,17 @@ fn parse_cues(text: &str) -> Result<(Vec<CueForm>, Vec<String>), LexiconError> {
                 return Err(err("cues.txt", n, format!("unknown flag `{flag}`")));
             }
         }
-        let frame = match (flags.contains(&"source"), flags.contains(&"object")) {
-            (false, false) => CueFrame::Clause,
-            (true, false) => CueFrame::Source,
-            (false, true) => CueFrame::Object,
-            (true, true) => {
+        let frames = ["source", "object", "subject"].map(|f| flags.contains(&f));
+        let frame = match frames {
+            [false, false, false] => CueFrame::Clause,
+            [true, false, false] => CueFrame::Source,
+            [false, true, false] => CueFrame::Object,
+            [false, false, true] => CueFrame::Subject,
+            _ => {
                 return Err(err(
                     "cues.txt",
                     n,
-                    "a cue is `source` or `object`, not both".into(),
+                    "a cue is one of `source`, `object` or `subject`, not several".into(),
                 ))
             }
         };
@@ -940,7 +948,7 @@ mod tests {
         assert!(Lexicon::from_sources(&src)
             .unwrap_err()
             .message
-            .contains("not both"));
+            .contains("not several"));
         let mut src = LexiconSources::ENGLISH;
         src.glue = "[determiners]\nthe\n";
         assert!(Lexicon::from_sources(&src)

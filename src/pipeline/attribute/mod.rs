@@ -48,6 +48,7 @@ mod floating;
 mod fragments;
 mod inverted;
 mod mentions;
+mod raising;
 mod reported;
 mod tokens;
 

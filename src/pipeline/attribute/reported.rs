@@ -37,6 +37,7 @@ impl Attributor<'_, '_> {
             } else {
                 match info.frame {
                     CueFrame::Source => self.source_statement(c),
+                    CueFrame::Subject => self.subject_statement(c),
                     CueFrame::Clause | CueFrame::Object => self.verb_statement(c),
                 }
             };
