@@ -213,7 +213,10 @@ impl Attributor<'_, '_> {
                         return k;
                     }
                 }
-                if k > from && self.is_punct(k - 1, &[","]) && self.new_speaker_follows(k + 1, s_end, own_cue) {
+                if k > from
+                    && self.is_punct(k - 1, &[","])
+                    && self.new_speaker_follows(k + 1, s_end, own_cue)
+                {
                     return k - 1;
                 }
             }
