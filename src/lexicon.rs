@@ -305,6 +305,8 @@ pub enum Glue {
     Refusals,
     /// First-person pronouns: outside quote marks, the writer.
     FirstPerson,
+    /// Words of a poll's share of respondents ("51 percent say").
+    PollShares,
 }
 
 impl Glue {
@@ -335,6 +337,7 @@ impl Glue {
             Glue::Hypotheticals => "hypotheticals",
             Glue::Refusals => "refusals",
             Glue::FirstPerson => "first_person",
+            Glue::PollShares => "poll_shares",
         }
     }
 
@@ -346,7 +349,7 @@ impl Glue {
         }
     }
 
-    const ALL: [Glue; 25] = [
+    const ALL: [Glue; 26] = [
         Glue::Determiners,
         Glue::BetweenSubjectAndVerb,
         Glue::Passive,
@@ -372,6 +375,7 @@ impl Glue {
         Glue::Hypotheticals,
         Glue::Refusals,
         Glue::FirstPerson,
+        Glue::PollShares,
     ];
 }
 

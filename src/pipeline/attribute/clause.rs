@@ -177,8 +177,17 @@ impl Attributor<'_, '_> {
                 return k;
             }
             // "Roe, who said the plan was vetted, said …": a finite verb of
-            // saying right after a comma is the main clause resuming.
-            if !in_quote && k > from && self.is_punct(k, &[",", "—", "–"]) && k + 1 < s_end {
+            // saying right after a comma is the main clause resuming —
+            // unless the content is a whole clause whose own subject that
+            // verb has ("According to X, Li, a doctor, wrote that …").
+            let whole_clause =
+                own_cue.is_some_and(|c| self.cues[c].info(self.lex).frame == CueFrame::Source);
+            if !in_quote
+                && !whole_clause
+                && k > from
+                && self.is_punct(k, &[",", "—", "–"])
+                && k + 1 < s_end
+            {
                 if let Some(c2) = self.cue_starting_at(k + 1) {
                     let info = self.cues[c2].info(self.lex);
                     if Some(c2) != own_cue
@@ -188,6 +197,18 @@ impl Attributor<'_, '_> {
                     {
                         return k;
                     }
+                }
+                // "who lobbied for the ban on Thursday, did not offer …": a
+                // finite verb after the first comma is the main clause's.
+                let w = self.tok(k + 1);
+                if !whole_clause
+                    && self.is_punct(k, &[","])
+                    && self.is_word(k + 1)
+                    && !self.is_cap(k + 1)
+                    && self.lex.is(Glue::FiniteVerbs, w)
+                    && !(from..k).any(|j| self.is_punct(j, &[",", "—", "–"]))
+                {
+                    return k;
                 }
             }
             // `… “New York values,” stating …`: a comma kept inside the
@@ -460,6 +481,22 @@ mod tests {
         );
         let r = one("Farmers, however, say the levy is unfair.");
         assert_eq!(r.3, s("Farmers"));
+    }
+
+    #[test]
+    fn a_finite_verb_after_the_first_comma_is_the_main_clause() {
+        let r = run("Roe, who lobbied for a ban on Monday, did not answer questions.");
+        assert_eq!(r[0].1, "for a ban on Monday");
+        // After an apposition inside the content, the clause goes on.
+        assert_eq!(
+            one("Roe said Poe, the mayor, was wrong about the mill.").1,
+            "Poe, the mayor, was wrong about the mill"
+        );
+        // The clause after "according to X," keeps its own verb.
+        assert_eq!(
+            one("According to the Herald, Li Poe, a doctor, wrote that the mill had closed.").1,
+            "Li Poe, a doctor, wrote that the mill had closed"
+        );
     }
 
     #[test]

@@ -67,6 +67,30 @@ impl Attributor<'_, '_> {
         })
     }
 
+    /// Whether a statement's speaker is a share of poll respondents ("51
+    /// percent say", "a majority of voters said"): a poll finding, which
+    /// is evidence rather than speech. The share word must belong to the
+    /// speaker phrase: within a few words before the mention, with no
+    /// punctuation between.
+    pub(super) fn poll_share(&self, st: &Statement) -> bool {
+        const MAX_SHARE_DISTANCE: usize = 4;
+        let Some(m) = st.mention else {
+            return false;
+        };
+        let mut j = m.last + 1;
+        while j > m.first.saturating_sub(MAX_SHARE_DISTANCE) && j > 0 {
+            j -= 1;
+            let t = self.tok(j);
+            if self.lex.is(Glue::PollShares, t) {
+                return true;
+            }
+            if j < m.first && !self.is_word(j) && t != "%" {
+                return false;
+            }
+        }
+        false
+    }
+
     /// Whether the content tokens `a..b` that follow a verb of saying with
     /// no "that" state something: a clause (a finite verb, or a pronoun
     /// subject), a quote, a question or gerund, a complement ("to …", "of
@@ -78,6 +102,13 @@ impl Attributor<'_, '_> {
             return false;
         }
         let first = self.tok(a);
+        // "asked Roe about the plan": a topic ("about 40 people" is a
+        // number).
+        if first.eq_ignore_ascii_case("about")
+            && !(a + 1 < b && self.tok(a + 1).starts_with(|c: char| c.is_ascii_digit()))
+        {
+            return false;
+        }
         let opens_clause = self.lex.pronoun(first).is_some()
             && !self.tok_is(a, "her")
             && !self.tok_is(a, "his")
@@ -169,10 +200,28 @@ mod tests {
     }
 
     #[test]
+    fn a_poll_share_saying_something_is_evidence() {
+        assert!(speech("Fifty-one percent say the levy should go.").is_empty());
+        assert!(speech("Some 44 percent of voters said they backed the levy.").is_empty());
+        let all = run("A majority of voters said they backed the levy.");
+        assert_eq!(all.len(), 1);
+        // A share elsewhere in the sentence is no speaker.
+        assert_eq!(
+            speech("Sales rose 5%, the company said.")[0].3,
+            s("the company")
+        );
+    }
+
+    #[test]
     fn objects_that_name_a_thing_are_not_statements() {
         assert!(speech("Gallinari added 25 points in the second half.").is_empty());
         assert!(speech("The company reported strong growth in all its markets.").is_empty());
         assert!(speech("They criticised the company and its owners.").is_empty());
+        assert!(speech("Roe asked Poe about concerns over the levy.").is_empty());
+        assert_eq!(
+            speech("Roe said about 40 people had left.")[0].1,
+            "about 40 people had left"
+        );
         // A clause, a quote or a noun of what was said is a statement.
         assert_eq!(
             speech("Roe said prices fell in May.")[0].1,

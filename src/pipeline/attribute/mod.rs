@@ -238,7 +238,12 @@ impl<'a, 't> Attributor<'a, 't> {
     /// quotes.
     fn finish(mut self) -> Vec<Statement> {
         let enabled = self.enabled;
-        let out = std::mem::take(&mut self.out);
+        let mut out = std::mem::take(&mut self.out);
+        for s in &mut out {
+            if s.attribution == Attribution::Speech && self.poll_share(s) {
+                s.attribution = Attribution::Evidence;
+            }
+        }
         self.out = out
             .into_iter()
             .filter(|s| enabled.contains(s.attribution) && !self.writers_own(s))
