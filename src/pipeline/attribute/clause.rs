@@ -492,10 +492,13 @@ mod tests {
             one("Roe said Poe, the mayor, was wrong about the mill.").1,
             "Poe, the mayor, was wrong about the mill"
         );
-        // The clause after "according to X," keeps its own verb.
+        // The clause after "according to X," keeps its own verb (and the
+        // speech it reports is a statement too).
+        let r = run("According to the Herald, Li Poe, a doctor, wrote that the mill had closed.");
+        assert_eq!(r[0].1, "Li Poe, a doctor, wrote that the mill had closed");
         assert_eq!(
-            one("According to the Herald, Li Poe, a doctor, wrote that the mill had closed.").1,
-            "Li Poe, a doctor, wrote that the mill had closed"
+            (r[1].1.as_str(), r[1].3.clone()),
+            ("the mill had closed", s("Li Poe"))
         );
     }
 
