@@ -307,6 +307,8 @@ pub enum Glue {
     FirstPerson,
     /// Words of a poll's share of respondents ("51 percent say").
     PollShares,
+    /// Conjunctions that open a subordinate clause ("once", "when").
+    Subordinators,
 }
 
 impl Glue {
@@ -338,6 +340,7 @@ impl Glue {
             Glue::Refusals => "refusals",
             Glue::FirstPerson => "first_person",
             Glue::PollShares => "poll_shares",
+            Glue::Subordinators => "subordinators",
         }
     }
 
@@ -349,7 +352,7 @@ impl Glue {
         }
     }
 
-    const ALL: [Glue; 26] = [
+    const ALL: [Glue; 27] = [
         Glue::Determiners,
         Glue::BetweenSubjectAndVerb,
         Glue::Passive,
@@ -376,6 +379,7 @@ impl Glue {
         Glue::Refusals,
         Glue::FirstPerson,
         Glue::PollShares,
+        Glue::Subordinators,
     ];
 }
 

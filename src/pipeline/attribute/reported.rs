@@ -459,7 +459,20 @@ impl Attributor<'_, '_> {
                 }
             }
         }
-        let end = self.content_end(k, s_end, Some(c));
+        let mut end = self.content_end(k, s_end, Some(c));
+        // "Once the man mentioned that X, Dempsey came up with …": in a
+        // subordinate clause, the content ends where the main clause's
+        // subject follows a comma.
+        if self.opens_subordinate(mention.first) {
+            if let Some(comma) = (k + 1..end).find(|&j| {
+                self.is_punct(j, &[","])
+                    && !self.doc.tokens[j].is(IN_QUOTE)
+                    && j + 1 < end
+                    && self.opens_subject(j + 1)
+            }) {
+                end = comma;
+            }
+        }
         let statement = self.reported(c, k, end, Some(mention))?;
         let n_words = (k..end).filter(|&j| self.is_word(j)).count();
         if n_words < 2 {
@@ -501,6 +514,26 @@ impl Attributor<'_, '_> {
             priority: if belief { 4 } else { 1 },
             ..statement
         })
+    }
+
+    /// Whether the clause of a speaker mention starting at token `first`
+    /// is subordinate: a conjunction like "once" or "when" opens it.
+    fn opens_subordinate(&self, first: usize) -> bool {
+        let (s_start, _) = self.sent_range(first);
+        first > s_start
+            && self.is_word(first - 1)
+            && self.lex.is(Glue::Subordinators, self.tok(first - 1))
+    }
+
+    /// Whether a clause subject may start at token `j`: a pronoun, a
+    /// determiner or a capitalised word that is no sentence opener.
+    fn opens_subject(&self, j: usize) -> bool {
+        let w = self.tok(j);
+        self.is_word(j)
+            && (self.lex.pronoun(w).is_some()
+                || self.lex.is(Glue::Determiners, w)
+                || (self.is_cap(j) && !self.lex.is_stopword(w)))
+            && !self.lex.is(Glue::Relative, w)
     }
 
     /// Stance verbs: the object is the content ("endorsed Roe last week").
@@ -743,6 +776,17 @@ mod tests {
         assert_eq!(one("Ms. May said the talks would resume.").3, s("Ms. May"));
         assert_eq!(one("Later, May said the talks would resume.").3, s("May"));
         assert!(run("Voters may say the talks failed.").is_empty());
+    }
+
+    #[test]
+    fn a_subordinate_clause_ends_before_the_main_clause() {
+        let r = run("Once the driver mentioned that the brakes had failed, Roe called the police.");
+        assert_eq!(r[0].1, "the brakes had failed");
+        // In a main clause a comma does not end it.
+        assert_eq!(
+            one("Roe said the brakes had failed, the driver was hurt and the bus was gone.").1,
+            "the brakes had failed, the driver was hurt and the bus was gone"
+        );
     }
 
     #[test]
