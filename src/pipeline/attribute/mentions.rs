@@ -289,7 +289,11 @@ impl Attributor<'_, '_> {
     /// A short noun phrase filling the clause before the cue: "People with
     /// knowledge of the talks said", "Four in 10 voters say".
     fn clause_initial_np(&self, limit: usize, k: usize) -> Option<Mention> {
-        let a = self.clause_subject_start(limit, k);
+        let mut a = self.clause_subject_start(limit, k);
+        // "Once the driver said …": the conjunction is no part of it.
+        if a < k && self.lex.is(Glue::Subordinators, self.tok(a)) {
+            a += 1;
+        }
         if k <= a || k - a > 10 {
             return None;
         }
