@@ -233,6 +233,13 @@ impl Attributor<'_, '_> {
                     comma = j;
                 }
             }
+            // "…, which the founder Jon Roe announced": the verb's object
+            // is the relative pronoun, not the clause before it.
+            if (comma + 1..attribution_start)
+                .any(|j| self.is_word(j) && self.lex.is(Glue::Relative, self.tok(j)))
+            {
+                return None;
+            }
             let quoted_end = self.doc.tokens[comma].is(DOUBLE_MARK)
                 && self.closes_quote(comma)
                 && comma > 0
