@@ -1,5 +1,6 @@
-//! A bare lapin publisher with a window of pipelined confirms: the
-//! baseline that `scripts/bench-replay.sh` compares `quotewire replay` to.
+//! A bare lapin publisher with a window of pipelined confirms (the test
+//! kit's `ConfirmWindow`): the baseline that `scripts/bench-replay.sh`
+//! compares `quotewire replay` to.
 //!
 //! ```text
 //! publish_baseline publish URL EXCHANGE ROUTING_KEY WINDOW FILE
@@ -13,15 +14,11 @@
 //! `baseline published=N elapsed=S rate=R/s`. Any nack or return is an
 //! error. `count` prints the number of ready messages in QUEUE.
 
-use lapin::options::{
-    BasicPublishOptions, ConfirmSelectOptions, ExchangeDeleteOptions, QueueDeclareOptions,
-    QueueDeleteOptions,
-};
-use lapin::types::FieldTable;
-use lapin::{BasicProperties, Confirmation, Connection, ConnectionProperties};
-use std::collections::VecDeque;
+use lapin::options::{ExchangeDeleteOptions, QueueDeleteOptions};
+use lapin::BasicProperties;
 use std::io::BufRead;
 use std::time::Instant;
+use testkit::{confirm_channel, connect, queue_depth_at, ConfirmWindow};
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
@@ -34,13 +31,6 @@ fn usage() -> ! {
     std::process::exit(2)
 }
 
-fn check(confirmation: Confirmation) -> Result<()> {
-    match confirmation {
-        Confirmation::Ack(None) => Ok(()),
-        other => Err(format!("publish not confirmed: {other:?}").into()),
-    }
-}
-
 async fn publish(url: &str, exchange: &str, key: &str, window: usize, file: &str) -> Result<()> {
     let reader = std::io::BufReader::new(std::fs::File::open(file)?);
     let bodies: Vec<Vec<u8>> = reader
@@ -49,33 +39,15 @@ async fn publish(url: &str, exchange: &str, key: &str, window: usize, file: &str
         .into_iter()
         .filter(|l| !l.is_empty())
         .collect();
-    let conn = Connection::connect(url, ConnectionProperties::default()).await?;
-    let channel = conn.create_channel().await?;
-    channel
-        .confirm_select(ConfirmSelectOptions::default())
-        .await?;
-    let options = BasicPublishOptions {
-        mandatory: true,
-        ..BasicPublishOptions::default()
-    };
+    let conn = connect(url, "publish_baseline").await?;
+    let channel = confirm_channel(&conn).await?;
     let start = Instant::now();
-    let mut outstanding = VecDeque::with_capacity(window);
-    for body in &bodies {
-        if outstanding.len() >= window {
-            let confirm: lapin::PublisherConfirm = outstanding.pop_front().expect("non-empty");
-            check(confirm.await?)?;
-        }
-        let properties = BasicProperties::default()
-            .with_delivery_mode(2)
-            .with_content_type("application/json".into());
-        let confirm = channel
-            .basic_publish(exchange.into(), key.into(), options, body, properties)
-            .await?;
-        outstanding.push_back(confirm);
+    let mut confirms = ConfirmWindow::new(&channel, exchange, key, window);
+    for (i, body) in bodies.iter().enumerate() {
+        let properties = BasicProperties::default().with_content_type("application/json".into());
+        confirms.publish(i, body, properties).await?;
     }
-    for confirm in outstanding {
-        check(confirm.await?)?;
-    }
+    confirms.settle_all().await?;
     let elapsed = start.elapsed().as_secs_f64();
     println!(
         "baseline published={} elapsed={elapsed:.2}s rate={:.0}/s",
@@ -87,25 +59,12 @@ async fn publish(url: &str, exchange: &str, key: &str, window: usize, file: &str
 }
 
 async fn count(url: &str, queue: &str) -> Result<()> {
-    let conn = Connection::connect(url, ConnectionProperties::default()).await?;
-    let channel = conn.create_channel().await?;
-    let q = channel
-        .queue_declare(
-            queue.into(),
-            QueueDeclareOptions {
-                passive: true,
-                ..QueueDeclareOptions::default()
-            },
-            FieldTable::default(),
-        )
-        .await?;
-    println!("{}", q.message_count());
-    conn.close(200, "OK".into()).await?;
+    println!("{}", queue_depth_at(url, "publish_baseline", queue).await?);
     Ok(())
 }
 
 async fn cleanup(url: &str, objects: &[String]) -> Result<()> {
-    let conn = Connection::connect(url, ConnectionProperties::default()).await?;
+    let conn = connect(url, "publish_baseline").await?;
     let channel = conn.create_channel().await?;
     for object in objects {
         if let Some(name) = object.strip_prefix("queue:") {

@@ -12,7 +12,7 @@
 #
 # Scenarios: kill9 conn-cut poison slow-downstream slow-downstream-dl5 broker-restart.
 # Options after the scenarios go to the suite (e.g. --articles 2000, --kills 5,
-# --report FILE); see examples/fault_suite.rs.
+# --report FILE); see examples/fault_suite/main.rs.
 #
 # Needs rabbitmqctl on the PATH (connection cuts, policies, the restart).
 # The broker-restart scenario restarts the broker application (stop_app /

@@ -38,6 +38,10 @@ pub struct LexiconSources {
     pub glue: &'static str,
     /// `given_names.txt`: given names of men and women, by section.
     pub given_names: &'static str,
+    /// `honorifics.txt`: forms of address before a name, with a gender.
+    pub honorifics: &'static str,
+    /// `places.txt`: countries, regions and cities.
+    pub places: &'static str,
 }
 
 impl LexiconSources {
@@ -55,6 +59,8 @@ impl LexiconSources {
         orgwords: include_str!("../data/en/orgwords.txt"),
         glue: include_str!("../data/en/glue.txt"),
         given_names: include_str!("../data/en/given_names.txt"),
+        honorifics: include_str!("../data/en/honorifics.txt"),
+        places: include_str!("../data/en/places.txt"),
     };
 }
 
@@ -173,6 +179,8 @@ pub struct Title {
     pub canonical: String,
     /// Number of words in the written form.
     pub words: usize,
+    /// A military or police rank rather than a position.
+    pub rank: bool,
 }
 
 /// A speaker pronoun and what it can refer to.
@@ -193,6 +201,16 @@ pub struct Role {
     pub kind: RoleKind,
     /// The title it corresponds to ("senator" → "Senator"), if any.
     pub title: Option<String>,
+    /// Whether the noun can be a speaker's title ("goalkeeper", "editor"),
+    /// not only a description ("the man", "his wife").
+    pub titled: bool,
+}
+
+/// A form of address before a name ("Mrs.", "Sir"): never a title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Honorific {
+    /// The gender it marks: `Some('m')`, `Some('f')` or `None`.
+    pub gender: Option<char>,
 }
 
 /// The entity kind a role noun denotes.
@@ -204,6 +222,9 @@ pub enum RoleKind {
     Group,
     /// An institution ("the ministry").
     Organization,
+    /// A text or a finding ("the report", "the study"): it speaks for its
+    /// author.
+    Document,
 }
 
 /// How a boilerplate rule matches a line.
@@ -244,6 +265,16 @@ pub struct Lexicon {
     abbreviations: HashSet<String>,
     stopwords: HashSet<String>,
     demonyms: Vec<(String, String)>,
+    honorifics: HashMap<String, Honorific>,
+    /// Places, lower-cased.
+    places: HashSet<String>,
+    /// Place names as written, countries first, for demonym look-ups.
+    place_names: Vec<String>,
+    /// One-word places by their first four letters (lower case), so that
+    /// a demonym is compared with a few places, not all.
+    place_stems: HashMap<[u8; 4], Vec<usize>>,
+    /// Irregular demonyms, lower-cased, to their index in `demonyms`.
+    demonym_index: HashMap<String, usize>,
     orgwords: HashSet<String>,
     /// One set per [`Glue`] class, indexed by the class.
     glue: Vec<HashSet<String>>,
@@ -269,9 +300,9 @@ pub enum Glue {
     ContentStops,
     /// Relative pronouns.
     Relative,
-    /// Honorifics of men.
+    /// Titles of men ("King").
     MaleMarkers,
-    /// Honorifics of women.
+    /// Titles of women ("Queen").
     FemaleMarkers,
     /// Words that end the object of a stance verb.
     ObjectStops,
@@ -309,6 +340,20 @@ pub enum Glue {
     PollShares,
     /// Conjunctions that open a subordinate clause ("once", "when").
     Subordinators,
+    /// Words of photo credits and captions ("Photo", "Getty").
+    Credits,
+    /// Holidays: capitalised, never a person ("Christmas").
+    Holidays,
+    /// Nouns of someone speaking for an organisation ("spokesman").
+    Spokespeople,
+    /// Nouns that refer back to any organisation ("the company").
+    OrganisationAnaphors,
+    /// A person's entourage, speaking for the person ("his aides").
+    Entourage,
+    /// Verbs of leading a body ("runs", "heads").
+    Leads,
+    /// Plural verbs ("have", "are"): after a name, an organisation.
+    PluralVerbs,
 }
 
 impl Glue {
@@ -341,6 +386,13 @@ impl Glue {
             Glue::FirstPerson => "first_person",
             Glue::PollShares => "poll_shares",
             Glue::Subordinators => "subordinators",
+            Glue::Credits => "credits",
+            Glue::Holidays => "holidays",
+            Glue::Spokespeople => "spokespeople",
+            Glue::OrganisationAnaphors => "organisation_anaphors",
+            Glue::Entourage => "entourage",
+            Glue::Leads => "leads",
+            Glue::PluralVerbs => "plural_verbs",
         }
     }
 
@@ -352,7 +404,7 @@ impl Glue {
         }
     }
 
-    const ALL: [Glue; 27] = [
+    const ALL: [Glue; 34] = [
         Glue::Determiners,
         Glue::BetweenSubjectAndVerb,
         Glue::Passive,
@@ -380,6 +432,13 @@ impl Glue {
         Glue::FirstPerson,
         Glue::PollShares,
         Glue::Subordinators,
+        Glue::Credits,
+        Glue::Holidays,
+        Glue::Spokespeople,
+        Glue::OrganisationAnaphors,
+        Glue::Entourage,
+        Glue::Leads,
+        Glue::PluralVerbs,
     ];
 }
 
@@ -474,6 +533,11 @@ impl Lexicon {
         let mut titles = HashMap::default();
         let mut max_title_words = 1;
         for (n, line) in data_lines(src.titles) {
+            let (line, rank) = match line.split_once('|') {
+                Some((l, "rank")) | Some((l, " rank")) => (l.trim(), true),
+                Some(_) => return Err(err("titles.txt", n, "expected `| rank`".into())),
+                None => (line, false),
+            };
             let (written, canonical) = match line.split_once('=') {
                 Some((w, c)) => (w.trim(), c.trim()),
                 None => (line, line),
@@ -488,6 +552,7 @@ impl Lexicon {
                 Title {
                     canonical: canonical.to_string(),
                     words,
+                    rank,
                 },
             );
         }
@@ -536,10 +601,20 @@ impl Lexicon {
                 "person" => RoleKind::Person,
                 "group" => RoleKind::Group,
                 "organization" => RoleKind::Organization,
+                "document" => RoleKind::Document,
                 other => return Err(err("roles.txt", n, format!("unknown kind `{other}`"))),
             };
-            let title = f.get(2).filter(|t| !t.is_empty()).map(|t| t.to_string());
-            roles.insert(f[0].to_lowercase(), Role { kind, title });
+            let third = f.get(2).copied().unwrap_or("");
+            let titled = third != "-" && kind == RoleKind::Person;
+            let title = (!third.is_empty() && third != "-").then(|| third.to_string());
+            roles.insert(
+                f[0].to_lowercase(),
+                Role {
+                    kind,
+                    title,
+                    titled,
+                },
+            );
         }
 
         let mut boilerplate = Vec::new();
@@ -596,6 +671,43 @@ impl Lexicon {
             demonyms.push((f[0].to_string(), f[1].to_string()));
         }
 
+        let mut honorifics = HashMap::default();
+        for (n, line) in data_lines(src.honorifics) {
+            let f = fields(line);
+            let gender = match f.as_slice() {
+                [_, "m"] => Some('m'),
+                [_, "f"] => Some('f'),
+                [_, "-"] => None,
+                _ => {
+                    return Err(err(
+                        "honorifics.txt",
+                        n,
+                        "expected `form | m, f or -`".into(),
+                    ))
+                }
+            };
+            honorifics.insert(f[0].to_lowercase(), Honorific { gender });
+        }
+
+        let mut places = HashSet::default();
+        let mut place_names = Vec::new();
+        let mut place_stems: HashMap<[u8; 4], Vec<usize>> = HashMap::default();
+        for (_, line) in data_lines(src.places) {
+            if line.starts_with('[') {
+                continue;
+            }
+            places.insert(normalize_phrase(line));
+            if let Some(key) = stem_key(line).filter(|_| !line.contains(' ')) {
+                place_stems.entry(key).or_default().push(place_names.len());
+            }
+            place_names.push(line.to_string());
+        }
+        let demonym_index = demonyms
+            .iter()
+            .enumerate()
+            .map(|(i, (a, _))| (a.to_lowercase(), i))
+            .collect();
+
         let mut sections: HashMap<(&'static str, String), HashSet<String>> = HashMap::default();
         for (file, text) in [("glue.txt", src.glue), ("given_names.txt", src.given_names)] {
             let mut section: Option<String> = None;
@@ -647,6 +759,11 @@ impl Lexicon {
             abbreviations,
             stopwords,
             demonyms,
+            honorifics,
+            places,
+            place_names,
+            place_stems,
+            demonym_index,
             orgwords,
             glue,
         })
@@ -743,10 +860,47 @@ impl Lexicon {
 
     /// The place of an irregular demonym ("French" → "France").
     pub fn demonym_place(&self, adjective: &str) -> Option<&str> {
-        self.demonyms
+        with_lower(adjective, |a| self.demonym_index.get(a).copied())
+            .map(|i| self.demonyms[i].1.as_str())
+    }
+
+    /// The honorific `word` (without its period): "Mr", "Dame".
+    pub fn honorific(&self, word: &str) -> Option<Honorific> {
+        with_lower(word, |w| self.honorifics.get(w).copied())
+    }
+
+    /// Whether `phrase` (words separated by single spaces) is a place.
+    pub fn is_place(&self, phrase: &str) -> bool {
+        with_lower(phrase, |p| {
+            self.places.contains(p)
+                // "U.S" before a sentence's full stop is "U.S.".
+                || (p.contains('.') && !p.ends_with('.') && self.places.contains(&format!("{p}.")))
+        })
+    }
+
+    /// The place an adjective names ("Ukrainian" → "Ukraine", "French" →
+    /// "France"): listed in `demonyms.txt`, or a place of `places.txt`
+    /// sharing its stem when the word has an adjective's ending. A word
+    /// that is itself a place ("Indiana") names no other.
+    pub fn place_of_adjective(&self, adjective: &str) -> Option<&str> {
+        if let Some(p) = self.demonym_place(adjective) {
+            return Some(p);
+        }
+        let bytes = adjective.as_bytes();
+        let adjective_ending = ["an", "ian", "ean", "ese", "ish", "i", "ic", "er"]
             .iter()
-            .find(|(a, _)| a == adjective)
-            .map(|(_, p)| p.as_str())
+            .any(|s| {
+                bytes.len() > s.len()
+                    && bytes[bytes.len() - s.len()..].eq_ignore_ascii_case(s.as_bytes())
+            });
+        if !adjective_ending || self.is_place(adjective) {
+            return None;
+        }
+        let candidates = self.place_stems.get(&stem_key(adjective)?)?;
+        candidates
+            .iter()
+            .map(|&i| self.place_names[i].as_str())
+            .find(|p| self.demonym_matches(adjective, p))
     }
 
     /// Whether `adjective` names `place`: listed in `demonyms.txt`, or a
@@ -754,9 +908,8 @@ impl Lexicon {
     /// ("Estonian"/"Estonia").
     pub fn demonym_matches(&self, adjective: &str, place: &str) -> bool {
         if self
-            .demonyms
-            .iter()
-            .any(|(a, p)| a.eq_ignore_ascii_case(adjective) && p.eq_ignore_ascii_case(place))
+            .demonym_place(adjective)
+            .is_some_and(|p| p.eq_ignore_ascii_case(place))
         {
             return true;
         }
@@ -767,6 +920,18 @@ impl Lexicon {
             .count();
         common >= 5 || (common >= 4 && common + 2 >= place.chars().count())
     }
+}
+
+/// The first four letters of `word`, lower-cased, when they are ASCII.
+fn stem_key(word: &str) -> Option<[u8; 4]> {
+    let b = word.as_bytes();
+    (b.len() >= 4 && b[..4].is_ascii()).then(|| {
+        let mut k = [0u8; 4];
+        for (d, s) in k.iter_mut().zip(&b[..4]) {
+            *d = s.to_ascii_lowercase();
+        }
+        k
+    })
 }
 
 fn normalize_phrase(s: &str) -> String {
@@ -895,7 +1060,14 @@ mod tests {
         assert_eq!(lex.role("officials").unwrap().kind, RoleKind::Group);
         assert!(lex.is_abbreviation("Sept"));
         assert!(lex.is(Glue::Determiners, "The"));
-        assert!(lex.is(Glue::FemaleMarkers, "Mrs"));
+        assert_eq!(lex.honorific("Mrs").unwrap().gender, Some('f'));
+        assert_eq!(lex.honorific("dr").unwrap().gender, None);
+        assert!(lex.title("Mr.").is_none());
+        assert_eq!(lex.place_of_adjective("Ukrainian"), Some("Ukraine"));
+        assert_eq!(lex.place_of_adjective("French"), Some("France"));
+        assert_eq!(lex.place_of_adjective("Indiana"), None);
+        assert_eq!(lex.place_of_adjective("Francis"), None);
+        assert!(lex.is_place("new york"));
     }
 
     #[test]

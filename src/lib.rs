@@ -5,7 +5,9 @@
 //! An article goes through a pure, synchronous pipeline, one stage per
 //! module, each stage reading the original text and adding spans into it:
 //!
-//! 1. [`article`]: decode and validate the input JSON ([`Article`]).
+//! 1. [`article`]: decode and validate the input JSON ([`Article`]); an
+//!    article that carries its raw page (`html`) instead of `text` gets
+//!    its text and metadata from [`page`].
 //! 2. [`pipeline::clean`]: mark scraping boilerplate ("Advertisement", teasers,
 //!    correction notes) as skip zones; the text itself is never changed.
 //! 3. [`pipeline::segment`]: paragraphs, sentences and tokens, each a byte span.
@@ -26,8 +28,8 @@
 //!
 //! # Layout
 //!
-//! * [`article`], [`text`], [`lexicon`], [`pipeline`], [`event`]: the pure,
-//!   synchronous extraction library (no tokio, no lapin).
+//! * [`article`], [`page`], [`text`], [`lexicon`], [`pipeline`], [`event`]:
+//!   the pure, synchronous extraction library (no tokio, no lapin).
 //! * [`settings`]: typed configuration (`config/default.toml`, `--config
 //!   FILE`, `QUOTEWIRE__SECTION__KEY`), validated at start.
 //! * [`transport`]: connections, topology, consuming and publishing with
@@ -36,6 +38,8 @@
 //!   retries, reconnects and the graceful drain.
 //! * [`http`], [`metrics`], [`telemetry`]: operations (Prometheus metrics,
 //!   health and readiness, structured logs).
+//! * [`serve`]: `quotewire serve`, the REST API and the inspect page; it
+//!   decodes a request body exactly as the worker decodes a message.
 //!
 //! # Example
 //!
@@ -57,8 +61,11 @@ pub mod event;
 pub mod http;
 pub mod lexicon;
 pub mod metrics;
+pub mod page;
 pub mod pipeline;
+pub mod pretty;
 pub mod replay;
+pub mod serve;
 pub mod settings;
 pub mod telemetry;
 pub mod text;

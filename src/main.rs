@@ -20,6 +20,8 @@ enum Command {
     Replay(commands::replay::Args),
     /// Run the RabbitMQ worker: articles in, statement events out.
     Run(commands::run::Args),
+    /// Serve the REST API (POST /v1/extract) and the inspect page.
+    Serve(commands::serve::Args),
     /// Declare the broker topology (exchanges, queues, bindings) and exit.
     Topology(commands::topology::Args),
 }
@@ -30,6 +32,7 @@ fn main() -> std::process::ExitCode {
         Command::Extract(args) => commands::extract::run(args),
         Command::Replay(args) => commands::replay::run(args),
         Command::Run(args) => commands::run::run(args),
+        Command::Serve(args) => commands::serve::run(args),
         Command::Topology(args) => commands::topology::run(args),
     };
     match result {

@@ -15,7 +15,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// Labels of a family keyed by one static label, e.g. `kind="not_json"`.
 pub type KindLabel = [(&'static str, &'static str); 1];
 
-/// Every metric the worker exports, all prefixed `quotewire_`.
+/// Every metric the worker and `quotewire serve` export, all prefixed
+/// `quotewire_`. The worker updates the broker-side ones, `serve` the
+/// `api_*` ones; both observe `pipeline_seconds` and `articles_in_flight`.
 #[derive(Debug)]
 pub struct Metrics {
     registry: Registry,
@@ -39,7 +41,15 @@ pub struct Metrics {
     pub pipeline_seconds: Histogram,
     /// Seconds from delivery to ack (or dead-letter) per article.
     pub end_to_end_seconds: Histogram,
+    /// `quotewire serve`: extraction requests answered, by outcome (`ok`,
+    /// or the error kind, e.g. `not_json`, `too_large`).
+    pub api_requests: Family<OutcomeLabel, Counter>,
+    /// `quotewire serve`: statement events returned.
+    pub api_statements: Counter,
 }
+
+/// Labels of a family keyed by outcome, e.g. `outcome="ok"`.
+pub type OutcomeLabel = [(&'static str, &'static str); 1];
 
 impl Default for Metrics {
     fn default() -> Self {
@@ -62,6 +72,8 @@ impl Metrics {
             reconnects: Counter::default(),
             pipeline_seconds: Histogram::new(exponential_buckets(0.0001, 2.0, 18)),
             end_to_end_seconds: Histogram::new(exponential_buckets(0.0005, 2.0, 18)),
+            api_requests: Family::default(),
+            api_statements: Counter::default(),
             registry: Registry::default(),
         };
         registry.register(
@@ -113,6 +125,16 @@ impl Metrics {
             "end_to_end_seconds",
             "Time from delivery to ack or dead-letter of one article",
             m.end_to_end_seconds.clone(),
+        );
+        registry.register(
+            "api_requests",
+            "Extraction requests answered by quotewire serve, by outcome",
+            m.api_requests.clone(),
+        );
+        registry.register(
+            "api_statements",
+            "Statement events returned by quotewire serve",
+            m.api_statements.clone(),
         );
         Metrics { registry, ..m }
     }
@@ -180,6 +202,7 @@ mod tests {
             "quotewire_reconnects_total",
             "quotewire_pipeline_seconds_count 1",
             "quotewire_end_to_end_seconds_count 0",
+            "quotewire_api_statements_total 0",
         ] {
             assert!(text.contains(name), "missing {name} in:\n{text}");
         }

@@ -12,6 +12,7 @@
 //! at start rather than a surprise later. The AMQP password is never shown:
 //! use [`redact_url`] (or [`AmqpSettings::redacted_url`]) in logs.
 
+use crate::article::ArticleLimits;
 use crate::pipeline::Attributions;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -49,6 +50,22 @@ fn invalid(key: &'static str, message: impl Into<String>) -> SettingsError {
     }
 }
 
+/// A `host:port` listen address, or the error for `key`.
+fn parse_listen(key: &'static str, value: &str) -> Result<SocketAddr, SettingsError> {
+    value
+        .parse()
+        .map_err(|e| invalid(key, format!("`{value}` is not host:port: {e}")))
+}
+
+/// `n`, or the number of cores when `n` is 0.
+fn or_cores(n: usize) -> usize {
+    if n > 0 {
+        n
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    }
+}
+
 /// All settings of `quotewire run` and `quotewire topology`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -67,6 +84,8 @@ pub struct Settings {
     pub pipeline: PipelineSettings,
     /// The metrics and health HTTP server.
     pub http: HttpSettings,
+    /// The REST API and inspect page of `quotewire serve`.
+    pub serve: ServeSettings,
     /// Logging.
     pub log: LogSettings,
 }
@@ -252,11 +271,7 @@ impl WorkerSettings {
     /// The effective concurrency: [`WorkerSettings::concurrency`], or the
     /// number of cores when that is 0.
     pub fn effective_concurrency(&self) -> usize {
-        if self.concurrency > 0 {
-            self.concurrency
-        } else {
-            std::thread::available_parallelism().map_or(1, |n| n.get())
-        }
+        or_cores(self.concurrency)
     }
 
     /// The drain deadline.
@@ -282,6 +297,9 @@ pub struct PipelineSettings {
     /// [`PipelineSettings::attributions`].
     #[serde(deserialize_with = "names")]
     pub attributions: Vec<String>,
+    /// Largest accepted `html` page of an article, in bytes; a body with
+    /// `html` may be this much larger than `max_article_bytes`.
+    pub max_html_bytes: usize,
 }
 
 impl PipelineSettings {
@@ -296,6 +314,14 @@ impl PipelineSettings {
             ));
         }
         Ok(set)
+    }
+
+    /// The limits that decoding an article applies.
+    pub fn limits(&self) -> ArticleLimits {
+        ArticleLimits {
+            max_bytes: self.max_article_bytes,
+            max_html_bytes: self.max_html_bytes,
+        }
     }
 }
 
@@ -325,12 +351,43 @@ pub struct HttpSettings {
 impl HttpSettings {
     /// The parsed listen address.
     pub fn listen_addr(&self) -> Result<SocketAddr, SettingsError> {
-        self.listen.parse().map_err(|e| {
-            invalid(
-                "http.listen",
-                format!("`{}` is not host:port: {e}", self.listen),
-            )
-        })
+        parse_listen("http.listen", &self.listen)
+    }
+}
+
+/// The REST API and inspect page of `quotewire serve`.
+///
+/// Request bodies are limited by [`PipelineSettings::max_article_bytes`],
+/// like the worker's messages.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServeSettings {
+    /// Listen address, `host:port`; port 0 picks a free port.
+    pub listen: String,
+    /// Connections served at once; more wait in the listen backlog.
+    pub max_connections: usize,
+    /// Articles extracted at once; 0 means the number of cores.
+    pub concurrency: usize,
+    /// Longest time to receive a request's headers, and then its body, in
+    /// milliseconds.
+    pub request_timeout_ms: u64,
+}
+
+impl ServeSettings {
+    /// The parsed listen address.
+    pub fn listen_addr(&self) -> Result<SocketAddr, SettingsError> {
+        parse_listen("serve.listen", &self.listen)
+    }
+
+    /// The effective concurrency: [`ServeSettings::concurrency`], or the
+    /// number of cores when that is 0.
+    pub fn effective_concurrency(&self) -> usize {
+        or_cores(self.concurrency)
+    }
+
+    /// The request timeout.
+    pub fn request_timeout(&self) -> Duration {
+        Duration::from_millis(self.request_timeout_ms)
     }
 }
 
@@ -467,10 +524,20 @@ impl Settings {
             return Err(invalid("pipeline.max_article_bytes", "must be at least 1"));
         }
         self.pipeline.attributions()?;
+        if self.pipeline.max_html_bytes == 0 {
+            return Err(invalid("pipeline.max_html_bytes", "must be at least 1"));
+        }
         if self.log.level.trim().is_empty() {
             return Err(invalid("log.level", "must not be empty"));
         }
         self.http.listen_addr()?;
+        self.serve.listen_addr()?;
+        if self.serve.max_connections == 0 {
+            return Err(invalid("serve.max_connections", "must be at least 1"));
+        }
+        if self.serve.request_timeout_ms == 0 {
+            return Err(invalid("serve.request_timeout_ms", "must be at least 1"));
+        }
         Ok(())
     }
 }
@@ -527,7 +594,11 @@ mod tests {
         assert_eq!(s.worker.shutdown_timeout_ms, 20_000);
         assert_eq!(s.pipeline.max_article_bytes, 2_097_152);
         assert_eq!(s.pipeline.attributions().unwrap(), Attributions::SPEECH);
+        assert_eq!(s.pipeline.max_html_bytes, 8_388_608);
         assert_eq!(s.http.listen, "127.0.0.1:9464");
+        assert_eq!(s.serve.listen, "127.0.0.1:8080");
+        assert_eq!(s.serve.max_connections, 64);
+        assert_eq!(s.serve.request_timeout(), Duration::from_secs(30));
         assert_eq!(s.log.format, LogFormat::Json);
     }
 
@@ -602,6 +673,17 @@ mod tests {
             ("QUOTEWIRE__INPUT__QUEUE", " ", "input.queue"),
             ("QUOTEWIRE__OUTPUT__EXCHANGE", "articles", "output.exchange"),
             ("QUOTEWIRE__HTTP__LISTEN", "localhost", "http.listen"),
+            ("QUOTEWIRE__SERVE__LISTEN", "localhost", "serve.listen"),
+            (
+                "QUOTEWIRE__SERVE__MAX_CONNECTIONS",
+                "0",
+                "serve.max_connections",
+            ),
+            (
+                "QUOTEWIRE__SERVE__REQUEST_TIMEOUT_MS",
+                "0",
+                "serve.request_timeout_ms",
+            ),
             (
                 "QUOTEWIRE__AMQP__RECONNECT_MAX_MS",
                 "1",
@@ -621,6 +703,11 @@ mod tests {
                 "QUOTEWIRE__PIPELINE__ATTRIBUTIONS",
                 " ",
                 "pipeline.attributions",
+            ),
+            (
+                "QUOTEWIRE__PIPELINE__MAX_HTML_BYTES",
+                "0",
+                "pipeline.max_html_bytes",
             ),
             (
                 "QUOTEWIRE__DEAD_LETTER__EXCHANGE",

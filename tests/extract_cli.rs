@@ -115,3 +115,170 @@ fn a_missing_file_is_a_clear_error() {
         String::from_utf8_lossy(&out.stderr).contains("cannot open /nonexistent/articles.jsonl")
     );
 }
+
+/// Runs `quotewire extract ARGS` on a pseudo-terminal (util-linux
+/// `script`), as a person at a terminal would: what the terminal shows.
+fn on_a_terminal(args: &str, no_color: bool) -> String {
+    let mut command = Command::new("script");
+    command
+        .args(["-qefc"])
+        .arg(format!(
+            "{} extract {args}",
+            env!("CARGO_BIN_EXE_quotewire")
+        ))
+        .arg("/dev/null")
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env("TERM", "xterm-256color")
+        .stdin(Stdio::null());
+    if no_color {
+        command.env("NO_COLOR", "1");
+    }
+    let out = command
+        .output()
+        .expect("util-linux `script` runs the command on a pseudo-terminal");
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn a_terminal_gets_the_pretty_format_in_colour_unless_no_color() {
+    let shown = on_a_terminal("samples/articles.jsonl", false);
+    assert!(shown.contains("\u{1b}["), "coloured: {shown}");
+    let plain = on_a_terminal("samples/articles.jsonl", true);
+    assert!(!plain.contains('\u{1b}'), "NO_COLOR: {plain}");
+    assert!(
+        plain.contains("── sample-01 · Ruritania cuts fuel duty for farmers, funds relief with"),
+        "{plain}"
+    );
+    assert!(plain.contains("logistics firms (15 statements)"), "{plain}");
+    assert!(
+        plain.contains("Ana Vold (Finance Minister, Ruritania) told reporters [indirect]:\r\n  the government would cut fuel duties"),
+        "{plain}"
+    );
+    assert!(!plain.contains("\"event_id\""), "no JSON on a terminal");
+    // With no argument on a terminal: the bundled samples, pretty.
+    assert!(on_a_terminal("", true).contains("── sample-06"));
+}
+
+#[test]
+fn format_flag_overrides_the_default_and_pipes_get_no_colour() {
+    let run = |format: &str| {
+        let out = bin()
+            .args([
+                "extract",
+                "-q",
+                "--format",
+                format,
+                "samples/articles.jsonl",
+            ])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let pretty = run("pretty");
+    assert!(!pretty.contains('\u{1b}'), "not a terminal: no escapes");
+    assert_eq!(pretty.matches("── sample-").count(), 6);
+    assert!(pretty.contains("[direct]:\n  “"), "{pretty}");
+    let jsonl = run("jsonl");
+    let statements = jsonl.lines().count();
+    assert!(statements > 50);
+    assert!(jsonl
+        .lines()
+        .all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok()));
+    // Every statement of the JSON lines has its header line in the pretty form.
+    let headers = pretty
+        .lines()
+        .filter(|l| {
+            l.ends_with("[direct]:") || l.ends_with("[indirect]:") || l.ends_with("[mixed]:")
+        })
+        .count();
+    assert_eq!(headers, statements);
+}
+
+/// Code point slice of `text`, as the offsets count.
+fn slice(text: &str, start: u64, end: u64) -> String {
+    text.chars()
+        .skip(start as usize)
+        .take((end - start) as usize)
+        .collect()
+}
+
+#[test]
+fn html_lines_are_extracted_and_text_out_holds_the_text_the_offsets_slice() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    let text_out = dir.path().join("articles.jsonl");
+    let page = "<html><head><title>Bridge to reopen</title></head><body>\
+        <nav><a href=/>Home</a> <a href=/city>City</a></nav><article>\
+        <figure><img src=b.jpg><figcaption>The bridge, said to be safe.</figcaption></figure>\
+        <p>“We will rebuild the bridge,” Mayor Jane Roe said on Monday.</p>\
+        <p>Café owners said the detour would cost them dearly.</p></article></body></html>";
+    let lines = [
+        serde_json::json!({"id": "h1", "html": page}).to_string(),
+        serde_json::json!({"id": "h2", "html": "<html><body></body></html>"}).to_string(),
+        r#"{"id":"t1","text":"Roe said the money was there."}"#.to_string(),
+    ];
+    std::fs::write(&input, lines.join("\n")).unwrap();
+    let out = bin()
+        .arg("extract")
+        .arg("--text-out")
+        .arg(&text_out)
+        .arg(&input)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains(":2: skipped (no_article)"), "{stderr}");
+
+    let articles: Vec<serde_json::Value> = std::fs::read_to_string(&text_out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(articles.len(), 2, "every processed article, html or text");
+    assert_eq!(articles[0]["id"], "h1");
+    assert_eq!(articles[0]["title"], "Bridge to reopen");
+    assert_eq!(
+        articles[0]["text"],
+        "“We will rebuild the bridge,” Mayor Jane Roe said on Monday.\n\n\
+         Café owners said the detour would cost them dearly."
+    );
+    assert!(articles[0].get("html").is_none());
+    assert_eq!(articles[1]["text"], "Roe said the money was there.");
+
+    let events: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(events.len(), 3, "{events:?}");
+    for e in &events {
+        let article = articles
+            .iter()
+            .find(|a| a["id"] == e["article"]["id"])
+            .unwrap();
+        let text = article["text"].as_str().unwrap();
+        for span in [&e["content"], &e["cue"], &e["speaker"]["mention"]] {
+            if span.is_null() {
+                continue;
+            }
+            let (start, end) = (
+                span["start"].as_u64().unwrap(),
+                span["end"].as_u64().unwrap(),
+            );
+            assert_eq!(slice(text, start, end), span["text"].as_str().unwrap());
+        }
+    }
+    // The text file is itself valid input, giving the same events.
+    let again = bin().arg("extract").arg(&text_out).output().unwrap();
+    assert_eq!(again.status.code(), Some(0));
+    let again: Vec<serde_json::Value> = String::from_utf8(again.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(again, events);
+}

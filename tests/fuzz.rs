@@ -1,11 +1,13 @@
 //! Property tests of the pipeline on arbitrary and adversarial text: it
-//! never panics, and every span it reports slices the text exactly.
+//! never panics, and every span it reports slices the text exactly. The
+//! same for pages: any markup gives an article or a typed error, and the
+//! events of an extracted article slice its text.
 //!
 //! The case count defaults to 2,000 per property; set
 //! `QUOTEWIRE_FUZZ_CASES` for a longer run.
 
 use proptest::prelude::*;
-use quotewire::{Article, Pipeline};
+use quotewire::{Article, ArticleLimits, Pipeline};
 use std::sync::OnceLock;
 
 fn pipeline() -> &'static Pipeline {
@@ -25,6 +27,8 @@ fn run(text: String) -> Result<(), TestCaseError> {
         source: None,
         published_at: None,
         language: None,
+        byline: None,
+        text_source: Default::default(),
     };
     let events = pipeline()
         .events(&article)
@@ -94,6 +98,52 @@ fn newsy() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..80).prop_map(|v| v.concat())
 }
 
+/// Tag soup: elements that the extractor treats specially, unbalanced
+/// tags, comments, scripts, entities and news text.
+fn tag_soup() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("<p>".to_string()),
+        Just("</p>".to_string()),
+        Just("<div class=\"story-body\">".to_string()),
+        Just("<div class=\"caption\">".to_string()),
+        Just("</div>".to_string()),
+        Just("<nav><a href=/>Home</a></nav>".to_string()),
+        Just("<a href=\"/x\">".to_string()),
+        Just("</a>".to_string()),
+        Just("<article>".to_string()),
+        Just("<figure><figcaption>".to_string()),
+        Just("<script>var a = '<p>';</script>".to_string()),
+        Just("<!-- <div> -->".to_string()),
+        Just("<br>".to_string()),
+        Just("<table><tr><td>".to_string()),
+        Just("&amp;&quot;&#8220;&nbsp;".to_string()),
+        Just("<".to_string()),
+        Just(">".to_string()),
+        Just("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\"".to_string()),
+        newsy(),
+    ];
+    prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+}
+
+/// A page through the single decode path: an article whose events slice
+/// its text and whose record decodes to the same text, or a typed error.
+fn run_page(html: String) -> Result<(), TestCaseError> {
+    let body = serde_json::json!({ "id": "page", "html": html }).to_string();
+    match Article::from_json_str(&body) {
+        Ok(article) => {
+            prop_assert!(!article.text.trim().is_empty());
+            prop_assert!(!article.text.contains("\n\n\n"));
+            let again = Article::from_json(&article.to_json(), &ArticleLimits::default());
+            prop_assert_eq!(&again.map(|a| a.text).ok(), &Some(article.text.clone()));
+            run(article.text)
+        }
+        Err(error) => {
+            prop_assert!(!error.to_string().is_empty());
+            Ok(())
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
@@ -105,6 +155,21 @@ proptest! {
     #[test]
     fn news_like_text_never_breaks_offsets(text in newsy()) {
         run(text)?;
+    }
+}
+
+proptest! {
+    // A page costs a parse: fewer cases than plain text.
+    #![proptest_config(ProptestConfig { cases: cases() / 4, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_markup_gives_an_article_or_a_typed_error(html in tag_soup()) {
+        run_page(html)?;
+    }
+
+    #[test]
+    fn arbitrary_unicode_as_a_page_never_panics(html in "\\PC{0,400}") {
+        run_page(html)?;
     }
 }
 

@@ -98,6 +98,8 @@ fn multibyte_text_around_every_span() {
         source: None,
         published_at: None,
         language: None,
+        byline: None,
+        text_source: Default::default(),
     };
     let events = Pipeline::english().events(&article).unwrap();
     assert!(events.len() >= 3, "{events:?}");

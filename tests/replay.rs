@@ -722,3 +722,89 @@ async fn a_closed_connection_is_reopened_and_the_replay_completes() {
         got.len()
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_finished_replay_does_not_block_the_next_but_an_unfinished_or_running_one_does() {
+    let names = Names::new("replay-rerun");
+    let (_conn, ch) = channel(&format!("{}-test", names.prefix)).await;
+    let dir = tempfile::tempdir().unwrap();
+    write_lines(
+        &dir.path().join("in.jsonl"),
+        &(0..5).map(article).collect::<Vec<_>>(),
+    );
+    // Default options, as a newcomer runs it: the checkpoint file is
+    // created in the current directory.
+    let run = |args: &[&str]| {
+        replay_command(&names, args)
+            .current_dir(dir.path())
+            .stdin(Stdio::null())
+            .output()
+            .expect("run quotewire replay")
+    };
+    let default_cp = dir.path().join("quotewire-replay.checkpoint.json");
+
+    let first = run(&["in.jsonl"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert_eq!(checkpoint(&default_cp)["finished"], true);
+    let second = run(&["in.jsonl"]);
+    assert!(second.status.success(), "{}", stderr(&second));
+    assert!(
+        stderr(&second).contains("records a finished replay"),
+        "{}",
+        stderr(&second)
+    );
+    let got = consume_all(&ch, &names.input_queue, 10, LONG, SETTLE).await;
+    assert_eq!(got.len(), 10, "both replays published every article");
+    let ids: Vec<String> = got.iter().map(message_id).collect();
+    assert_eq!(ids[..5], ids[5..], "the same message ids both times");
+    let batch = |d: &lapin::message::Delivery| header(&d.properties, "x-quotewire-replay");
+    assert_ne!(batch(&got[0]), batch(&got[5]), "two batches");
+    assert_eq!(checkpoint(&default_cp)["finished"], true);
+
+    // An unfinished replay (stopped by --limit) still blocks a fresh start.
+    let limited = run(&["--limit", "2", "in.jsonl"]);
+    assert!(limited.status.success(), "{}", stderr(&limited));
+    assert_eq!(checkpoint(&default_cp)["finished"], false);
+    let refused = run(&["in.jsonl"]);
+    assert_eq!(refused.status.code(), Some(2), "{}", stderr(&refused));
+    let why = stderr(&refused);
+    assert!(
+        why.contains("has not finished") && why.contains("--resume"),
+        "{why}"
+    );
+    let resumed = run(&["--resume", "in.jsonl"]);
+    assert!(resumed.status.success(), "{}", stderr(&resumed));
+    assert_eq!(checkpoint(&default_cp)["finished"], true);
+    let rest = consume_all(&ch, &names.input_queue, 5, LONG, SETTLE).await;
+    assert_eq!(rest.len(), 5, "2 then the 3 others, once each");
+
+    // A running replay holds its checkpoint: a second one is refused.
+    let mut paced = spawn_paced(&names, 200);
+    let lock = quotewire::replay::CheckpointLock::path(&paced.run.checkpoint);
+    let pid = paced.child.id().to_string();
+    let start = Instant::now();
+    while std::fs::read_to_string(&lock).unwrap_or_default().trim() != pid {
+        assert!(start.elapsed() < LONG, "the replay never took its lock");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let second = replay(
+        &names,
+        &[
+            "--checkpoint",
+            arg(&paced.run.checkpoint),
+            arg(&paced.run.input),
+        ],
+        b"",
+    );
+    assert_eq!(second.status.code(), Some(2), "{}", stderr(&second));
+    assert!(
+        stderr(&second).contains(&format!(
+            "in use by another quotewire replay (process {})",
+            paced.child.id()
+        )),
+        "{}",
+        stderr(&second)
+    );
+    let _ = paced.child.kill();
+    let _ = paced.wait_exit().await;
+}

@@ -1,5 +1,6 @@
 //! The wire contract: every event validates against
-//! `schema/statement-event.v1.json`, and its spans slice the article text.
+//! `schema/statement-event.v1.json`, and its spans slice the article text;
+//! every article record validates against `schema/article.v1.json`.
 //!
 //! The schema is checked both ways: hand-made events (every optional field
 //! set, every optional field null) must pass, and broken ones must fail, so a
@@ -22,8 +23,15 @@ fn repo_file(path: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path)
 }
 
+const EVENT_SCHEMA: &str = "schema/statement-event.v1.json";
+const ARTICLE_SCHEMA: &str = "schema/article.v1.json";
+
 fn schema() -> Value {
-    let path = repo_file("schema/statement-event.v1.json");
+    schema_at(EVENT_SCHEMA)
+}
+
+fn schema_at(file: &str) -> Value {
+    let path = repo_file(file);
     let body = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     serde_json::from_str(&body).unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()))
@@ -31,6 +39,10 @@ fn schema() -> Value {
 
 fn validator() -> jsonschema::Validator {
     jsonschema::validator_for(&schema()).expect("the schema compiles")
+}
+
+fn article_validator() -> jsonschema::Validator {
+    jsonschema::validator_for(&schema_at(ARTICLE_SCHEMA)).expect("the schema compiles")
 }
 
 /// The schema's validation errors for `instance`, one line each.
@@ -152,13 +164,15 @@ fn null_event() -> StatementEvent<'static> {
 
 #[test]
 fn schema_is_a_valid_draft_2020_12_schema() {
-    let schema = schema();
-    assert_eq!(
-        schema["$schema"], "https://json-schema.org/draft/2020-12/schema",
-        "the schema declares draft 2020-12"
-    );
-    if let Err(e) = jsonschema::meta::validate(&schema) {
-        panic!("the schema is not a valid JSON Schema: {e}");
+    for file in [EVENT_SCHEMA, ARTICLE_SCHEMA] {
+        let schema = schema_at(file);
+        assert_eq!(
+            schema["$schema"], "https://json-schema.org/draft/2020-12/schema",
+            "{file} declares draft 2020-12"
+        );
+        if let Err(e) = jsonschema::meta::validate(&schema) {
+            panic!("{file} is not a valid JSON Schema: {e}");
+        }
     }
 }
 
@@ -189,6 +203,7 @@ fn every_property_is_documented() {
     }
     let mut missing = Vec::new();
     walk(&schema(), "", &mut missing);
+    walk(&schema_at(ARTICLE_SCHEMA), ARTICLE_SCHEMA, &mut missing);
     assert!(
         missing.is_empty(),
         "properties without a description: {missing:?}"
@@ -446,4 +461,50 @@ fn byte_offsets_are_caught() {
     event.content.start = byte;
     event.content.end = byte + "We will rebuild,".len();
     check_spans(TEXT, &event, "byte-offset event");
+}
+
+/// Article records: the sample pages' records and a text article's record
+/// match the schema; broken records do not.
+#[test]
+fn article_records_match_the_article_schema() {
+    let validator = article_validator();
+    let pages = std::fs::read_dir(repo_file("samples/pages")).unwrap();
+    let mut checked = 0;
+    for path in pages.map(|e| e.unwrap().path()) {
+        let html = std::fs::read_to_string(&path).unwrap();
+        let body = serde_json::json!({"id": "p", "html": html}).to_string();
+        let record: Value =
+            serde_json::from_slice(&Article::from_json_str(&body).unwrap().to_json()).unwrap();
+        assert!(record["byline"].is_string(), "{}", path.display());
+        assert_valid(&validator, &record, &path.display().to_string());
+        checked += 1;
+    }
+    assert!(checked >= 2);
+    for article in sample_articles() {
+        let record: Value = serde_json::from_slice(&article.to_json()).unwrap();
+        assert_valid(&validator, &record, &article.id);
+    }
+    let good: Value = serde_json::from_slice(&sample_articles()[0].to_json()).unwrap();
+    let broken = [
+        ("no text", serde_json::json!({"text": null})),
+        ("blank text", serde_json::json!({"text": "  "})),
+        ("blank id", serde_json::json!({"id": ""})),
+        ("title a number", serde_json::json!({"title": 7})),
+        ("byline null", serde_json::json!({"byline": null})),
+        ("with its page", serde_json::json!({"html": "<p>x</p>"})),
+    ];
+    for (what, change) in broken {
+        let mut record = good.clone();
+        for (key, value) in change.as_object().unwrap() {
+            if value.is_null() && key == "text" {
+                record.as_object_mut().unwrap().remove(key);
+            } else {
+                record[key] = value.clone();
+            }
+        }
+        assert!(
+            !errors(&validator, &record).is_empty(),
+            "a record with {what} passed: {record}"
+        );
+    }
 }

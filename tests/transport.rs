@@ -47,7 +47,7 @@ async fn events_are_published_persistent_with_their_properties() {
     let sent = events(50);
     session
         .publisher
-        .publish_events("article-7", &sent)
+        .publish_events("article-7", None, &sent)
         .await
         .expect("all confirmed");
     session.close().await;
@@ -94,7 +94,7 @@ async fn unroutable_events_are_reported_as_returned() {
     let session = open(&settings).await;
     let result = session
         .publisher
-        .publish_events("article-1", &events(3))
+        .publish_events("article-1", None, &events(3))
         .await;
     match result {
         Err(TransportError::Unconfirmed {

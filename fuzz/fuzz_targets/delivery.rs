@@ -18,7 +18,10 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let encoding = (flag & 1 == 1).then_some("gzip");
-    let limits = ArticleLimits { max_bytes: 1 << 16 };
+    let limits = ArticleLimits {
+        max_bytes: 1 << 16,
+        max_html_bytes: 1 << 16,
+    };
     match process(pipeline(), body, encoding, &limits) {
         Processed::Events { article_id, .. } => assert!(!article_id.is_empty()),
         Processed::Rejected { kind, reason, .. } => {

@@ -24,6 +24,8 @@ fuzz_target!(|text: &str| {
         source: None,
         published_at: None,
         language: None,
+        byline: None,
+        text_source: Default::default(),
     };
     let events = pipeline()
         .events(&article)

@@ -1,14 +1,19 @@
 //! `quotewire extract`: articles as JSON lines in, statement events out.
 //!
 //! Reads each input (files, `-` for standard input, or the bundled sample
-//! articles when run with no argument on a terminal), writes one event per
-//! line to standard output, reports each bad line on standard error with
-//! its line number and reason, and ends with a summary on standard error.
+//! articles when run with no argument on a terminal), writes the events to
+//! standard output (one JSON object a line, or the pretty format for a
+//! person, the default on a terminal), reports each bad line on standard
+//! error with its line number and reason, and ends with a summary on
+//! standard error. With `--text-out FILE` it also writes each article as
+//! processed (an HTML article with its extracted `text`), so that the
+//! events' offsets slice `FILE`, itself valid input.
 
 use anyhow::Context;
 use quotewire::pipeline::Attributions;
-use quotewire::{Article, ArticleLimits, Pipeline};
-use std::io::{BufRead, BufWriter, IsTerminal, Write};
+use quotewire::pretty::{self, Printer};
+use quotewire::{Article, ArticleLimits, Pipeline, StatementEvent};
+use std::io::{BufRead, BufWriter, IsTerminal, StdoutLock, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -22,9 +27,17 @@ pub struct Args {
     /// JSON-lines files of articles; `-` reads standard input. With none,
     /// reads standard input, or the bundled samples when it is a terminal.
     pub files: Vec<PathBuf>,
-    /// Largest accepted article line, in bytes.
+    /// Largest accepted article line with `text`, in bytes.
     #[arg(long, default_value_t = quotewire::article::DEFAULT_MAX_ARTICLE_BYTES)]
     pub max_article_bytes: usize,
+    /// Largest accepted `html` page of an article line, in bytes.
+    #[arg(long, default_value_t = quotewire::article::DEFAULT_MAX_HTML_BYTES)]
+    pub max_html_bytes: usize,
+    /// Also write every article that was processed to FILE, one JSON line
+    /// each, before its events: the input shape with `text` filled in (for
+    /// HTML articles, the extracted text the events' offsets point into).
+    #[arg(long, value_name = "FILE")]
+    pub text_out: Option<PathBuf>,
     /// Print no summary.
     #[arg(long, short)]
     pub quiet: bool,
@@ -32,6 +45,59 @@ pub struct Args {
     /// belief, stance, evidence, or `all`.
     #[arg(long, value_name = "LIST", default_value = "speech", value_parser = Attributions::parse)]
     pub attributions: Attributions,
+    /// Output format [default: pretty when standard output is a terminal,
+    /// jsonl otherwise]. Pretty is coloured on a terminal unless NO_COLOR
+    /// is set.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+}
+
+/// The output formats of `quotewire extract`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Speaker, cue, kind and content of each statement, for a person.
+    Pretty,
+    /// One statement event per line, as JSON (the wire format).
+    Jsonl,
+}
+
+/// Where events go: JSON lines as they are, or the pretty printer (whose
+/// styles anstream strips for NO_COLOR or when not on a terminal).
+enum Events {
+    Jsonl(BufWriter<StdoutLock<'static>>),
+    Pretty(Printer<BufWriter<anstream::AutoStream<StdoutLock<'static>>>>),
+}
+
+impl Events {
+    fn article(&mut self, article: &Article, events: &[StatementEvent<'_>]) -> anyhow::Result<()> {
+        match self {
+            Events::Jsonl(out) => {
+                for ev in events {
+                    serde_json::to_writer(&mut *out, ev).context("cannot write an event")?;
+                    out.write_all(b"\n")
+                        .context("cannot write to standard output")?;
+                }
+            }
+            Events::Pretty(printer) => printer
+                .article(article, events)
+                .context("cannot write to standard output")?,
+        }
+        Ok(())
+    }
+
+    fn flush(self) -> anyhow::Result<()> {
+        match self {
+            Events::Jsonl(mut out) => out.flush(),
+            Events::Pretty(printer) => printer.into_inner().map(drop),
+        }
+        .context("cannot write to standard output")
+    }
+}
+
+/// Where results go: events to standard output, articles to `--text-out`.
+struct Output {
+    events: Events,
+    articles: Option<BufWriter<std::fs::File>>,
 }
 
 #[derive(Default)]
@@ -48,9 +114,34 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let pipeline = Pipeline::english().with_attributions(args.attributions);
     let limits = ArticleLimits {
         max_bytes: args.max_article_bytes,
+        max_html_bytes: args.max_html_bytes,
     };
     let stdout = std::io::stdout();
-    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let default = if stdout.is_terminal() {
+        Format::Pretty
+    } else {
+        Format::Jsonl
+    };
+    let events = match args.format.unwrap_or(default) {
+        Format::Pretty => {
+            let width = console::Term::stdout()
+                .size_checked()
+                .map_or(pretty::DEFAULT_WIDTH, |(_, cols)| usize::from(cols));
+            let styled = anstream::AutoStream::auto(stdout.lock());
+            Events::Pretty(Printer::new(BufWriter::new(styled), width))
+        }
+        Format::Jsonl => Events::Jsonl(BufWriter::with_capacity(1 << 16, stdout.lock())),
+    };
+    let mut out = Output {
+        events,
+        articles: match &args.text_out {
+            Some(path) => Some(BufWriter::new(
+                std::fs::File::create(path)
+                    .with_context(|| format!("cannot create {}", path.display()))?,
+            )),
+            None => None,
+        },
+    };
     let mut totals = Totals::default();
     let started = Instant::now();
 
@@ -100,7 +191,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             )?;
         }
     }
-    out.flush().context("cannot write to standard output")?;
+    out.events.flush()?;
+    if let (Some(articles), Some(path)) = (&mut out.articles, &args.text_out) {
+        articles
+            .flush()
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
 
     if !args.quiet {
         let secs = started.elapsed().as_secs_f64().max(1e-9);
@@ -126,7 +222,7 @@ fn process(
     name: &str,
     pipeline: &Pipeline,
     limits: &ArticleLimits,
-    out: &mut impl Write,
+    out: &mut Output,
     totals: &mut Totals,
 ) -> anyhow::Result<()> {
     let mut line = Vec::new();
@@ -157,11 +253,13 @@ fn process(
             Ok(events) => {
                 totals.articles += 1;
                 totals.statements += events.len() as u64;
-                for ev in &events {
-                    serde_json::to_writer(&mut *out, ev).context("cannot write an event")?;
-                    out.write_all(b"\n")
-                        .context("cannot write to standard output")?;
+                if let Some(articles) = &mut out.articles {
+                    articles.write_all(&article.to_json())?;
+                    articles
+                        .write_all(b"\n")
+                        .context("cannot write an article")?;
                 }
+                out.events.article(&article, &events)?;
             }
             Err(e) => {
                 totals.errors += 1;

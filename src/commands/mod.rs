@@ -3,6 +3,7 @@
 pub mod extract;
 pub mod replay;
 pub mod run;
+pub mod serve;
 pub mod topology;
 
 /// The `--config FILE` option shared by the broker commands.

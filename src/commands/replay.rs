@@ -2,9 +2,8 @@
 
 use super::ConfigArgs;
 use anyhow::Context;
-use quotewire::replay::{self, progress, Checkpoint, ReplayOptions};
+use quotewire::replay::{self, progress, Checkpoint, CheckpointLock, ReplayOptions};
 use quotewire::worker::shutdown;
-use quotewire::ArticleLimits;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -81,6 +80,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .exchange
         .clone()
         .unwrap_or_else(|| settings.input.exchange.clone());
+    // Held until the replay ends: no second replay can use this checkpoint
+    // meanwhile.
+    let _lock = CheckpointLock::acquire(&args.checkpoint)?;
     let checkpoint = if args.resume {
         let cp = Checkpoint::load(&args.checkpoint)?;
         anyhow::ensure!(
@@ -93,13 +95,35 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
         cp
     } else {
-        anyhow::ensure!(
-            !args.checkpoint.exists(),
-            "the checkpoint {} exists: pass --resume to continue that replay, \
-             or remove it (or choose another --checkpoint) to start a new one",
-            args.checkpoint.display()
-        );
         let batch_id = args.batch_id.clone().unwrap_or_else(replay::new_batch_id);
+        match Checkpoint::load_if_exists(&args.checkpoint) {
+            Ok(None) => {}
+            Ok(Some(previous)) if previous.finished => eprintln!(
+                "quotewire: {} records a finished replay (batch {}); starting a new one \
+                 (batch {batch_id}) in its place. Articles keep their message_id, so \
+                 consumers that deduplicate see each article once.",
+                args.checkpoint.display(),
+                previous.batch_id
+            ),
+            Ok(Some(previous)) => {
+                let (inputs, complete) = previous.inputs_complete();
+                anyhow::bail!(
+                    "the checkpoint {} records a replay that has not finished (batch {}, \
+                     {complete} of {inputs} inputs complete): pass --resume to continue it \
+                     without publishing again what was confirmed, or remove the file (or \
+                     choose another --checkpoint) to start over from the beginning",
+                    args.checkpoint.display(),
+                    previous.batch_id
+                )
+            }
+            Err(error) => {
+                return Err(anyhow::Error::new(error).context(format!(
+                    "{} exists but cannot be read as a checkpoint: remove it, or choose \
+                     another --checkpoint",
+                    args.checkpoint.display()
+                )))
+            }
+        }
         Checkpoint::new(&batch_id, &exchange, &args.routing_key)
     };
     anyhow::ensure!(
@@ -119,9 +143,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         strict: args.strict,
         checkpoint_path: args.checkpoint.clone(),
         checkpoint_every: Duration::from_millis(args.checkpoint_interval_ms),
-        limits: ArticleLimits {
-            max_bytes: settings.pipeline.max_article_bytes,
-        },
+        limits: settings.pipeline.limits(),
         declare: !args.no_declare,
     };
     options.validate()?;

@@ -108,11 +108,13 @@ impl<'t> Document<'t> {
         self.tok(i).eq_ignore_ascii_case(s)
     }
 
-    /// Whether token `i` is the one punctuation character `c`.
+    /// Whether token `i` is the one punctuation character `c` (false past
+    /// the last token).
     #[inline]
     pub fn punct_is(&self, i: usize, c: char) -> bool {
-        let t = &self.tokens[i];
-        !t.is(WORD) && self.text[t.span.start..].starts_with(c) && t.span.len() == c.len_utf8()
+        self.tokens.get(i).is_some_and(|t| {
+            !t.is(WORD) && self.text[t.span.start..].starts_with(c) && t.span.len() == c.len_utf8()
+        })
     }
 
     /// Byte span from the start of token `a` to the end of token `b`.

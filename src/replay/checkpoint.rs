@@ -7,13 +7,18 @@
 //! them again, with the same `message_id`.
 //!
 //! The file is JSON, written atomically: a temporary file in the same
-//! directory, flushed to disk, then renamed over the old one.
+//! directory, flushed to disk, then renamed over the old one. `finished`
+//! marks a replay that read every input to its end with every article
+//! confirmed (or skipped as bad): such a checkpoint no longer blocks a new
+//! replay. While a replay runs it holds a [`CheckpointLock`], so that two
+//! replays never share one checkpoint.
 
 use super::ReplayError;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::io::Write;
-use std::path::Path;
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io::{Read, Seek, Write};
+use std::path::{Path, PathBuf};
 
 /// The checkpoint format version.
 pub const VERSION: u32 = 1;
@@ -42,6 +47,12 @@ pub struct Checkpoint {
     pub routing_key: String,
     /// Progress by input name.
     pub inputs: BTreeMap<String, InputProgress>,
+    /// True once the replay read every input to its end and every article
+    /// read was confirmed (or skipped as bad); false while it runs and
+    /// after a stop, a crash, `--limit` or a failure. Absent (false) in
+    /// files of earlier versions.
+    #[serde(default)]
+    pub finished: bool,
 }
 
 impl Checkpoint {
@@ -53,7 +64,23 @@ impl Checkpoint {
             exchange: exchange.into(),
             routing_key: routing_key.into(),
             inputs: BTreeMap::new(),
+            finished: false,
         }
+    }
+
+    /// Reads the checkpoint at `path` if there is a file there.
+    pub fn load_if_exists(path: &Path) -> Result<Option<Checkpoint>, ReplayError> {
+        match std::fs::symlink_metadata(path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            _ => Checkpoint::load(path).map(Some),
+        }
+    }
+
+    /// How many inputs the checkpoint records, and how many of them are
+    /// complete.
+    pub fn inputs_complete(&self) -> (usize, usize) {
+        let complete = self.inputs.values().filter(|p| p.complete).count();
+        (self.inputs.len(), complete)
     }
 
     /// Reads a checkpoint file.
@@ -101,6 +128,61 @@ impl Checkpoint {
     /// The progress of `input` (zero if it is not in the checkpoint).
     pub fn progress(&self, input: &str) -> InputProgress {
         self.inputs.get(input).copied().unwrap_or_default()
+    }
+}
+
+/// An exclusive lock on a checkpoint, held for the whole of a replay.
+///
+/// It is an OS file lock (`flock`) on `<checkpoint>.lock`, which holds the
+/// process id of its holder; the OS releases it when the process ends,
+/// however it ends, so a crash never leaves a stale lock behind. The lock
+/// file itself is left in place (removing it could let two processes lock
+/// two different files of the same name).
+#[derive(Debug)]
+pub struct CheckpointLock {
+    _file: File,
+}
+
+impl CheckpointLock {
+    /// The lock file of `checkpoint`.
+    pub fn path(checkpoint: &Path) -> PathBuf {
+        let mut name = checkpoint.file_name().unwrap_or_default().to_os_string();
+        name.push(".lock");
+        checkpoint.with_file_name(name)
+    }
+
+    /// Takes the lock of `checkpoint`, or fails at once with
+    /// [`ReplayError::CheckpointInUse`] if another process holds it.
+    pub fn acquire(checkpoint: &Path) -> Result<CheckpointLock, ReplayError> {
+        let path = Self::path(checkpoint);
+        let io = |source| ReplayError::Checkpoint {
+            path: path.clone(),
+            source,
+        };
+        let mut file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(io)?;
+        match file.try_lock() {
+            Ok(()) => {
+                file.set_len(0).map_err(io)?;
+                file.rewind().map_err(io)?;
+                writeln!(file, "{}", std::process::id()).map_err(io)?;
+                Ok(CheckpointLock { _file: file })
+            }
+            Err(TryLockError::WouldBlock) => {
+                let mut holder = String::new();
+                let _ = file.read_to_string(&mut holder);
+                Err(ReplayError::CheckpointInUse {
+                    checkpoint: checkpoint.to_path_buf(),
+                    holder: holder.trim().to_string(),
+                })
+            }
+            Err(TryLockError::Error(source)) => Err(io(source)),
+        }
     }
 }
 
@@ -204,10 +286,41 @@ mod tests {
         assert_eq!(Checkpoint::load(&path).unwrap(), cp);
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temporary file left behind");
+        assert!(!Checkpoint::load(&path).unwrap().finished);
+        assert_eq!(Checkpoint::load_if_exists(&path).unwrap(), Some(cp));
+        assert_eq!(
+            Checkpoint::load_if_exists(&dir.path().join("none")).unwrap(),
+            None
+        );
         std::fs::write(&path, b"{\"version\": 9}").unwrap();
         assert!(matches!(
             Checkpoint::load(&path),
             Err(ReplayError::BadCheckpoint(_))
         ));
+    }
+
+    #[test]
+    fn checkpoints_of_earlier_versions_are_unfinished() {
+        let old = br#"{"version":1,"batch_id":"b","exchange":"e","routing_key":"r",
+                       "inputs":{"a.jsonl":{"offset":5,"line":1,"complete":true}}}"#;
+        let cp: Checkpoint = serde_json::from_slice(old).unwrap();
+        assert!(!cp.finished);
+        assert_eq!(cp.inputs_complete(), (1, 1));
+    }
+
+    #[test]
+    fn one_lock_holder_at_a_time_and_the_lock_ends_with_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let cp = dir.path().join("cp.json");
+        let held = CheckpointLock::acquire(&cp).unwrap();
+        assert_eq!(CheckpointLock::path(&cp), dir.path().join("cp.json.lock"));
+        match CheckpointLock::acquire(&cp) {
+            Err(ReplayError::CheckpointInUse { holder, .. }) => {
+                assert_eq!(holder, std::process::id().to_string())
+            }
+            other => panic!("expected CheckpointInUse, got {other:?}"),
+        }
+        drop(held);
+        CheckpointLock::acquire(&cp).expect("free again once dropped");
     }
 }

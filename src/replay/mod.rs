@@ -18,7 +18,7 @@ pub mod checkpoint;
 pub mod progress;
 pub mod source;
 
-pub use checkpoint::{Checkpoint, InputProgress};
+pub use checkpoint::{Checkpoint, CheckpointLock, InputProgress};
 pub use source::{discover, Input, InputKind};
 
 use crate::article::{Article, ArticleError, ArticleLimits};
@@ -69,6 +69,18 @@ pub enum ReplayError {
     /// The checkpoint does not fit the inputs or is not a checkpoint.
     #[error("bad checkpoint: {0}")]
     BadCheckpoint(String),
+    /// Another replay holds the checkpoint's lock.
+    #[error(
+        "the checkpoint {} is in use by another quotewire replay (process {holder}): \
+         wait for it to end, or give this one another --checkpoint",
+        checkpoint.display()
+    )]
+    CheckpointInUse {
+        /// The checkpoint.
+        checkpoint: PathBuf,
+        /// The process id recorded in the lock file.
+        holder: String,
+    },
     /// An option is not acceptable.
     #[error("invalid option: {0}")]
     Invalid(String),
@@ -235,16 +247,12 @@ pub trait Observer {
     fn progress(&mut self, stats: &Stats);
 }
 
-/// The stable `message_id` of an article: a 128-bit xxh3 hash, in hex, of
-/// its id and its content (the article re-serialised with a fixed field
-/// order, so JSON formatting of the archive does not matter).
+/// The stable `message_id` of an article: its [`Article::content_id`], a
+/// 128-bit xxh3 hash, in hex, of its id and its content (the article
+/// re-serialised with a fixed field order, so JSON formatting of the
+/// archive does not matter).
 pub fn message_id(article: &Article) -> String {
-    let canonical = serde_json::to_vec(article).expect("an article always serialises");
-    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    hasher.update(&(article.id.len() as u64).to_le_bytes());
-    hasher.update(article.id.as_bytes());
-    hasher.update(&canonical);
-    format!("{:032x}", hasher.digest128())
+    article.content_id()
 }
 
 /// A new batch id: milliseconds since the epoch and a random suffix.
@@ -489,6 +497,8 @@ pub async fn run(
     shutdown: CancellationToken,
 ) -> Result<Summary, ReplayError> {
     options.validate()?;
+    // Running (again): only a run that ends well marks it finished.
+    checkpoint.finished = false;
     let starts: Vec<InputProgress> = inputs
         .iter()
         .map(|i| checkpoint.progress(&i.name))
@@ -743,6 +753,8 @@ pub async fn run(
         }
     }
     drop(rx);
+    let stop = stop.unwrap_or(Stop::Completed);
+    checkpoint.finished = stop == Stop::Completed && stats.failed == 0;
     checkpoint.save(&options.checkpoint_path)?;
     session.close().await;
     stats.read_bytes = read_bytes;
@@ -751,7 +763,7 @@ pub async fn run(
     Ok(Summary {
         batch_id: checkpoint.batch_id.clone(),
         stats,
-        stop: stop.unwrap_or(Stop::Completed),
+        stop,
     })
 }
 

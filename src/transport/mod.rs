@@ -13,7 +13,8 @@ pub mod topology;
 
 pub use consume::{Inbox, Incoming, InputAcker, MessageProperties};
 pub use publish::{
-    ArchivedMessage, ConfirmOutcome, OutgoingBatch, OutgoingEvent, PendingConfirm, Publisher,
+    ArchivedMessage, ConfirmOutcome, OutgoingArticle, OutgoingBatch, OutgoingEvent, PendingConfirm,
+    Publisher,
 };
 pub use topology::Topology;
 

@@ -10,6 +10,12 @@
 //! [`OutgoingBatch`] per article instead: a JSON array of the article's
 //! events, in one message.
 //!
+//! An article whose text was extracted from its page is published first as
+//! an [`OutgoingArticle`] (routing key `article.text`, type `article`), in
+//! the same confirm group as its events: downstream gets the text the
+//! events' offsets point into, before the events, and the input is acked
+//! only when both are confirmed.
+//!
 //! Replay publishes archived articles one by one with
 //! [`Publisher::publish_archived`], which returns a [`PendingConfirm`]
 //! instead of waiting, so that the caller can keep a window of outstanding
@@ -17,8 +23,10 @@
 
 use super::consume::MessageProperties;
 use super::TransportError;
+use crate::article::{Article, RECORD_ROUTING_KEY, RECORD_TYPE};
 use crate::event::{batch_id, BATCH_ROUTING_KEY, BATCH_TYPE, EVENT_TYPE};
 use crate::settings::Settings;
+use crate::text::truncate;
 use lapin::options::{BasicPublishOptions, ConfirmSelectOptions};
 use lapin::types::{AMQPValue, FieldTable, LongString, ShortString};
 use lapin::{BasicProperties, Channel, Connection};
@@ -49,6 +57,26 @@ pub struct OutgoingEvent {
     pub routing_key: String,
     /// The event JSON.
     pub body: Vec<u8>,
+}
+
+/// The article record of an article whose text was extracted from its
+/// page: the article as JSON, published before its statement events.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutgoingArticle {
+    /// [`Article::content_id`], used as AMQP `message_id`.
+    pub message_id: String,
+    /// [`Article::to_json`]: the input shape with `text` filled in.
+    pub body: Vec<u8>,
+}
+
+impl OutgoingArticle {
+    /// The record of `article`.
+    pub fn of(article: &Article) -> OutgoingArticle {
+        OutgoingArticle {
+            message_id: article.content_id(),
+            body: article.to_json(),
+        }
+    }
 }
 
 /// All statement events of one article as one message: a JSON array of the
@@ -112,18 +140,6 @@ fn mandatory() -> BasicPublishOptions {
         mandatory: true,
         ..BasicPublishOptions::default()
     }
-}
-
-/// Cuts `s` to at most `max` bytes on a character boundary.
-fn truncate(s: &str, max: usize) -> &str {
-    if s.len() <= max {
-        return s;
-    }
-    let mut end = max;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
 }
 
 /// The properties of an output message.
@@ -215,66 +231,103 @@ impl Publisher {
         self.channel.status().connected()
     }
 
-    /// Publishes the events of one article to the output exchange and
-    /// waits until the broker has confirmed all of them.
+    /// Publishes the events of one article to the output exchange, after
+    /// its article record if it has one, and waits until the broker has
+    /// confirmed all of them.
     ///
     /// Properties: persistent, `content_type` application/json,
     /// `message_id` = event id, `type` = `statement.v1`, `correlation_id` =
-    /// the article id, `timestamp`, `app_id` quotewire.
+    /// the article id, `timestamp`, `app_id` quotewire. The article record
+    /// has routing key `article.text`, `type` = `article` and `message_id`
+    /// = its [`OutgoingArticle::message_id`].
     pub async fn publish_events(
         &self,
         article_id: &str,
+        article: Option<&OutgoingArticle>,
         events: &[OutgoingEvent],
     ) -> Result<(), TransportError> {
         let timestamp = now_unix_seconds();
         let correlation_id = ShortString::try_new(article_id).ok();
-        let mut confirms = Vec::with_capacity(events.len());
+        let mut confirms = Vec::with_capacity(events.len() + 1);
+        if let Some(article) = article {
+            confirms.push(
+                self.send_article(article, timestamp, &correlation_id)
+                    .await?,
+            );
+        }
         for event in events {
             let properties =
                 output_properties(&event.event_id, EVENT_TYPE, timestamp, &correlation_id);
-            let confirm = self
-                .channel
-                .basic_publish(
-                    self.output_exchange.as_str().into(),
-                    event.routing_key.as_str().into(),
-                    mandatory(),
-                    &event.body,
-                    properties,
-                )
-                .await?;
-            confirms.push(confirm);
+            confirms.push(
+                self.send(&event.routing_key, &event.body, properties)
+                    .await?,
+            );
         }
         self.await_confirms(confirms).await
     }
 
     /// Publishes all events of one article as one message to the output
-    /// exchange and waits for its confirm.
+    /// exchange, after its article record if it has one, and waits for the
+    /// confirms. An article without events publishes only its record, or
+    /// nothing.
     ///
     /// Properties as for [`Publisher::publish_events`], except `message_id`
     /// = the batch id and `type` = `statement.batch.v1`.
     pub async fn publish_batch(
         &self,
         article_id: &str,
-        batch: &OutgoingBatch,
+        article: Option<&OutgoingArticle>,
+        batch: Option<&OutgoingBatch>,
     ) -> Result<(), TransportError> {
+        let timestamp = now_unix_seconds();
         let correlation_id = ShortString::try_new(article_id).ok();
-        let properties = output_properties(
-            &batch.batch_id,
-            BATCH_TYPE,
-            now_unix_seconds(),
-            &correlation_id,
-        );
-        let confirm = self
+        let mut confirms = Vec::with_capacity(2);
+        if let Some(article) = article {
+            confirms.push(
+                self.send_article(article, timestamp, &correlation_id)
+                    .await?,
+            );
+        }
+        if let Some(batch) = batch {
+            let properties =
+                output_properties(&batch.batch_id, BATCH_TYPE, timestamp, &correlation_id);
+            confirms.push(
+                self.send(batch.routing_key, &batch.body, properties)
+                    .await?,
+            );
+        }
+        self.await_confirms(confirms).await
+    }
+
+    async fn send_article(
+        &self,
+        article: &OutgoingArticle,
+        timestamp: u64,
+        correlation_id: &Option<ShortString>,
+    ) -> Result<PublisherConfirm, TransportError> {
+        let properties =
+            output_properties(&article.message_id, RECORD_TYPE, timestamp, correlation_id);
+        self.send(RECORD_ROUTING_KEY, &article.body, properties)
+            .await
+    }
+
+    /// Hands one output message to the client, `mandatory`.
+    async fn send(
+        &self,
+        routing_key: &str,
+        body: &[u8],
+        properties: BasicProperties,
+    ) -> Result<PublisherConfirm, TransportError> {
+        Ok(self
             .channel
             .basic_publish(
                 self.output_exchange.as_str().into(),
-                batch.routing_key.into(),
+                routing_key.into(),
                 mandatory(),
-                &batch.body,
+                body,
                 properties,
             )
-            .await?;
-        self.await_confirms(vec![confirm]).await
+            .await?)
     }
 
     /// Hands one archived article to the client and returns its pending
@@ -428,12 +481,5 @@ mod tests {
         let one = OutgoingBatch::from_events(&events[..1]).unwrap();
         assert_eq!(one.body, br#"[{"event_id":"e1","n":1}]"#);
         assert_ne!(one.batch_id, batch.batch_id);
-    }
-
-    #[test]
-    fn truncate_keeps_char_boundaries() {
-        assert_eq!(truncate("abc", 10), "abc");
-        assert_eq!(truncate("abcdef", 3), "abc");
-        assert_eq!(truncate("aé", 2), "a");
     }
 }

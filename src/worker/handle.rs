@@ -1,16 +1,17 @@
 //! One delivery, from bytes to a [`Disposition`].
 //!
 //! The synchronous half ([`process`]) decodes the body (gzip with a size
-//! cap), validates the article and runs the pipeline under `catch_unwind`;
-//! it runs on the blocking pool. Its [`Processed`] result maps to a
+//! cap), validates the article (extracting it from its page when the body
+//! has `html` instead of `text`) and runs the pipeline under
+//! `catch_unwind`; it runs on the blocking pool. Its [`Processed`] result maps to a
 //! [`Disposition`]: bad input of any kind is dead-lettered with its reason,
 //! good input is published and then acked, and publish failures that may
 //! pass (nack, return, timeout) are retried.
 
 use super::extract::Extract;
-use crate::article::{Article, ArticleLimits};
+use crate::article::{Article, ArticleLimits, TextSource};
 use crate::pipeline::PipelineError;
-use crate::transport::{OutgoingEvent, TransportError};
+use crate::transport::{OutgoingArticle, OutgoingEvent, TransportError};
 use std::io::Read;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -56,6 +57,9 @@ pub enum Processed {
     Events {
         /// The article id.
         article_id: String,
+        /// The article record to publish before the events, when the text
+        /// was extracted from the article's page.
+        article: Option<OutgoingArticle>,
         /// Its events, in text order (possibly none).
         events: Vec<OutgoingEvent>,
     },
@@ -174,7 +178,7 @@ pub fn process_with<F>(
 where
     F: FnOnce(&Article) -> Result<Vec<OutgoingEvent>, PipelineError>,
 {
-    let body = match decode_body(body, content_encoding, limits.max_bytes) {
+    let body = match decode_body(body, content_encoding, limits.max_body_bytes()) {
         Ok(body) => body,
         Err(Rejection { kind, reason }) => {
             return Processed::Rejected {
@@ -184,18 +188,31 @@ where
             }
         }
     };
-    let article = match Article::from_json(&body, limits) {
-        Ok(article) => article,
-        Err(error) => {
+    let decoded = catch_unwind(AssertUnwindSafe(|| Article::from_json(&body, limits)));
+    let article = match decoded {
+        Ok(Ok(article)) => article,
+        Ok(Err(error)) => {
             return Processed::Rejected {
                 article_id: None,
                 kind: error.kind().as_str(),
                 reason: error.to_string(),
             }
         }
+        Err(payload) => {
+            return Processed::Rejected {
+                reason: format!(
+                    "decoding the article panicked: {}",
+                    panic_message(&*payload)
+                ),
+                kind: KIND_PANIC,
+                article_id: None,
+            }
+        }
     };
     match catch_unwind(AssertUnwindSafe(|| extract(&article))) {
         Ok(Ok(events)) => Processed::Events {
+            article: (article.text_source == TextSource::Html)
+                .then(|| OutgoingArticle::of(&article)),
             article_id: article.id,
             events,
         },
@@ -204,19 +221,20 @@ where
             reason: error.to_string(),
             article_id: Some(article.id),
         },
-        Err(payload) => {
-            let message = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "non-string panic payload".to_string());
-            Processed::Rejected {
-                reason: format!("the pipeline panicked: {message}"),
-                kind: KIND_PANIC,
-                article_id: Some(article.id),
-            }
-        }
+        Err(payload) => Processed::Rejected {
+            reason: format!("the pipeline panicked: {}", panic_message(&*payload)),
+            kind: KIND_PANIC,
+            article_id: Some(article.id),
+        },
     }
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "non-string panic payload".to_string())
 }
 
 #[cfg(test)]
@@ -230,7 +248,10 @@ mod tests {
         br#"{"id":"a1","text":"\"We will rebuild the bridge,\" Mayor Jane Roe said on Monday."}"#;
 
     fn limits(max_bytes: usize) -> ArticleLimits {
-        ArticleLimits { max_bytes }
+        ArticleLimits {
+            max_bytes,
+            ..ArticleLimits::default()
+        }
     }
 
     fn gzip(data: &[u8]) -> Vec<u8> {
@@ -292,13 +313,109 @@ mod tests {
             .map(|e| (e.event_id.clone(), e.routing_key(), e.to_json()))
             .collect();
         match process(&pipeline, GOOD, None, &limits(1 << 20)) {
-            Processed::Events { article_id, events } => {
+            Processed::Events {
+                article_id,
+                article,
+                events,
+            } => {
                 assert_eq!(article_id, "a1");
+                assert_eq!(article, None, "a text article has no article record");
                 let got: Vec<_> = events
                     .into_iter()
                     .map(|e| (e.event_id, e.routing_key, e.body))
                     .collect();
                 assert_eq!(got, expected);
+            }
+            other => panic!("expected events, got {other:?}"),
+        }
+    }
+
+    const PAGE: &str = "<html><head><title>Bridge</title></head><body>\
+        <nav><a href=/>Home</a></nav><article>\
+        <p>\"We will rebuild the bridge,\" Mayor Jane Roe said on Monday.</p>\
+        <p>The works start in May, the mayor said.</p></article></body></html>";
+
+    fn html_message(id: &str, html: &str) -> Vec<u8> {
+        serde_json::to_vec(&serde_json::json!({"id": id, "html": html})).unwrap()
+    }
+
+    #[test]
+    fn an_html_article_publishes_its_record_before_its_events() {
+        let pipeline = Pipeline::english();
+        let p = process(&pipeline, &html_message("h1", PAGE), None, &limits(1 << 20));
+        let Processed::Events {
+            article_id,
+            article: Some(record),
+            events,
+        } = p
+        else {
+            panic!("expected events and an article record, got {p:?}");
+        };
+        assert_eq!(article_id, "h1");
+        let extracted = Article::from_json(&record.body, &limits(1 << 20)).unwrap();
+        assert_eq!(record.message_id, extracted.content_id());
+        assert_eq!(
+            extracted.text,
+            "\"We will rebuild the bridge,\" Mayor Jane Roe said on Monday.\n\n\
+             The works start in May, the mayor said."
+        );
+        // The events are those of the extracted text: their offsets slice it.
+        let expected = pipeline.extract(&extracted).unwrap();
+        assert_eq!(events, expected);
+        assert_eq!(events.len(), 2);
+        // Deterministic: the same page gives the same ids.
+        let again = process(&pipeline, &html_message("h1", PAGE), None, &limits(1 << 20));
+        match again {
+            Processed::Events { article, .. } => assert_eq!(article, Some(record)),
+            other => panic!("expected events, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn bad_pages_are_dead_lettered_with_their_kind() {
+        let pipeline = Pipeline::english();
+        let fifty_mb = format!(
+            "<html><body><p>{}</p></body></html>",
+            "word ".repeat(10 << 20)
+        );
+        let deep = "<div>".repeat(50_000);
+        let cases: [(&str, &str); 5] = [
+            ("", "empty_field"),
+            ("\0\u{1}\u{2}binary\0", "not_html"),
+            (&fifty_mb, "too_large"),
+            (&deep, "too_deep"),
+            (
+                "<html><body><nav><a href=/>Home</a></nav></body></html>",
+                "no_article",
+            ),
+        ];
+        for (html, kind) in cases {
+            let p = process(
+                &pipeline,
+                &html_message("bad", html),
+                None,
+                &ArticleLimits::default(),
+            );
+            assert_eq!(rejected_kind(&p), kind, "{}", &html[..html.len().min(60)]);
+            match p.disposition_before_publish() {
+                Some(Disposition::DeadLetter { reason, .. }) => assert!(!reason.is_empty()),
+                other => panic!("expected DeadLetter, got {other:?}"),
+            }
+        }
+        // Broken markup is still a page: its text is the article.
+        let broken = "<div><p><b>Roe said it <i>would open</div></p><td>";
+        match process(
+            &pipeline,
+            &html_message("b", broken),
+            None,
+            &limits(1 << 20),
+        ) {
+            Processed::Events {
+                article: Some(record),
+                ..
+            } => {
+                let a = Article::from_json(&record.body, &limits(1 << 20)).unwrap();
+                assert_eq!(a.text, "Roe said it would open");
             }
             other => panic!("expected events, got {other:?}"),
         }

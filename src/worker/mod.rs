@@ -193,9 +193,7 @@ pub async fn run(
             extractor: extractor.clone(),
             batch: settings.output.batch,
             metrics: metrics.clone(),
-            limits: ArticleLimits {
-                max_bytes: settings.pipeline.max_article_bytes,
-            },
+            limits: settings.pipeline.limits(),
             cpu: cpu.clone(),
             retry_delay: settings.worker.retry_delay(),
             retry_max: settings.worker.retry_delay().saturating_mul(8),
@@ -383,13 +381,24 @@ async fn handle_delivery(ctx: Arc<Ctx>, incoming: Incoming, span: tracing::Span)
     // ends the retries early (the article is then requeued).
     let mut backoff = Backoff::new(ctx.retry_delay, ctx.retry_max);
     let (disposition, published) = match processed {
-        Processed::Events { article_id, events } => loop {
+        Processed::Events {
+            article_id,
+            article,
+            events,
+        } => loop {
+            let article = article.as_ref();
             let result = match ctx.batch {
-                OutputBatch::Statement => ctx.publisher.publish_events(&article_id, &events).await,
-                OutputBatch::Article => match OutgoingBatch::from_events(&events) {
-                    Some(batch) => ctx.publisher.publish_batch(&article_id, &batch).await,
-                    None => Ok(()),
-                },
+                OutputBatch::Statement => {
+                    ctx.publisher
+                        .publish_events(&article_id, article, &events)
+                        .await
+                }
+                OutputBatch::Article => {
+                    let batch = OutgoingBatch::from_events(&events);
+                    ctx.publisher
+                        .publish_batch(&article_id, article, batch.as_ref())
+                        .await
+                }
             };
             let disposition = handle::disposition_after_publish(&result);
             if let Err(error) = &result {

@@ -33,6 +33,7 @@ impl Attributor<'_, '_> {
             // A capitalised cue word is a name only inside one ("Ian Read").
             return !t.is(STOPWORD) && (!t.is(CUE_WORD) || self.doc.cue_word_in_name(i))
                 || self.lex.title(w).is_some()
+                || self.lex.honorific(w).is_some()
                 || self.month_as_surname(i);
         }
         self.lex.role(w).is_some() || self.lex.is(Glue::Particles, w)
@@ -586,9 +587,12 @@ impl Attributor<'_, '_> {
         // phrase before "of" is the speaker, the place or body after it an
         // affiliation; "the Bank of Ruritania" and "Secretary of State Jon
         // Roe" stay whole.
+        // "Sui-Lee Wee of the New York Times": "the" may open the body.
+        let body_cap = self.is_cap(first)
+            || (self.tok_is(first, "the") && first < end && self.is_cap(first + 1));
         if first > limit + 1
             && end - first <= 3
-            && self.is_cap(first)
+            && body_cap
             && (self.tok_is(first - 1, "of")
                 || ((self.tok_is(first - 1, "in") || self.tok_is(first - 1, "from"))
                     && self.tok(first - 2).ends_with('s')))

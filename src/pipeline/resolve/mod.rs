@@ -1,34 +1,54 @@
-//! Stage 5: resolve speaker mentions to the fullest name in the article.
+//! Stage 5: resolve speaker mentions to the people and organisations of
+//! the article, with their titles and affiliations.
 //!
-//! An entity table is built from every capitalised name run of the article:
-//! its name without titles, the titles before it ("Prime Minister"), the
-//! place or organisation in front of it ("Estonia’s", "NATO"), an
-//! apposition after it (", chairman of the Joint Staff,") and a gender from
-//! honorifics. Mentions then resolve in text order:
+//! # The entity table
 //!
-//! * a full name is itself (`name`);
-//! * a surname, with or without a title ("Vold", "Mr. Roe"), matches the
-//!   last word of a fuller name, the most recent one first (`surname`);
+//! Before any mention is resolved, the article's names are read once into a
+//! table (`names`, `entities`, `descriptions`): every capitalised name run,
+//! split into honorific, title, affiliation and name; its variants (surname,
+//! given name, initials, an acronym given in brackets); what the words around
+//! each occurrence say it is ("Charlton goalkeeper Dean Kiely", "Bob Murray,
+//! chairman of Sunderland FC,", "Sui-Lee Wee of the New York Times"); a
+//! gender from honorifics, given names and agreeing pronouns; and a kind
+//! (person, organisation) from the evidence of all its occurrences. Names in
+//! photo credits and captions are left out, and names in the headline are
+//! never antecedents.
+//!
+//! # Resolution
+//!
+//! Mentions then resolve in text order (`mentions`, `pronouns`):
+//!
+//! * a full name is itself (`name`); an acronym or initials ("IMF", "JK")
+//!   are the entity they abbreviate;
+//! * a surname or given name, with or without an honorific ("Vold", "Mr.
+//!   Roe", "Sharon"), is the fullest name it is part of, the most recent one
+//!   first (`surname`);
 //! * he/she take the later of the previous statement's speaker and the last
-//!   person named as a sentence subject, agreeing in gender when it is known;
-//!   they/it/we take the last group or organisation speaker (`pronoun`);
-//! * a role description ("Ruritanian FM", "the senator") matches a person with
-//!   that title and a matching place (`title`);
-//! * a floating quote takes the previous statement's speaker
-//!   (`previous_statement`).
+//!   person named as a sentence subject, agreeing in gender, never a place,
+//!   credit or headline name; they/it take the last organisation or group
+//!   that spoke or was named as a subject close before (`pronoun`);
+//! * a role description ("Ruritanian FM", "the DJ", "the company") is the
+//!   entity holding that role; an unnamed spokesperson is their
+//!   organisation, with the role as title; a document ("the report") is its
+//!   author (`title`);
+//! * a floating quote continues the quote chain before it, or belongs to the
+//!   person the previous paragraph introduced (`previous_statement`).
 //!
-//! The entity table is built in `entities`; names, surnames, acronyms and
-//! role descriptions resolve in `mentions`, pronouns in `pronouns`.
+//! Every event of an entity carries the entity's fullest title and
+//! affiliation; `null` where the article says none.
 
+mod descriptions;
 mod entities;
 mod mentions;
+mod names;
 mod pronouns;
 
-use entities::openers_in_lower_case;
+use entities::Entity;
+use names::openers_in_lower_case;
 
 use super::attribute::{Inherit, Statement};
 use super::segment::{Document, CAP, CUE_WORD, POSSESSIVE, STOPWORD, WORD};
-use crate::event::{ResolvedBy, SpeakerKind};
+use crate::event::{ResolvedBy, SpeakerKind, StatementKind};
 use crate::lexicon::Lexicon;
 use crate::text::Span;
 use rustc_hash::FxHashMap as HashMap;
@@ -70,21 +90,6 @@ impl ResolvedSpeaker<'_> {
     }
 }
 
-/// A named entity of the article.
-#[derive(Debug, Clone)]
-struct Entity<'t> {
-    name: &'t str,
-    title: Option<Cow<'t, str>>,
-    title_canonical: Option<String>,
-    affiliation: Option<Cow<'t, str>>,
-    gender: Option<char>,
-    kind: SpeakerKind,
-    /// Evidence that this is a person: a title or honorific, or the
-    /// surname used alone elsewhere.
-    person_evidence: bool,
-    surname: &'t str,
-}
-
 /// A name run split into its parts.
 #[derive(Debug, Default, Clone, Copy)]
 struct Parsed {
@@ -98,6 +103,19 @@ struct Parsed {
     gender: Option<char>,
 }
 
+/// One occurrence of an entity's name.
+#[derive(Debug, Clone, Copy)]
+struct Occurrence {
+    /// Its first token.
+    first: usize,
+    /// The entity.
+    entity: usize,
+    /// It opens its sentence (subject position).
+    subject: bool,
+    /// It may be an antecedent: not in the headline, not inside a quote.
+    salient: bool,
+}
+
 /// The state of one article's resolution.
 struct Resolver<'a, 't> {
     doc: &'a Document<'t>,
@@ -105,9 +123,9 @@ struct Resolver<'a, 't> {
     entities: Vec<Entity<'t>>,
     by_name: HashMap<&'t str, usize>,
     by_surname: HashMap<&'t str, Vec<usize>>,
-    /// (first token, entity) of every occurrence, in text order, with a
-    /// flag for occurrences that open their sentence (subject position).
-    occurrences: Vec<(usize, usize, bool)>,
+    by_given: HashMap<&'t str, Vec<usize>>,
+    /// Every name occurrence, in text order.
+    occurrences: Vec<Occurrence>,
     /// How often each capitalised word stands alone as a name run.
     singles: HashMap<&'t str, u32>,
     /// Every word written in lower case somewhere in the article: a
@@ -116,6 +134,14 @@ struct Resolver<'a, 't> {
     lower_words: rustc_hash::FxHashSet<u64>,
     /// Byte offset of each statement resolved so far (its content start).
     positions: Vec<usize>,
+    /// Byte offset where the statement being resolved starts: its content,
+    /// or its mention when that comes first.
+    current: usize,
+    /// How often each capitalised word is written in the article.
+    cap_counts: HashMap<&'t str, u32>,
+    /// The one person holding a title, by the title's head word (lower
+    /// case); `None` when several do.
+    title_holders: HashMap<String, Option<usize>>,
 }
 
 /// A person pronoun is resolved only to someone named (or quoted) within
@@ -139,37 +165,27 @@ pub fn resolve<'t>(
         entities: Vec::new(),
         by_name: HashMap::default(),
         by_surname: HashMap::default(),
+        by_given: HashMap::default(),
         occurrences: Vec::new(),
         singles: HashMap::default(),
         lower_words: openers_in_lower_case(doc),
         positions: Vec::with_capacity(statements.len()),
+        current: 0,
+        cap_counts: HashMap::default(),
+        title_holders: HashMap::default(),
     };
-    r.scan_entities();
-    r.learn_genders();
-    for e in &mut r.entities {
-        if r.singles.get(e.surname).is_some_and(|&n| n > 0) {
-            e.person_evidence = true;
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if t.is(CAP) {
+            *r.cap_counts.entry(doc.tok(i)).or_default() += 1;
         }
     }
+    r.scan_names();
+    r.settle_kinds();
     let mut out: Vec<ResolvedSpeaker<'t>> = Vec::with_capacity(statements.len());
     for (i, st) in statements.iter().enumerate() {
+        r.current = st.content.start;
         let sp = match (st.mention, st.inherit) {
-            // A quote is a person's words: the latest person who spoke,
-            // else whoever spoke last.
-            (_, Inherit::PreviousStatement) => match out
-                .iter()
-                .rev()
-                .take(3)
-                .find(|s| s.kind == SpeakerKind::Person && s.name.is_some())
-                .or(out.last())
-            {
-                Some(prev) => ResolvedSpeaker {
-                    mention: None,
-                    resolved_by: ResolvedBy::PreviousStatement,
-                    ..prev.clone()
-                },
-                None => ResolvedSpeaker::unknown(),
-            },
+            (_, Inherit::PreviousStatement) => r.floating(st, &statements[..i], &out),
             (Some(m), _) => {
                 // A statement sharing its mention with an earlier one (two
                 // halves of a quote, a participle) shares its resolution.
@@ -204,15 +220,92 @@ pub fn resolve<'t>(
 
 impl<'t> Resolver<'_, 't> {
     /// The name occurrences before token `at`, latest first (at most
-    /// `MAX_LOOKBACK`): (first token, entity, subject position).
-    pub(super) fn occurrences_before(
-        &self,
-        at: usize,
-    ) -> impl Iterator<Item = &(usize, usize, bool)> + '_ {
-        let upto = self.occurrences.partition_point(|(pos, _, _)| *pos < at);
+    /// `MAX_LOOKBACK`).
+    fn occurrences_before(&self, at: usize) -> impl Iterator<Item = &Occurrence> + '_ {
+        let upto = self.occurrences.partition_point(|o| o.first < at);
         self.occurrences[upto.saturating_sub(MAX_LOOKBACK)..upto]
             .iter()
             .rev()
+    }
+
+    /// The speaker of a floating quote (`statement`, with no attribution
+    /// of its own): the person the previous paragraph introduces when it
+    /// reports nothing itself ("…, Owen Dempsey, a chest doctor."), else
+    /// the speaker of the quote chain it continues, else the latest person
+    /// who spoke, else whoever spoke last.
+    fn floating(
+        &self,
+        statement: &Statement,
+        before: &[Statement],
+        out: &[ResolvedSpeaker<'t>],
+    ) -> ResolvedSpeaker<'t> {
+        let inherit = |prev: &ResolvedSpeaker<'t>| ResolvedSpeaker {
+            mention: None,
+            resolved_by: ResolvedBy::PreviousStatement,
+            ..prev.clone()
+        };
+        if let Some(e) = self.introduced_before(statement, before) {
+            let ent = &self.entities[e];
+            return ResolvedSpeaker {
+                name: Some(Cow::Borrowed(ent.name)),
+                kind: ent.kind,
+                mention: None,
+                resolved_by: ResolvedBy::PreviousStatement,
+                title: ent.title.clone(),
+                affiliation: ent.affiliation.clone(),
+                entity: Some(e),
+            };
+        }
+        let chain = before
+            .iter()
+            .zip(out)
+            .rev()
+            .take(3)
+            .find(|(s, sp)| {
+                sp.name.is_some() && matches!(s.kind, StatementKind::Direct | StatementKind::Mixed)
+            })
+            .map(|(_, sp)| sp);
+        let person = out
+            .iter()
+            .rev()
+            .take(3)
+            .find(|s| s.kind == SpeakerKind::Person && s.name.is_some());
+        match chain.or(person).or(out.last()) {
+            Some(prev) => inherit(prev),
+            None => ResolvedSpeaker::unknown(),
+        }
+    }
+
+    /// The person the paragraph before `statement` introduces in its last
+    /// sentence, when that sentence reports nothing itself: "…, one of
+    /// the study's authors, Owen Dempsey, a chest doctor." / "“Q.”"
+    fn introduced_before(&self, statement: &Statement, before: &[Statement]) -> Option<usize> {
+        let s = statement.sentence_first;
+        let para = self.doc.sentences[s].paragraph;
+        if s == 0 || self.doc.sentences[s].tokens.start != self.doc.paragraphs[para].tokens.start {
+            return None;
+        }
+        let prev = s - 1;
+        let prev_para = self.doc.sentences[prev].paragraph;
+        if prev_para + 1 != para || self.doc.paragraphs[prev_para].skip {
+            return None;
+        }
+        if before
+            .iter()
+            .rev()
+            .take(4)
+            .any(|b| b.sentence_first <= prev && prev <= b.sentence_last)
+        {
+            return None;
+        }
+        let range = self.doc.sentences[prev].tokens.clone();
+        let upto = self.occurrences.partition_point(|o| o.first < range.end);
+        self.occurrences[..upto]
+            .iter()
+            .rev()
+            .take_while(|o| o.first >= range.start)
+            .find(|o| o.salient && self.entities[o.entity].kind == SpeakerKind::Person)
+            .map(|o| o.entity)
     }
 
     pub(super) fn tok(&self, i: usize) -> &'t str {
@@ -237,7 +330,10 @@ impl<'t> Resolver<'_, 't> {
     pub(super) fn is_initial_dot(&self, i: usize) -> bool {
         i > 0 && self.doc.punct_is(i, '.') && self.is_cap_word(i - 1) && {
             let w = self.tok(i - 1);
-            w.chars().count() == 1 || self.lex.is_dotted_title(w) || self.lex.is_abbreviation(w)
+            w.chars().count() == 1
+                || self.lex.is_dotted_title(w)
+                || self.lex.is_abbreviation(w)
+                || w.contains('.')
         }
     }
 

@@ -1,20 +1,42 @@
 //! Resolving pronouns to a salient antecedent that agrees with them.
+//!
+//! A person pronoun takes the later of the previous statement's speaker and
+//! the last person named as a sentence subject, when it agrees in gender and
+//! was named close enough before (`MAX_PRONOUN_GAP`). Places, holidays,
+//! credits and headline names are never antecedents. "They" and "it" take
+//! the last organisation or group that spoke, or was named as a subject,
+//! within `GROUP_PRONOUN_GAP`.
 
 use super::{ResolvedSpeaker, Resolver, GROUP_PRONOUN_GAP, MAX_LOOKBACK, MAX_PRONOUN_GAP};
 use crate::event::{ResolvedBy, SpeakerKind};
+use crate::lexicon::Pronoun;
 use crate::pipeline::attribute::Mention;
 
 impl<'t> Resolver<'_, 't> {
+    /// Resolves the pronoun `m` (`p`), given the speakers resolved before.
     pub(super) fn resolve_pronoun(
         &self,
         m: Mention,
-        p: crate::lexicon::Pronoun,
+        p: Pronoun,
         previous: &[ResolvedSpeaker<'t>],
     ) -> ResolvedSpeaker<'t> {
         let mention = self.doc.span(m.first, m.last);
+        // Distances count from where the statement starts: in "“…,” he
+        // said" the reader meets the quote before the pronoun.
+        let here = mention.start.min(self.current);
         let agrees = |e: usize| {
-            let g = self.entities[e].gender;
-            p.gender.is_none() || g.is_none() || g == p.gender
+            let ent = &self.entities[e];
+            let g = ent.gender;
+            (p.gender.is_none() || g.is_none() || g == p.gender) && !ent.place
+        };
+        let unresolved = |kind| ResolvedSpeaker {
+            name: None,
+            kind,
+            mention: Some(mention),
+            resolved_by: ResolvedBy::None,
+            title: None,
+            affiliation: None,
+            entity: None,
         };
         if p.person {
             // The previous statement's speaker, if a person who agrees.
@@ -29,13 +51,13 @@ impl<'t> Resolver<'_, 't> {
             // The last person named as a sentence subject.
             let subject = self
                 .occurrences_before(m.first)
-                .filter(|(_, e, subj)| {
-                    *subj
-                        && self.entities[*e].kind == SpeakerKind::Person
-                        && self.entities[*e].person_evidence
-                        && agrees(*e)
+                .filter(|o| {
+                    o.subject
+                        && self.entities[o.entity].kind == SpeakerKind::Person
+                        && self.entities[o.entity].person_evidence
+                        && agrees(o.entity)
                 })
-                .map(|(pos, e, _)| (*pos, *e))
+                .map(|o| (o.first, o.entity))
                 .next();
             // Where the previous speaker was last seen: the mention, or for
             // a statement without one (a floating quote) the statement.
@@ -52,12 +74,12 @@ impl<'t> Resolver<'_, 't> {
             // Where an entity was last named before the pronoun.
             let last_named = |e: usize| {
                 self.occurrences_before(m.first)
-                    .find(|o| o.1 == e)
-                    .map(|o| self.doc.tokens[o.0].span.start)
+                    .find(|o| o.entity == e && o.salient)
+                    .map(|o| self.doc.tokens[o.first].span.start)
             };
             // An antecedent named too far back is a guess more often wrong
             // than right: leave the pronoun unresolved instead.
-            let near = |at: Option<usize>| at.is_some_and(|a| mention.start <= a + MAX_PRONOUN_GAP);
+            let near = |at: Option<usize>| at.is_some_and(|a| here <= a + MAX_PRONOUN_GAP);
             if subject_later {
                 if let Some((pos, e)) = subject {
                     let seen = last_named(e).max(Some(self.doc.tokens[pos].span.start));
@@ -75,49 +97,52 @@ impl<'t> Resolver<'_, 't> {
                     };
                 }
             }
-            return ResolvedSpeaker {
-                name: None,
-                kind: SpeakerKind::Person,
-                mention: Some(mention),
-                resolved_by: ResolvedBy::None,
-                title: None,
-                affiliation: None,
-                entity: None,
-            };
+            return unresolved(SpeakerKind::Person);
         }
         let want = if p.group {
             SpeakerKind::Group
         } else {
             SpeakerKind::Organization
         };
-        if let Some((_, s)) = previous
+        let fits = |k: SpeakerKind| k == want || k == SpeakerKind::Organization;
+        // The last organisation or group that spoke close before.
+        let spoke = previous
             .iter()
             .enumerate()
             .rev()
             .take(4)
-            .find(|(_, s)| s.kind == want || (s.kind == SpeakerKind::Organization && !p.group))
-            .filter(|(i, s)| {
+            .find(|(_, s)| fits(s.kind) && s.name.is_some())
+            .map(|(i, s)| {
                 let at = s
                     .mention
                     .map(|m| m.start)
-                    .or_else(|| self.positions.get(*i).copied());
-                at.is_some_and(|a| mention.start <= a + GROUP_PRONOUN_GAP)
+                    .or_else(|| self.positions.get(i).copied())
+                    .unwrap_or(0);
+                (at, s)
             })
-        {
-            return ResolvedSpeaker {
+            .filter(|(at, _)| here <= at + GROUP_PRONOUN_GAP);
+        // The last organisation named as a subject close before: "Big
+        // Machine have denied it. … they said".
+        let named = self
+            .occurrences_before(m.first)
+            .find(|o| {
+                o.subject
+                    && self.entities[o.entity].kind == SpeakerKind::Organization
+                    && !self.entities[o.entity].place
+            })
+            .map(|o| (self.doc.tokens[o.first].span.start, o.entity))
+            .filter(|(at, _)| here <= at + GROUP_PRONOUN_GAP);
+        match (spoke, named) {
+            (Some((at, _)), Some((n_at, e))) if n_at > at => {
+                self.speaker_of(e, mention, ResolvedBy::Pronoun)
+            }
+            (Some((_, s)), _) => ResolvedSpeaker {
                 mention: Some(mention),
                 resolved_by: ResolvedBy::Pronoun,
                 ..s.clone()
-            };
-        }
-        ResolvedSpeaker {
-            name: None,
-            kind: want,
-            mention: Some(mention),
-            resolved_by: ResolvedBy::None,
-            title: None,
-            affiliation: None,
-            entity: None,
+            },
+            (None, Some((_, e))) => self.speaker_of(e, mention, ResolvedBy::Pronoun),
+            (None, None) => unresolved(want),
         }
     }
 }
@@ -160,5 +185,33 @@ mod tests {
     fn unresolved_pronouns_stay_unknown() {
         let r = speakers("He said the roads were closed.");
         assert_eq!((r[0].0.as_deref(), r[0].2), (None, ResolvedBy::None));
+    }
+
+    #[test]
+    fn places_holidays_and_headlines_are_never_antecedents() {
+        let text = "Acme Widgets Corp said the plant would close.\n\n\
+                    The plant stands in Detroit. It said the workers would be paid.";
+        let r = speakers(text);
+        assert_eq!(r[1].0.as_deref(), Some("Acme Widgets Corp"), "{r:?}");
+        let r = speakers("Christmas Day was quiet at the mill. She said the gates stayed shut.");
+        assert_eq!(r[0].0, None, "{r:?}");
+        let r = speakers("Vold Blames Levy For Losses\n\nHe said the fund was empty.");
+        assert_eq!(r[0].0, None, "{r:?}");
+    }
+
+    #[test]
+    fn an_organisation_named_as_subject_is_they_and_it() {
+        let text = "Big Widget have twice denied doing anything wrong. \
+                    “We never blocked the tour,” they said in a statement.";
+        let r = speakers(text);
+        assert_eq!(r.last().unwrap().0.as_deref(), Some("Big Widget"), "{r:?}");
+    }
+
+    #[test]
+    fn distances_count_from_the_start_of_the_quote() {
+        let long = "the plan will work and the workers will be paid in full ".repeat(12);
+        let text = format!("Tom Bell spoke on Monday.\n\n“{long}and that is all,” he said.");
+        let r = speakers(&text);
+        assert_eq!(r[0].0.as_deref(), Some("Tom Bell"), "{r:?}");
     }
 }

@@ -1,0 +1,603 @@
+//! Name runs: every capitalised run of the article, split into honorific,
+//! title, affiliation and name, and recorded in the entity table together
+//! with what its context says about it.
+
+use super::descriptions::Description;
+use super::{Occurrence, Parsed, Resolver};
+use crate::lexicon::{Glue, Phrase};
+use crate::pipeline::segment::{Document, ALLCAPS, CAP, IN_QUOTE, POSSESSIVE, WORD};
+
+/// Endings of adjectives made from names ("Democratic", "Western",
+/// "Ruritanian"): such a word alone before a noun modifies it.
+pub(super) const ADJECTIVE_ENDINGS: [&str; 6] = ["an", "ern", "ish", "ese", "ic", "ian"];
+
+/// Hash of a word's ASCII-lower-case form (Fx-style, over the bytes).
+fn lower_hash(word: &str) -> u64 {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    word.bytes().fold(word.len() as u64, |h, b| {
+        (h.rotate_left(5) ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(K)
+    })
+}
+
+/// The (hashed, lower-cased) capitalised sentence openers that the article
+/// also writes in lower case somewhere: "Impeaching … impeaching". Only
+/// words with an opener's length and first letter are hashed, so the scan
+/// stays cheap.
+pub(super) fn openers_in_lower_case(doc: &Document<'_>) -> rustc_hash::FxHashSet<u64> {
+    let mut openers = rustc_hash::FxHashSet::default();
+    let mut lengths: u64 = 0;
+    let mut initials = [false; 256];
+    for s in &doc.sentences {
+        if let Some(i) = s.tokens.clone().find(|&i| doc.tokens[i].is(WORD)) {
+            let t = doc.tokens[i];
+            let w = doc.tok(i);
+            // Only an opener followed by another capitalised word could
+            // start a wrong name ("Impeaching Trump").
+            let before_cap = doc.tokens.get(i + 1).is_some_and(|n| n.is(CAP));
+            if t.is(CAP) && !t.is(ALLCAPS) && before_cap && w.len() < 64 {
+                openers.insert(lower_hash(w));
+                lengths |= 1 << w.len();
+                initials[usize::from(w.as_bytes()[0].to_ascii_lowercase())] = true;
+            }
+        }
+    }
+    let mut found = rustc_hash::FxHashSet::default();
+    if openers.is_empty() {
+        return found;
+    }
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if !t.is(WORD) || t.is(CAP) {
+            continue;
+        }
+        let w = doc.tok(i);
+        if w.len() < 64 && lengths & (1 << w.len()) != 0 && initials[usize::from(w.as_bytes()[0])] {
+            let h = lower_hash(w);
+            if openers.contains(&h) {
+                found.insert(h);
+            }
+        }
+    }
+    found
+}
+
+impl<'t> Resolver<'_, 't> {
+    /// Finds every name run and records it in the entity table.
+    pub(super) fn scan_names(&mut self) {
+        let doc = self.doc;
+        let headline = self.headline_paragraph();
+        let credits = self.credit_sentences();
+        for (pi, para) in doc.paragraphs.iter().enumerate() {
+            if para.skip {
+                continue;
+            }
+            let mut i = para.tokens.start;
+            let end = para.tokens.end;
+            while i < end {
+                if !self.is_cap_word(i) || self.ordinary_opener(i) {
+                    i += 1;
+                    continue;
+                }
+                let b = self.run_end(i, end);
+                // "Alliance to Reclaim Our Schools (AROS)": the name runs
+                // back over function words to match its acronym.
+                let a = self.extend_for_acronym(i, b, para.tokens.start);
+                i = b + 1;
+                // Photo credits and captions name no speaker; a bracket
+                // right after a name is an aside ("(R-Wis.)", "(IMF)").
+                if credits[self.doc.tokens[a].sentence as usize]
+                    || (a >= 2 && self.doc.punct_is(a - 1, '(') && self.is_cap_word(a - 2))
+                {
+                    continue;
+                }
+                // Affiliation from a possessive right before: "Estonia’s".
+                let poss =
+                    (a >= 2 && self.doc.tokens[a - 1].is(POSSESSIVE) && self.is_cap_word(a - 2))
+                        .then(|| (a - 2, a - 2));
+                let parsed = self.parse(a, b, poss);
+                let Some((s, e)) = parsed.name else { continue };
+                let context = self.context_of(a, b, e, para.tokens.start, end);
+                let salient = Some(pi) != headline && !self.doc.tokens[a].is(IN_QUOTE);
+                if s == e {
+                    *self.singles.entry(self.tok(s)).or_default() += 1;
+                    // A surname or given name alone ("Vold said", "Sharon
+                    // said") is an occurrence of the fuller name seen
+                    // before.
+                    let w = self.tok(s);
+                    let fuller = self
+                        .by_surname_near(w, a, parsed.gender)
+                        .or_else(|| self.by_given_near(w, a));
+                    if let Some(ent) = fuller {
+                        self.add_to(ent, parsed, context);
+                        self.push_occurrence(a, ent, salient);
+                        continue;
+                    }
+                    // A place adjective ("Western", "Ruritanian") or an
+                    // adjective before a noun ("Democratic nominee") is no
+                    // name.
+                    let adjective_before_noun = ADJECTIVE_ENDINGS.iter().any(|x| w.ends_with(x))
+                        && !self.doc.tokens[s].is(ALLCAPS)
+                        && self
+                            .doc
+                            .tokens
+                            .get(e + 1)
+                            .is_some_and(|t| t.is(WORD) && !t.is(CAP));
+                    if parsed.title.is_none()
+                        && (self.lex.place_of_adjective(w).is_some() || adjective_before_noun)
+                    {
+                        continue;
+                    }
+                    // A capitalised sentence opener before a lower-case
+                    // word, never capitalised elsewhere, is an ordinary
+                    // word: "Group advertising revenues rose".
+                    let opens = (self.doc.sentences[self.doc.tokens[s].sentence as usize]
+                        .tokens
+                        .start..s)
+                        .all(|k| !self.doc.tokens[k].is(WORD));
+                    let before_lower = self
+                        .doc
+                        .tokens
+                        .get(e + 1)
+                        .is_some_and(|t| t.is(WORD) && !t.is(CAP));
+                    if opens
+                        && before_lower
+                        && parsed.title.is_none()
+                        && parsed.gender.is_none()
+                        && !self.doc.tokens[s].is(ALLCAPS)
+                        && !self.lex.is_place(w)
+                        && !self.seen_capitalised_elsewhere(s)
+                    {
+                        continue;
+                    }
+                }
+                if let Some(ent) = self.record(parsed, context, a) {
+                    self.push_occurrence(a, ent, salient);
+                }
+            }
+        }
+    }
+
+    /// The last token of the name run starting at `a`.
+    fn run_end(&self, a: usize, end: usize) -> usize {
+        let mut b = a;
+        let mut j = a + 1;
+        while j < end {
+            let name_word = self.is_cap_word(j) && !self.is_stop(j);
+            let particle = self.doc.tokens[j].is(WORD)
+                && self.lex.is(Glue::Particles, self.tok(j))
+                && j + 1 < end
+                && self.is_cap_word(j + 1);
+            let org_of = j + 1 < end && self.joins(a, j);
+            // "Joseph R. Biden Jr.": the suffix's dot.
+            let suffix_dot = self.doc.punct_is(j, '.')
+                && self.lex.is(Glue::NameSuffixes, self.tok(j - 1))
+                && j == b + 1;
+            if name_word || particle || org_of || self.is_initial_dot(j) || suffix_dot {
+                b = j;
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        b
+    }
+
+    /// The start of the name run `a..=b` extended back, over function
+    /// words and capitalised words, until its initials spell the acronym
+    /// in brackets after it; `a` when there is none or nothing matches.
+    fn extend_for_acronym(&self, a: usize, b: usize, start: usize) -> usize {
+        let doc = self.doc;
+        if !(doc.punct_is(b + 1, '(')
+            && doc.tokens.get(b + 2).is_some_and(|t| t.is(ALLCAPS))
+            && doc.punct_is(b + 3, ')'))
+        {
+            return a;
+        }
+        let acronym = self.tok(b + 2).as_bytes();
+        let initials = |from: usize| {
+            (from..=b)
+                .filter(|&k| self.is_cap_word(k) && !self.is_stop(k))
+                .map(|k| self.tok(k).as_bytes()[0])
+                .collect::<Vec<u8>>()
+        };
+        let mut s = a;
+        for _ in 0..8 {
+            if initials(s) == acronym {
+                return s;
+            }
+            if s <= start {
+                break;
+            }
+            let p = s - 1;
+            let joins = self.doc.tokens[p].is(WORD)
+                && matches!(
+                    self.tok(p),
+                    "and" | "of" | "for" | "to" | "on" | "the" | "&"
+                );
+            if !(joins || self.is_cap_word(p)) {
+                break;
+            }
+            s = p;
+        }
+        a
+    }
+
+    /// Whether token `j` joins the name run starting at `a` to the
+    /// capitalised word after it: "Ministry of Labour", "Doctors for Camp
+    /// Closure", "Independent News & Media". An organisation's name joins
+    /// over "of", "for", "on", "against" and "&"; a person's name ("Bob
+    /// Murray of Sunderland") or a place after the word does not.
+    fn joins(&self, a: usize, j: usize) -> bool {
+        let w = self.tok(j);
+        if !matches!(w, "of" | "for" | "on" | "against" | "&")
+            || j <= a
+            || !self.is_cap_word(j + 1)
+            || self.is_stop(j + 1)
+            || self.lex.is_place(self.tok(j + 1))
+        {
+            return false;
+        }
+        if (a..j).any(|x| self.lex.is_orgword(self.tok(x))) {
+            return true;
+        }
+        let first = self.tok(a);
+        let personal = self.lex.is(Glue::MaleNames, first)
+            || self.lex.is(Glue::FemaleNames, first)
+            || self.lex.honorific(first).is_some()
+            || self.lex.title(first).is_some()
+            || self.is_initial_dot(a + 1);
+        (w == "&" || !personal) && (a..j).all(|x| !self.doc.tokens[x].is(ALLCAPS))
+    }
+
+    /// What the words around a name run say about it: the title and
+    /// affiliation of pre-modifiers and appositions.
+    fn context_of(&self, a: usize, b: usize, e: usize, start: usize, end: usize) -> Description {
+        let mut d = self.premodifier(a);
+        d = d.or(self.apposition_after(b, end));
+        d = d.or(self.apposition_before(a, start));
+        if d.affiliation.is_none() && e == b {
+            d.affiliation = self.of_body(b, end).or_else(|| self.body_led(b, end));
+        }
+        d
+    }
+
+    /// The first paragraph when it reads as a headline: short, with no
+    /// closing full stop. Its names are entities but never antecedents.
+    fn headline_paragraph(&self) -> Option<usize> {
+        let (i, p) = self
+            .doc
+            .paragraphs
+            .iter()
+            .enumerate()
+            .find(|(_, p)| !p.skip && !p.tokens.is_empty())?;
+        let last = p.tokens.end - 1;
+        let closed = self.doc.punct_is(last, '.') || self.doc.tokens[last].is(IN_QUOTE);
+        (p.tokens.len() <= 30 && !closed).then_some(i)
+    }
+
+    /// The sentences that are photo credits or captions: they hold a
+    /// credit word ("Photo:", "Getty Images", "Credit") followed by a
+    /// colon, a slash or another credit word, or closing the sentence.
+    fn credit_sentences(&self) -> Vec<bool> {
+        let doc = self.doc;
+        let mut out = vec![false; doc.sentences.len()];
+        for (k, t) in doc.tokens.iter().enumerate() {
+            let s = t.sentence as usize;
+            if out[s] || !t.is(CAP) || !self.lex.is(Glue::Credits, self.tok(k)) {
+                continue;
+            }
+            let next = k + 1;
+            out[s] = next >= doc.sentences[s].tokens.end
+                || matches!(self.tok(next), ":" | "/" | ")" | "|")
+                || self.lex.is(Glue::Credits, self.tok(next));
+        }
+        out
+    }
+
+    /// Records an occurrence of entity `e` at token `first`.
+    pub(super) fn push_occurrence(&mut self, first: usize, e: usize, salient: bool) {
+        let subject = salient && self.subject_position(first);
+        self.entities[e].named_in_body |= salient;
+        self.occurrences.push(Occurrence {
+            first,
+            entity: e,
+            subject,
+            salient,
+        });
+    }
+
+    /// Whether a name at token `first` stands where a subject does: at the
+    /// start of its sentence, or after an introductory phrase closed by a
+    /// comma ("In an interview on Sunday, Roe …"); never inside a quote.
+    fn subject_position(&self, first: usize) -> bool {
+        let sentence = &self.doc.sentences[self.doc.tokens[first].sentence as usize];
+        let start = sentence.tokens.start;
+        let opens = first <= start + 3
+            || (first - start <= 12
+                && self.tok(first - 1) == ","
+                && (start..first - 1)
+                    .all(|k| !self.doc.tokens[k].is(IN_QUOTE) && self.tok(k) != ","));
+        // "In a Tumblr post …": a name after "a" or "his" modifies a noun.
+        let determined = first > start
+            && self.lex.is(Glue::Determiners, self.tok(first - 1))
+            && !self.tok_is(first - 1, "the");
+        opens && !determined && !self.doc.tokens[first].is(IN_QUOTE)
+    }
+
+    /// Whether token `i` opens its sentence (after any quote mark or
+    /// bracket) and is an ordinary word: written in lower case elsewhere in
+    /// the article, or a gerund ("Hosting Cook, Benioff said …").
+    fn ordinary_opener(&self, i: usize) -> bool {
+        let sentence = &self.doc.sentences[self.doc.tokens[i].sentence as usize];
+        let opens = i - sentence.tokens.start <= 8
+            && (sentence.tokens.start..i).all(|k| !self.doc.tokens[k].is(WORD));
+        let w = self.tok(i);
+        let gerund = w.len() > 5
+            && w.ends_with("ing")
+            && !self.lex.is(Glue::MaleNames, w)
+            && !self.lex.is(Glue::FemaleNames, w);
+        opens
+            && !self.doc.tokens[i].is(ALLCAPS)
+            && self.lex.title(w).is_none()
+            && (gerund || self.lower_words.contains(&lower_hash(w)))
+    }
+
+    /// Splits tokens `a..=b` into affiliation, honorific, title and name.
+    pub(super) fn parse(&self, a: usize, b: usize, poss: Option<(usize, usize)>) -> Parsed {
+        let mut p = Parsed {
+            affiliation: poss,
+            ..Parsed::default()
+        };
+        let mut k = a;
+        let mut pos = a;
+        let mut first_title: Option<usize> = None;
+        let mut name_start = a;
+        // "Jason King", "Tom Bishop": a given name then a title word with no
+        // name after it is a name.
+        let given_first = |x: usize| {
+            self.lex.is(Glue::MaleNames, self.tok(x)) || self.lex.is(Glue::FemaleNames, self.tok(x))
+        };
+        while pos <= b {
+            let w = self.tok(pos);
+            if self.doc.tokens[pos].is(WORD) {
+                // Honorifics: "Mr.", "Dame", "the Most Reverend".
+                if let Some(h) = self.lex.honorific(w) {
+                    p.gender = p.gender.or(h.gender);
+                    pos += 1;
+                    if pos <= b && self.doc.punct_is(pos, '.') {
+                        pos += 1;
+                    }
+                    name_start = pos;
+                    if first_title.is_none() {
+                        k = pos;
+                    }
+                    continue;
+                }
+                let title = self
+                    .title_at(pos, b)
+                    .filter(|&(len, _)| !(pos + len > b && pos > k && given_first(k)));
+                if let Some((len, _)) = title {
+                    if self.lex.is(Glue::MaleMarkers, w) {
+                        p.gender = Some('m');
+                    } else if self.lex.is(Glue::FemaleMarkers, w) {
+                        p.gender = Some('f');
+                    }
+                    first_title.get_or_insert(pos);
+                    p.title = Some((pos, pos + len - 1));
+                    pos += len;
+                    name_start = pos;
+                    continue;
+                }
+                // Leading stopwords ("The Kremlin" keeps "Kremlin").
+                if first_title.is_none() && pos == k && self.is_stop(pos) {
+                    pos += 1;
+                    k = pos;
+                    name_start = pos;
+                    continue;
+                }
+            }
+            // Modifiers before a title: "NATO General Secretary", "French
+            // President", "U.S. Defense Secretary".
+            if first_title.is_none()
+                && pos < b
+                && (self.is_cap_word(pos) || self.is_initial_dot(pos))
+                && (pos + 1..=b.min(pos + 4)).any(|x| self.title_at(x, b).is_some())
+            {
+                pos += 1;
+                continue;
+            }
+            break;
+        }
+        if let Some(ft) = first_title {
+            if ft > k && p.affiliation.is_none() {
+                // "U.S. Defense Secretary": the place is the affiliation, a
+                // capitalised word after it belongs to the title.
+                let mut af_end = ft - 1;
+                let mut t_start = ft;
+                while af_end > k
+                    && self.is_cap_word(af_end)
+                    && !self.lex.is_place(self.tok(af_end))
+                    && self.lex.place_of_adjective(self.tok(af_end)).is_none()
+                    && (k..af_end).any(|x| {
+                        self.lex.is_place(self.span_text(k, x))
+                            || self.lex.place_of_adjective(self.tok(x)).is_some()
+                    })
+                {
+                    t_start = af_end;
+                    af_end -= 1;
+                }
+                p.affiliation = Some((k, af_end));
+                if let Some(t) = p.title.as_mut() {
+                    if t.0 == ft {
+                        t.0 = t_start;
+                    }
+                }
+            }
+        }
+        // The name: the last run of capitalised words, initials and
+        // particles.
+        let mut e = b;
+        while e >= name_start
+            && (!self.is_cap_word(e) || self.is_stop(e))
+            && !(self.doc.punct_is(e, '.') && e > name_start && self.is_suffix(e - 1))
+        {
+            if e == 0 {
+                return p;
+            }
+            e -= 1;
+        }
+        if e < name_start {
+            return p;
+        }
+        let mut s = e;
+        if self.doc.punct_is(s, '.') {
+            s -= 1;
+        }
+        while s > name_start
+            && (self.is_cap_word(s - 1) && !self.is_stop(s - 1)
+                || self.is_initial_dot(s - 1)
+                || (self.doc.tokens[s - 1].is(WORD)
+                    && self.lex.is(Glue::Particles, self.tok(s - 1)))
+                || (s >= name_start + 2 && self.joins(name_start, s - 1)))
+        {
+            s -= 1;
+        }
+        if s > name_start && p.title.is_none() {
+            // "Amnesty International spokesman Eric Ferrero": a lower-case
+            // role word before the name is a title, capitals before it an
+            // affiliation.
+            let before = s - 1;
+            if !self.doc.tokens[before].is(CAP) && self.is_title_noun(before) {
+                p.title = Some((before, before));
+                if before > name_start && p.affiliation.is_none() {
+                    p.affiliation = Some((name_start, before - 1));
+                }
+            }
+        }
+        // A given name tells the gender: "Jane Roe".
+        let surname = self.surname_of(s, e);
+        if p.gender.is_none() && surname > s {
+            let given = self.tok(s);
+            if self.lex.is(Glue::MaleNames, given) {
+                p.gender = Some('m');
+            } else if self.lex.is(Glue::FemaleNames, given) {
+                p.gender = Some('f');
+            }
+        }
+        p.name = Some((s, e));
+        p
+    }
+
+    /// Whether token `i` is a generational suffix ("Jr").
+    pub(super) fn is_suffix(&self, i: usize) -> bool {
+        self.doc.tokens[i].is(WORD) && self.lex.is(Glue::NameSuffixes, self.tok(i))
+    }
+
+    /// The surname token of the name `s..=e`: its last word before any
+    /// generational suffix ("Joseph R. Biden Jr." → "Biden").
+    pub(super) fn surname_of(&self, s: usize, e: usize) -> usize {
+        let mut k = e;
+        if self.doc.punct_is(k, '.') && k > s {
+            k -= 1;
+        }
+        while k > s && (self.is_suffix(k) || !self.doc.tokens[k].is(WORD)) {
+            k -= 1;
+        }
+        while k > s && !self.doc.tokens[k].is(WORD) {
+            k -= 1;
+        }
+        k
+    }
+
+    /// A title phrase starting at token `pos` (not past `b`): its length in
+    /// tokens and its canonical form. A capitalised occupation noun counts
+    /// as a one-word title ("Coach Frank Vogel", "NASA Administrator").
+    pub(super) fn title_at(&self, pos: usize, b: usize) -> Option<(usize, &'_ str)> {
+        let max = self.lex.max_title_words();
+        let mut best = None;
+        let mut phrase = Phrase::default();
+        let mut k = pos;
+        let mut words = 0;
+        while k <= b && words < max {
+            let t = self.doc.tokens[k];
+            if !t.is(WORD) || !t.is(CAP) && words == 0 && self.lex.role(self.tok(k)).is_none() {
+                break;
+            }
+            if (words > 0 && !phrase.push(" ")) || !phrase.push(self.tok(k)) {
+                break;
+            }
+            words += 1;
+            // With a period: "Gen.", "Lt. Gen."
+            if k < b && self.doc.punct_is(k + 1, '.') {
+                let mut dotted = phrase;
+                if dotted.push(".") {
+                    if let Some(t) = self.lex.title_lower(&dotted) {
+                        best = Some((k + 2 - pos, t.canonical.as_str()));
+                        phrase = dotted;
+                        k += 2;
+                        continue;
+                    }
+                }
+            }
+            if let Some(t) = self.lex.title_lower(&phrase) {
+                best = Some((k + 1 - pos, t.canonical.as_str()));
+            }
+            k += 1;
+        }
+        // Not a given name: "Dean Kiely", "Bishop" as a surname is rare.
+        let given = |x: usize| {
+            self.lex.is(Glue::MaleNames, self.tok(x)) || self.lex.is(Glue::FemaleNames, self.tok(x))
+        };
+        if best.is_none()
+            && pos <= b
+            && self.doc.tokens[pos].is(CAP)
+            && !given(pos)
+            && self.is_title_noun(pos)
+            && pos < b
+            && self.is_cap_word(pos + 1)
+        {
+            return Some((1, self.tok(pos)));
+        }
+        best
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use crate::event::SpeakerKind;
+
+    #[test]
+    fn names_carry_titles_and_affiliations() {
+        let r = speakers("Ruritania’s Finance Minister Ana Vold said the levy would rise.");
+        assert_eq!(r[0].0.as_deref(), Some("Ana Vold"));
+        assert_eq!(r[0].1, SpeakerKind::Person);
+        assert_eq!(r[0].3.as_deref(), Some("Finance Minister"));
+        assert_eq!(r[0].4.as_deref(), Some("Ruritania"));
+    }
+
+    #[test]
+    fn sentence_openers_written_in_lower_case_elsewhere_are_not_names() {
+        let text = "Impeaching Roe would be a mistake. Ann Vold said impeaching him was unwise.\n\nShe said the vote was close.";
+        let r = speakers(text);
+        assert_eq!(r.last().unwrap().0.as_deref(), Some("Ann Vold"), "{r:?}");
+    }
+
+    #[test]
+    fn suffixes_stay_in_the_name_and_honorifics_leave_it() {
+        let r =
+            speakers("Jon P. Roe Jr. said the case was closed.\n\nMr. Roe said the court agreed.");
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert!(
+            r.iter().all(|x| x.0.as_deref() == Some("Jon P. Roe Jr.")),
+            "{r:?}"
+        );
+        assert!(r.iter().all(|x| x.3.is_none()), "{r:?}");
+    }
+
+    #[test]
+    fn names_in_photo_credits_are_no_antecedents() {
+        let text = "Ana Vold said the mill would close.\n\nPhoto: Jon Roe/Getty Images\n\nShe said the workers would be paid.";
+        let r = speakers(text);
+        assert_eq!(r.last().unwrap().0.as_deref(), Some("Ana Vold"), "{r:?}");
+    }
+}
