@@ -29,7 +29,7 @@ impl Attributor<'_, '_> {
             return None;
         }
         // "It appears, though, that …": the clause after the cue.
-        if end - 1 >= s_start && self.tok_is(end - 1, "it") {
+        if end > s_start && self.tok_is(end - 1, "it") {
             let that =
                 (cue.last + 1..(cue.last + 6).min(s_end)).find(|&j| self.tok_is(j, "that"))?;
             if (cue.last + 1..that).any(|j| {
