@@ -148,6 +148,19 @@ impl Attributor<'_, '_> {
             if prev_name && verb_form && !w.ends_with("ss") {
                 return true;
             }
+            // "said the court agreed": a past form right after a
+            // determiner and a lower-case noun.
+            if verb_form
+                && w.ends_with("ed")
+                && j >= a + 2
+                && self.is_word(j - 1)
+                && !self.is_cap(j - 1)
+                && !self.lex.is_stopword(self.tok(j - 1))
+                && !self.lex.is(Glue::Determiners, self.tok(j - 1))
+                && self.lex.is(Glue::Determiners, self.tok(j - 2))
+            {
+                return true;
+            }
             let adverb = !self.is_cap(j)
                 && ((w.len() > 4 && w.ends_with("ly"))
                     || self.lex.is(Glue::BetweenSubjectAndVerb, w));
@@ -169,6 +182,16 @@ mod tests {
 
     fn speech(text: &str) -> Vec<Found> {
         run_with(text, Attributions::SPEECH)
+    }
+
+    #[test]
+    fn a_past_form_after_a_determiner_and_a_noun_is_a_clause() {
+        assert_eq!(
+            speech("Roe said the court agreed.")[0].1,
+            "the court agreed"
+        );
+        // A participle right after the determiner is no verb.
+        assert!(speech("Roe announced the long-awaited merger.").is_empty());
     }
 
     #[test]

@@ -7,6 +7,13 @@ use super::{Attributor, Mention};
 use crate::lexicon::{CueFrame, Glue};
 use crate::pipeline::segment::{CAP, CUE_WORD, DOUBLE_MARK, IN_QUOTE, POSSESSIVE, STOPWORD, WORD};
 
+/// The longest apposition between a speaker and the verb, in tokens.
+const MAX_APPOSITION: usize = 16;
+
+/// The longest relative clause between a speaker and the verb ("Roe, who
+/// …, said"), in tokens.
+const MAX_RELATIVE_APPOSITION: usize = 32;
+
 impl Attributor<'_, '_> {
     /// Is token `i` part of a name or descriptive noun phrase?
     pub(super) fn np_word(&self, i: usize) -> bool {
@@ -90,7 +97,11 @@ impl Attributor<'_, '_> {
                         | "tonight"
                         | "during"
                 );
-            if phrase_opens && j > limit && self.is_cap(j - 1) && self.np_word(j - 1) {
+            // "Roe on Tuesday said", "…, who last year denied …".
+            let before_ok = j > limit
+                && ((self.is_cap(j - 1) && self.np_word(j - 1))
+                    || (self.is_word(j - 1) && self.lex.is(Glue::Relative, self.tok(j - 1))));
+            if phrase_opens && before_ok {
                 k = j;
             }
         }
@@ -134,10 +145,15 @@ impl Attributor<'_, '_> {
             return None;
         }
         let end = k - 1;
-        // A dashed apposition: "Jon Roe — a teacher from Varnholm — says".
-        if self.is_punct(end, &["—", "–"]) && end > limit {
+        // A dashed apposition: "Jon Roe — a teacher from Varnholm — says",
+        // "DJ Norman Cook - aka Fatboy Slim - has said" (a spaced hyphen
+        // is a dash; a joining one stays inside its word).
+        if self.is_punct(end, &["—", "–", "-"]) && end > limit {
             let floor = limit.max(end.saturating_sub(16));
-            if let Some(open) = (floor..end).rev().find(|&j| self.is_punct(j, &["—", "–"])) {
+            if let Some(open) = (floor..end)
+                .rev()
+                .find(|&j| self.is_punct(j, &["—", "–", "-"]))
+            {
                 let inside_ok = (open + 1..end).all(|j| {
                     !self.doc.tokens[j].is(DOUBLE_MARK) && self.cue_starting_at(j).is_none()
                 });
@@ -157,15 +173,22 @@ impl Attributor<'_, '_> {
                 return Some(m);
             }
             let mut j = end;
-            let floor = limit.max(end.saturating_sub(16));
+            // A relative clause may run longer than an apposition: "Mr
+            // Blair, who last year denied he planned to join … communion,
+            // said".
+            let floor = limit.max(end.saturating_sub(MAX_RELATIVE_APPOSITION));
             while j > floor {
                 j -= 1;
                 if self.is_punct(j, &[","]) {
+                    let first_word = self.tok(j + 1);
+                    let relative = self.is_word(j + 1) && self.lex.is(Glue::Relative, first_word);
+                    if end - j > MAX_APPOSITION && !relative {
+                        return self.subject_before_appositions(limit, end);
+                    }
                     let Some(head) = self.np_left_of(j, limit) else {
                         return self.subject_before_appositions(limit, end);
                     };
                     let appos_first = j + 1;
-                    let first_word = self.tok(appos_first);
                     let looks_like_appos = self.lex.is(Glue::Determiners, first_word)
                         || self.lex.is(Glue::Relative, first_word)
                         || self.lex.role(first_word).is_some()
@@ -736,6 +759,40 @@ mod tests {
     fn apposition_before_the_cue() {
         let r = one("General J. R. Doe, chairman of the Joint Staff, said the troops would stay.");
         assert_eq!(r.3, s("General J. R. Doe"));
+    }
+
+    #[test]
+    fn a_spaced_hyphen_is_a_dash_around_an_apposition() {
+        let r = one("DJ Jon Roe - aka Fatboy Poe - has said that dance music is not dead.");
+        assert_eq!(
+            (r.1.as_str(), r.3),
+            ("dance music is not dead", s("DJ Jon Roe"))
+        );
+        // A joining hyphen stays inside its word.
+        assert_eq!(
+            one("Jean-Paul Roe said the mill had closed.").3,
+            s("Jean-Paul Roe")
+        );
+    }
+
+    #[test]
+    fn a_long_relative_clause_between_speaker_and_verb() {
+        let r = run(
+            "Mr Roe, who last year denied he planned to join his wife and four \
+                     children in the Catholic faith despite regularly taking communion, \
+                     said abortion was a hard issue.",
+        );
+        let said = r
+            .iter()
+            .find(|x| x.1 == "abortion was a hard issue")
+            .unwrap();
+        assert_eq!(said.3, s("Mr Roe"), "{r:?}");
+        let denied = r.iter().find(|x| x.2.as_deref() == Some("denied")).unwrap();
+        assert_eq!(denied.3, s("Mr Roe"), "{r:?}");
+        // A time phrase after the relative pronoun.
+        let r = run("Mr Roe, who last year denied the mill would close, said it had.");
+        let denied = r.iter().find(|x| x.2.as_deref() == Some("denied")).unwrap();
+        assert_eq!(denied.3, s("Mr Roe"), "{r:?}");
     }
 
     #[test]

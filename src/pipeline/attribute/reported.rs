@@ -193,9 +193,28 @@ impl Attributor<'_, '_> {
         // said on Monday.", not "Roe said on Monday the plan …".
         let after_comma = (attribution_start.saturating_sub(5).max(s_start)..attribution_start)
             .any(|j| self.is_punct(j, &[",", "—"]));
+        // "…, Cook told Benioff." / "…, he told reporters on Monday.": the
+        // hearer of a verb that takes one, with no clause of its own.
+        let addressee_rest = || {
+            info.addressee
+                && after < s_end
+                && self.is_word(after)
+                && s_end - after <= 8
+                && (after..s_end).all(|j| {
+                    let w = self.tok(j);
+                    !self.tok_is(j, "that")
+                        && self.cue_starting_at(j).is_none()
+                        && !self.doc.tokens[j].is(DOUBLE_MARK)
+                        && !self.is_punct(j, &[",", ";", ":", "—", "–"])
+                        && !(self.is_word(j)
+                            && !self.is_cap(j)
+                            && (self.lex.is(Glue::FiniteVerbs, w)
+                                || (w.len() > 4 && w.ends_with("ed"))))
+                })
+        };
         let at_end = k >= s_end
             || self.is_punct(k, &[".", "!", "?", "”", "\"", ","])
-            || (after_comma && adverbial_rest());
+            || (after_comma && (adverbial_rest() || addressee_rest()));
         // "They cautioned, however, that …": a comma after a cue that opens
         // its clause starts the content rather than ending it.
         let opens_clause = attribution_start <= s_start
@@ -675,6 +694,34 @@ impl Attributor<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::super::testing::*;
+
+    #[test]
+    fn wondering_aloud_and_adverbs_of_frequency() {
+        let r = one("Another user wondered why the state had trademarked the slogan.");
+        assert_eq!(r.1, "why the state had trademarked the slogan");
+        let r = one("Big Machine have twice denied doing anything wrong.");
+        assert_eq!((r.1.as_str(), r.3), ("doing anything wrong", s("Big Machine")));
+        // No content, no statement; the base form is no cue.
+        assert!(run("Roe wondered.").is_empty());
+        assert!(run("You wonder why the state did it.").is_empty());
+    }
+
+    #[test]
+    fn a_tag_with_a_hearer_ends_the_clause() {
+        let r = one("The mill will close in May, Cook told reporters.");
+        assert_eq!(
+            (r.1.as_str(), r.3.clone()),
+            ("The mill will close in May", s("Cook"))
+        );
+        let r = one("Apple is in every big firm, Tim Cook told Ana Lee on Tuesday.");
+        assert_eq!(
+            (r.1.as_str(), r.3.clone()),
+            ("Apple is in every big firm", s("Tim Cook"))
+        );
+        // A hearer followed by a clause of its own is no tag.
+        let r = run("After the vote, Roe told the union it had lost.");
+        assert!(r.iter().all(|x| x.1 != "After the vote"), "{r:?}");
+    }
 
     #[test]
     fn indirect_speech_forms() {
