@@ -700,7 +700,10 @@ mod tests {
         let r = one("Another user wondered why the state had trademarked the slogan.");
         assert_eq!(r.1, "why the state had trademarked the slogan");
         let r = one("Big Machine have twice denied doing anything wrong.");
-        assert_eq!((r.1.as_str(), r.3), ("doing anything wrong", s("Big Machine")));
+        assert_eq!(
+            (r.1.as_str(), r.3),
+            ("doing anything wrong", s("Big Machine"))
+        );
         // No content, no statement; the base form is no cue.
         assert!(run("Roe wondered.").is_empty());
         assert!(run("You wonder why the state did it.").is_empty());
