@@ -354,6 +354,9 @@ pub enum Glue {
     Leads,
     /// Plural verbs ("have", "are"): after a name, an organisation.
     PluralVerbs,
+    /// Lower-case words that never modify a title: "what host", "against
+    /// singer".
+    TitleStops,
 }
 
 impl Glue {
@@ -393,6 +396,7 @@ impl Glue {
             Glue::Entourage => "entourage",
             Glue::Leads => "leads",
             Glue::PluralVerbs => "plural_verbs",
+            Glue::TitleStops => "title_stops",
         }
     }
 
@@ -404,7 +408,7 @@ impl Glue {
         }
     }
 
-    const ALL: [Glue; 34] = [
+    const ALL: [Glue; 35] = [
         Glue::Determiners,
         Glue::BetweenSubjectAndVerb,
         Glue::Passive,
@@ -439,6 +443,7 @@ impl Glue {
         Glue::Entourage,
         Glue::Leads,
         Glue::PluralVerbs,
+        Glue::TitleStops,
     ];
 }
 

@@ -37,6 +37,11 @@ pub struct Metrics {
     pub in_flight: Gauge,
     /// Reconnections (new broker sessions after a failure).
     pub reconnects: Counter,
+    /// Per broker node of `amqp.url` (address without user info): 1 for
+    /// the node the worker's session is on, 0 for the others.
+    pub broker_node: Family<NodeLabel, Gauge>,
+    /// Per broker node: attempts to open a session there that failed.
+    pub broker_open_failures: Family<NodeLabel, Counter>,
     /// Seconds spent in decoding and extraction per article.
     pub pipeline_seconds: Histogram,
     /// Seconds from delivery to ack (or dead-letter) per article.
@@ -50,6 +55,10 @@ pub struct Metrics {
 
 /// Labels of a family keyed by outcome, e.g. `outcome="ok"`.
 pub type OutcomeLabel = [(&'static str, &'static str); 1];
+
+/// Labels of a family keyed by broker node, e.g.
+/// `node="amqp://10.0.0.7:5672/%2f"` (never with user info).
+pub type NodeLabel = [(&'static str, String); 1];
 
 impl Default for Metrics {
     fn default() -> Self {
@@ -70,6 +79,8 @@ impl Metrics {
             confirms_failed: Family::default(),
             in_flight: Gauge::default(),
             reconnects: Counter::default(),
+            broker_node: Family::default(),
+            broker_open_failures: Family::default(),
             pipeline_seconds: Histogram::new(exponential_buckets(0.0001, 2.0, 18)),
             end_to_end_seconds: Histogram::new(exponential_buckets(0.0005, 2.0, 18)),
             api_requests: Family::default(),
@@ -117,6 +128,16 @@ impl Metrics {
             m.reconnects.clone(),
         );
         registry.register(
+            "broker_node",
+            "1 for the broker node (of amqp.url) the session is on, 0 for the others",
+            m.broker_node.clone(),
+        );
+        registry.register(
+            "broker_open_failures",
+            "Failed attempts to open a broker session, by node",
+            m.broker_open_failures.clone(),
+        );
+        registry.register(
             "pipeline_seconds",
             "Time to decode and extract one article",
             m.pipeline_seconds.clone(),
@@ -137,6 +158,21 @@ impl Metrics {
             m.api_statements.clone(),
         );
         Metrics { registry, ..m }
+    }
+
+    /// Sets [`Metrics::broker_node`]: 1 for `in_use` (none: not
+    /// connected), 0 for every other address of `nodes`.
+    pub fn set_broker_node<'a>(
+        &self,
+        nodes: impl IntoIterator<Item = &'a str>,
+        in_use: Option<&str>,
+    ) {
+        for node in nodes {
+            let value = i64::from(Some(node) == in_use);
+            self.broker_node
+                .get_or_create(&[("node", node.to_string())])
+                .set(value);
+        }
     }
 
     /// The registry in Prometheus text format.
@@ -192,6 +228,13 @@ mod tests {
             .get_or_create(&[("kind", "not_json")])
             .inc();
         m.pipeline_seconds.observe(0.01);
+        m.set_broker_node(
+            ["amqp://a:5672/%2f", "amqp://b:5672/%2f"],
+            Some("amqp://b:5672/%2f"),
+        );
+        m.broker_open_failures
+            .get_or_create(&[("node", "amqp://a:5672/%2f".to_string())])
+            .inc();
         let text = m.render();
         for name in [
             "quotewire_articles_consumed_total 1",
@@ -203,6 +246,9 @@ mod tests {
             "quotewire_pipeline_seconds_count 1",
             "quotewire_end_to_end_seconds_count 0",
             "quotewire_api_statements_total 0",
+            "quotewire_broker_node{node=\"amqp://a:5672/%2f\"} 0",
+            "quotewire_broker_node{node=\"amqp://b:5672/%2f\"} 1",
+            "quotewire_broker_open_failures_total{node=\"amqp://a:5672/%2f\"} 1",
         ] {
             assert!(text.contains(name), "missing {name} in:\n{text}");
         }

@@ -10,7 +10,9 @@
 //!
 //! [`Settings::load`] validates the result, so a bad value is a clear error
 //! at start rather than a surprise later. The AMQP password is never shown:
-//! use [`redact_url`] (or [`AmqpSettings::redacted_url`]) in logs.
+//! use [`redact_url`] (or [`AmqpSettings::redacted_url`]) in messages about
+//! the configuration, and [`node_address`] (no user info at all) for the
+//! broker node in use in logs and metrics.
 
 use crate::article::ArticleLimits;
 use crate::pipeline::Attributions;
@@ -94,8 +96,9 @@ pub struct Settings {
 #[derive(Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AmqpSettings {
-    /// `amqp://` or `amqps://` URL, possibly with credentials.
-    pub url: String,
+    /// The broker's `amqp://` or `amqps://` URL, possibly with credentials;
+    /// or several, one per node of a cluster, tried in order.
+    pub url: BrokerUrls,
     /// Prefix of the broker-side connection names.
     pub connection_name: String,
     /// First reconnect delay, in milliseconds.
@@ -104,12 +107,21 @@ pub struct AmqpSettings {
     pub reconnect_max_ms: u64,
     /// Longest wait for a publisher confirm, in milliseconds.
     pub confirm_timeout_ms: u64,
+    /// Longest time opening a session on one node may take (connections,
+    /// topology, consumer) before the next node is tried, in milliseconds.
+    pub open_timeout_ms: u64,
 }
 
 impl AmqpSettings {
-    /// The URL with its password replaced by `***`, safe to log.
+    /// The URL(s) with passwords replaced by `***`, comma-separated, safe
+    /// to log.
     pub fn redacted_url(&self) -> String {
-        redact_url(&self.url)
+        self.url.redacted()
+    }
+
+    /// Longest time opening a session on one node may take.
+    pub fn open_timeout(&self) -> Duration {
+        Duration::from_millis(self.open_timeout_ms)
     }
 
     /// First reconnect delay.
@@ -137,7 +149,65 @@ impl std::fmt::Debug for AmqpSettings {
             .field("reconnect_min_ms", &self.reconnect_min_ms)
             .field("reconnect_max_ms", &self.reconnect_max_ms)
             .field("confirm_timeout_ms", &self.confirm_timeout_ms)
+            .field("open_timeout_ms", &self.open_timeout_ms)
             .finish()
+    }
+}
+
+/// `amqp.url`: the broker URL, or the URLs of a cluster's nodes, in the
+/// order they are tried.
+///
+/// Deserialised from one string holding one URL or several separated by
+/// commas (how `QUOTEWIRE__AMQP__URL` gives them), or from a list of
+/// strings (a config file's `url = ["amqp://...", "amqp://..."]`). A comma
+/// inside a password must be written `%2C`, as URLs require.
+#[derive(Clone, PartialEq, Eq)]
+pub struct BrokerUrls(Vec<String>);
+
+impl BrokerUrls {
+    /// The URLs in order, credentials included: for connecting only.
+    pub fn as_slice(&self) -> &[String] {
+        &self.0
+    }
+
+    /// Every URL with its password replaced by `***`, comma-separated.
+    pub fn redacted(&self) -> String {
+        self.0
+            .iter()
+            .map(|url| redact_url(url))
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+}
+
+impl From<&str> for BrokerUrls {
+    /// Splits at commas; each URL is trimmed (an empty one is kept, for
+    /// [`Settings::validate`] to reject with its position).
+    fn from(value: &str) -> BrokerUrls {
+        BrokerUrls(value.split(',').map(|u| u.trim().to_string()).collect())
+    }
+}
+
+impl std::fmt::Debug for BrokerUrls {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.redacted())
+    }
+}
+
+impl<'de> Deserialize<'de> for BrokerUrls {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum OneOrMany {
+            One(String),
+            Many(Vec<String>),
+        }
+        Ok(match OneOrMany::deserialize(deserializer)? {
+            OneOrMany::One(text) => BrokerUrls::from(text.as_str()),
+            OneOrMany::Many(urls) => {
+                BrokerUrls(urls.iter().map(|u| u.trim().to_string()).collect())
+            }
+        })
     }
 }
 
@@ -444,21 +514,7 @@ impl Settings {
     /// Checks every value that serde cannot: URL scheme, non-empty names,
     /// ranges and the listen address.
     pub fn validate(&self) -> Result<(), SettingsError> {
-        let url = url::Url::parse(&self.amqp.url).map_err(|e| {
-            invalid(
-                "amqp.url",
-                format!("not a URL ({e}): {}", self.amqp.redacted_url()),
-            )
-        })?;
-        if !matches!(url.scheme(), "amqp" | "amqps") {
-            return Err(invalid(
-                "amqp.url",
-                format!("scheme must be amqp or amqps, not `{}`", url.scheme()),
-            ));
-        }
-        if url.host_str().is_none_or(str::is_empty) {
-            return Err(invalid("amqp.url", "the URL has no host"));
-        }
+        validate_urls(&self.amqp.url)?;
         if self.amqp.reconnect_min_ms == 0 {
             return Err(invalid("amqp.reconnect_min_ms", "must be at least 1"));
         }
@@ -470,6 +526,9 @@ impl Settings {
         }
         if self.amqp.confirm_timeout_ms == 0 {
             return Err(invalid("amqp.confirm_timeout_ms", "must be at least 1"));
+        }
+        if self.amqp.open_timeout_ms == 0 {
+            return Err(invalid("amqp.open_timeout_ms", "must be at least 1"));
         }
         let names: [(&'static str, &str); 7] = [
             ("amqp.connection_name", &self.amqp.connection_name),
@@ -539,6 +598,74 @@ impl Settings {
             return Err(invalid("serve.request_timeout_ms", "must be at least 1"));
         }
         Ok(())
+    }
+}
+
+/// Checks every URL of `amqp.url`: at least one, each an `amqp://` or
+/// `amqps://` URL with a host. Errors name the URL's position when there
+/// are several, and never show a password.
+fn validate_urls(urls: &BrokerUrls) -> Result<(), SettingsError> {
+    let all = urls.as_slice();
+    if all.iter().all(|u| u.is_empty()) {
+        return Err(invalid("amqp.url", "no broker URL given"));
+    }
+    for (i, text) in all.iter().enumerate() {
+        let which = if all.len() > 1 {
+            format!("URL {} of {}", i + 1, all.len())
+        } else {
+            "the URL".to_string()
+        };
+        if text.is_empty() {
+            return Err(invalid(
+                "amqp.url",
+                format!("{which} is empty (URLs are separated by single commas)"),
+            ));
+        }
+        let url = url::Url::parse(text).map_err(|e| {
+            invalid(
+                "amqp.url",
+                format!("{which} is not a URL ({e}): {}", redact_url(text)),
+            )
+        })?;
+        if !matches!(url.scheme(), "amqp" | "amqps") {
+            return Err(invalid(
+                "amqp.url",
+                format!(
+                    "{which}: scheme must be amqp or amqps, not `{}`",
+                    url.scheme()
+                ),
+            ));
+        }
+        if url.host_str().is_none_or(str::is_empty) {
+            return Err(invalid("amqp.url", format!("{which} has no host")));
+        }
+    }
+    Ok(())
+}
+
+/// The address of a broker node for logs and metrics: `url` without any
+/// user info (neither user name nor password) and without query, e.g.
+/// `amqp://10.0.0.7:5672/%2f`. The port is always shown (5672 or 5671 when
+/// the URL has none).
+///
+/// Anything that does not parse as a URL is replaced entirely.
+pub fn node_address(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(parsed) => {
+            let host = match parsed.host() {
+                Some(url::Host::Ipv6(ip)) => format!("[{ip}]"),
+                Some(host) => host.to_string(),
+                None => return "<unparseable URL>".to_string(),
+            };
+            let default_port = if parsed.scheme() == "amqps" {
+                5671
+            } else {
+                5672
+            };
+            let port = parsed.port().unwrap_or(default_port);
+            format!("{}://{host}:{port}{}", parsed.scheme(), parsed.path())
+        }
+        Err(_) => "<unparseable URL>".to_string(),
     }
 }
 
@@ -641,7 +768,7 @@ mod tests {
         assert_eq!(s.dead_letter.queue, "dlq-env");
         assert_eq!(s.dead_letter.queue_type, QueueType::Quorum);
         assert_eq!(s.output.queue_type, QueueType::Classic);
-        assert_eq!(s.amqp.url, "amqp://u:p@broker:5673/vh");
+        assert_eq!(s.amqp.url.as_slice(), ["amqp://u:p@broker:5673/vh"]);
         assert_eq!(s.amqp.reconnect_min_ms, 20);
         assert_eq!(s.output.batch, OutputBatch::Article);
         assert_eq!(
@@ -743,6 +870,88 @@ mod tests {
     }
 
     #[test]
+    fn amqp_url_takes_a_comma_separated_list_or_a_file_list() {
+        let s = Settings::load_from(
+            None,
+            env(&[(
+                "QUOTEWIRE__AMQP__URL",
+                "amqp://u:p@a:5681/%2f, amqp://u:p@b:5682/%2f,amqps://u:p@c/vh",
+            )]),
+        )
+        .unwrap();
+        assert_eq!(
+            s.amqp.url.as_slice(),
+            [
+                "amqp://u:p@a:5681/%2f",
+                "amqp://u:p@b:5682/%2f",
+                "amqps://u:p@c/vh"
+            ]
+        );
+        let single = defaults();
+        assert_eq!(
+            single.amqp.url.as_slice(),
+            ["amqp://guest:guest@127.0.0.1:5672/%2f"]
+        );
+        let mut file = tempfile::NamedTempFile::new().unwrap();
+        writeln!(
+            file,
+            "[amqp]\nurl = [\"amqp://u:p@mq-0:5672/%2f\", \"amqp://u:p@mq-1:5672/%2f\"]\n"
+        )
+        .unwrap();
+        let from_file = Settings::load_from(Some(file.path()), env(&[])).unwrap();
+        assert_eq!(
+            from_file.amqp.url.as_slice(),
+            ["amqp://u:p@mq-0:5672/%2f", "amqp://u:p@mq-1:5672/%2f"]
+        );
+        // The environment still wins over the file.
+        let env_wins = Settings::load_from(
+            Some(file.path()),
+            env(&[("QUOTEWIRE__AMQP__URL", "amqp://x/%2f")]),
+        )
+        .unwrap();
+        assert_eq!(env_wins.amqp.url.as_slice(), ["amqp://x/%2f"]);
+    }
+
+    #[test]
+    fn every_url_of_a_list_is_checked_and_named_by_position() {
+        for (value, expected) in [
+            ("amqp://a/%2f,,amqp://b/%2f", "URL 2 of 3 is empty"),
+            ("amqp://a/%2f,", "URL 2 of 2 is empty"),
+            (
+                "amqp://a/%2f,http://u:hunter2@b/",
+                "URL 2 of 2: scheme must be amqp or amqps",
+            ),
+            ("amqp://a/%2f,not a url hunter2", "URL 2 of 2 is not a URL"),
+            ("", "no broker URL given"),
+            (" , ", "no broker URL given"),
+        ] {
+            let err = Settings::load_from(None, env(&[("QUOTEWIRE__AMQP__URL", value)]))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("amqp.url"), "{value}: {err}");
+            assert!(err.contains(expected), "{value}: {err}");
+            assert!(!err.contains("hunter2"), "{value}: {err}");
+        }
+        let err = Settings::load_from(None, env(&[("QUOTEWIRE__AMQP__OPEN_TIMEOUT_MS", "0")]))
+            .unwrap_err();
+        assert!(err.to_string().contains("amqp.open_timeout_ms"), "{err}");
+    }
+
+    #[test]
+    fn node_addresses_carry_no_user_info() {
+        assert_eq!(
+            node_address("amqps://worker:s3cret@mq.example.com/prod?heartbeat=10"),
+            "amqps://mq.example.com:5671/prod"
+        );
+        assert_eq!(
+            node_address("amqp://guest@127.0.0.1:5681/%2f"),
+            "amqp://127.0.0.1:5681/%2f"
+        );
+        assert_eq!(node_address("amqp://[::1]/%2f"), "amqp://[::1]:5672/%2f");
+        assert_eq!(node_address("::garbage s3cret"), "<unparseable URL>");
+    }
+
+    #[test]
     fn redaction_hides_the_password_only() {
         assert_eq!(
             redact_url("amqps://worker:s3cret@mq.example.com:5671/prod"),
@@ -759,12 +968,18 @@ mod tests {
     fn debug_output_never_shows_the_password() {
         let s = Settings::load_from(
             None,
-            env(&[("QUOTEWIRE__AMQP__URL", "amqp://u:hunter2@h:5672/%2f")]),
+            env(&[(
+                "QUOTEWIRE__AMQP__URL",
+                "amqp://u:hunter2@h:5672/%2f,amqp://u:hunter2@g:5673/%2f",
+            )]),
         )
         .unwrap();
         let debug = format!("{s:?}");
         assert!(!debug.contains("hunter2"), "{debug}");
-        assert!(debug.contains("amqp://u:***@h:5672/%2f"), "{debug}");
+        assert!(
+            debug.contains("amqp://u:***@h:5672/%2f,amqp://u:***@g:5673/%2f"),
+            "{debug}"
+        );
         let err = Settings::load_from(None, env(&[("QUOTEWIRE__AMQP__URL", "ftp://u:hunter2@h/")]))
             .unwrap_err();
         assert!(!err.to_string().contains("hunter2"), "{err}");

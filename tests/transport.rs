@@ -8,7 +8,7 @@ mod common;
 
 use common::*;
 use quotewire::settings::Settings;
-use quotewire::transport::{OutgoingEvent, Session, TransportError};
+use quotewire::transport::{Node, OutgoingEvent, Session, TransportError};
 use std::time::Duration;
 
 fn settings(names: &Names, extra: &[(&str, &str)]) -> Settings {
@@ -33,7 +33,8 @@ fn events(n: usize) -> Vec<OutgoingEvent> {
 }
 
 async fn open(settings: &Settings) -> Session {
-    tokio::time::timeout(Duration::from_secs(20), Session::open(settings))
+    let node = Node::new(&settings.amqp.url.as_slice()[0]);
+    tokio::time::timeout(Duration::from_secs(20), Session::open(settings, &node))
         .await
         .expect("session open timed out")
         .unwrap_or_else(|e| panic!("{BROKER_HELP} ({e})"))

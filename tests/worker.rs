@@ -647,7 +647,11 @@ async fn not_ready_without_a_broker_and_sigterm_still_exits_cleanly() {
     );
     let addr = worker.http_addr().await;
     worker
-        .wait_for_log("Cannot open a broker session; retrying.", 2, LONG)
+        .wait_for_log(
+            "Cannot open a broker session on any node; retrying.",
+            2,
+            LONG,
+        )
         .await;
     assert_eq!(http_get(&addr, "/healthz").await.0, 200);
     assert_eq!(http_get(&addr, "/readyz").await.0, 503);
@@ -655,4 +659,78 @@ async fn not_ready_without_a_broker_and_sigterm_still_exits_cleanly() {
     let status = worker.wait_exit(LONG).await;
     assert_eq!(status.code(), Some(0), "{}", worker.logs());
     assert!(!worker.logs().contains("s3cret"), "password leaked");
+}
+
+/// `amqp.url` lists a node that refuses connections and one that accepts
+/// TCP but never speaks AMQP before the real broker: `topology` and the
+/// worker skip both (the silent one after `amqp.open_timeout_ms`), and the
+/// log and metrics name the node in use, never with its credentials.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_url_list_skips_dead_and_silent_nodes_and_names_the_node_in_use() {
+    let names = Names::new("urllist");
+    let (_conn, ch) = channel(&format!("{}-test", names.prefix)).await;
+    // A port nothing listens on, and a listener that never answers.
+    let refused = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let refused_port = refused.local_addr().unwrap().port();
+    drop(refused);
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let silent_port = silent.local_addr().unwrap().port();
+    let real = amqp_url();
+    let list = format!(
+        "amqp://guest:guest@127.0.0.1:{refused_port}/%2f, amqp://guest:guest@127.0.0.1:{silent_port}/%2f, {real}"
+    );
+    let real_node = quotewire::settings::node_address(&real);
+    let silent_node = format!("amqp://127.0.0.1:{silent_port}/%2f");
+    let refused_node = format!("amqp://127.0.0.1:{refused_port}/%2f");
+    let extra = [
+        ("QUOTEWIRE__AMQP__URL", list.as_str()),
+        ("QUOTEWIRE__AMQP__OPEN_TIMEOUT_MS", "1000"),
+    ];
+
+    let mut env = names.env();
+    env.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+    let topology = std::process::Command::new(env!("CARGO_BIN_EXE_quotewire"))
+        .arg("topology")
+        .env_clear()
+        .envs(env)
+        .output()
+        .expect("run quotewire topology");
+    let (out, err) = (
+        String::from_utf8_lossy(&topology.stdout),
+        String::from_utf8_lossy(&topology.stderr),
+    );
+    assert!(topology.status.success(), "{out}{err}");
+    assert!(
+        out.starts_with(&format!("declared on {real_node}:")),
+        "{out}"
+    );
+    assert!(
+        err.contains(&refused_node) && err.contains(&silent_node),
+        "{err}"
+    );
+
+    let mut worker = Worker::spawn(&names, &extra);
+    let addr = worker.http_addr().await;
+    let consuming = worker.wait_for_log("Consuming.", 1, LONG).await;
+    assert_eq!(consuming[0]["fields"]["node"], real_node.as_str());
+    let node = |n: &str| format!("quotewire_broker_node{{node=\"{n}\"}}");
+    let failures = |n: &str| format!("quotewire_broker_open_failures_total{{node=\"{n}\"}}");
+    assert_eq!(metric(&addr, &node(&real_node)).await, 1.0);
+    assert_eq!(metric(&addr, &node(&silent_node)).await, 0.0);
+    assert_eq!(metric(&addr, &failures(&refused_node)).await, 1.0);
+    assert_eq!(metric(&addr, &failures(&silent_node)).await, 1.0);
+
+    publish(&ch, &names.input_exchange, &[(article(3), plain())]).await;
+    wait_metric(&addr, "quotewire_articles_acked_total", 1.0, LONG).await;
+    let expected = expected_for(3..4);
+    let events = take_all(&ch, &names.output_queue, expected.len(), LONG, SETTLE).await;
+    check_events(&events, &expected, true);
+    assert_eq!(worker.stop_cleanly().await, 1);
+    let log = worker.logs();
+    assert!(log.contains("no session opened within 1s"), "{log}");
+    assert!(
+        !log.contains("guest:guest") && !log.contains("guest@"),
+        "credentials leaked into the log:\n{log}"
+    );
+    drop(silent);
 }

@@ -5,9 +5,10 @@ use crate::collect::Stream;
 use crate::inputs::Input;
 use crate::report::secs;
 use crate::scene::{consuming_count, play, Row, Scene};
+use crate::sessions;
 use crate::Options;
 use std::time::{Duration, Instant};
-use testkit::{close_connections_named, Result, WorkerProcess};
+use testkit::{close_connections_named, Result};
 
 /// kill -9 at random progress points while articles flow, restarting.
 pub async fn kill9(opts: &Options, good: &[Input]) -> Row {
@@ -129,7 +130,8 @@ async fn conn_cut_steps(scene: &mut Scene) -> Result<String> {
         .collect::<Vec<_>>();
     let gaps: Vec<Duration> = [a, b]
         .iter()
-        .flat_map(|&w| reconnect_gaps(&scene.workers[w]))
+        .flat_map(|&w| sessions::reconnects(&scene.workers[w]))
+        .map(|r| r.gap)
         .collect();
     let max_gap = gaps.iter().max().copied().unwrap_or_default();
     scene.notes.push(format!(
@@ -142,43 +144,4 @@ async fn conn_cut_steps(scene: &mut Scene) -> Result<String> {
         secs(max_gap),
         gaps.len()
     ))
-}
-
-/// From the worker's own log: for each lost session, the time from
-/// `Broker session lost` to the next `Consuming.`.
-fn reconnect_gaps(worker: &WorkerProcess) -> Vec<Duration> {
-    let mut gaps = Vec::new();
-    let mut lost_at = None;
-    for line in worker.logs().lines() {
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
-            continue;
-        };
-        let message = v["fields"]["message"].as_str().unwrap_or_default();
-        let Some(at) = v["timestamp"].as_str().and_then(seconds_of_day) else {
-            continue;
-        };
-        if message.starts_with("Broker session lost") {
-            lost_at.get_or_insert(at);
-        } else if message == "Consuming." {
-            if let Some(lost) = lost_at.take() {
-                let mut gap = at - lost;
-                if gap < 0.0 {
-                    gap += 86_400.0;
-                }
-                gaps.push(Duration::from_secs_f64(gap));
-            }
-        }
-    }
-    gaps
-}
-
-/// Seconds since midnight of an RFC 3339 UTC timestamp
-/// (`2026-11-27T10:26:12.079817Z`).
-fn seconds_of_day(ts: &str) -> Option<f64> {
-    let time = ts.split_once('T')?.1.trim_end_matches('Z');
-    let mut parts = time.split(':');
-    let h: f64 = parts.next()?.parse().ok()?;
-    let m: f64 = parts.next()?.parse().ok()?;
-    let s: f64 = parts.next()?.parse().ok()?;
-    Some(h * 3600.0 + m * 60.0 + s)
 }

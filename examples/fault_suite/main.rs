@@ -25,16 +25,25 @@
 //! * `broker-restart`: `rabbitmqctl stop_app` / `start_app` mid-stream. It
 //!   refuses to run while clients other than this suite are connected.
 //!
+//! Run only when named (it needs the 3-node cluster of
+//! `scripts/rabbitmq-cluster.sh`; `scripts/cluster-failover.sh` starts it,
+//! runs this and stops it):
+//!
+//! * `cluster-failover`: two workers on different nodes of the cluster,
+//!   quorum queues on all three; the input queue's leader node is stopped
+//!   mid-stream, later a second node briefly, then both come back.
+//!
 //! Usage: `fault_suite --bin target/release/quotewire [options] [scenario...]`
 //! (see `scripts/fault-suite.sh`). Prints a markdown table and exits 1 if
 //! any scenario lost an article or broke another promise.
 //!
 //! Layout: `inputs` (what is published and what each input must become),
 //! `collect` (what arrived), `scene` (one scenario run and its verdict),
-//! one module per scenario family (`kill`, `poison`, `slow`, `restart`)
-//! and `report`; broker, process and HTTP helpers come from the shared
+//! one module per scenario family (`kill`, `poison`, `slow`, `restart`,
+//! `cluster`), `sessions` (reconnects from a worker's log) and `report`; broker, process and HTTP helpers come from the shared
 //! test kit (`testkit/`).
 
+mod cluster;
 mod collect;
 mod inputs;
 mod kill;
@@ -42,6 +51,7 @@ mod poison;
 mod report;
 mod restart;
 mod scene;
+mod sessions;
 mod slow;
 
 use inputs::good_articles;
@@ -61,6 +71,9 @@ const SCENARIOS: &[&str] = &[
     "slow-downstream-dl5",
     "broker-restart",
 ];
+
+/// Scenarios run only when named.
+const ON_REQUEST: &[&str] = &["cluster-failover"];
 
 /// Command-line options.
 #[derive(Debug, Clone)]
@@ -85,6 +98,12 @@ struct Options {
     rss_limit_mb: u64,
     /// How long the broker restart waits for other clients to leave.
     restart_guard: Duration,
+    /// Articles of the cluster-failover scenario.
+    cluster_articles: usize,
+    /// Articles per second the cluster-failover scenario publishes.
+    cluster_rate: u32,
+    /// The script that runs the test cluster.
+    cluster_script: PathBuf,
     /// Where to write the report too.
     report: Option<PathBuf>,
     /// The scenarios to run, in order.
@@ -94,7 +113,10 @@ struct Options {
 const USAGE: &str = "usage: fault_suite --bin PATH [--url AMQP_URL] [--corpus news.jsonl] \
 [--samples articles.jsonl] [--articles N (kill9, default 10000)] [--small-articles N (others, default 3000)] \
 [--kills N (default 3)] [--seed N] [--rss-limit-mb N (default 512)] [--restart-guard-secs N (default 120)] \
-[--report FILE] [scenario...]; scenarios: kill9 conn-cut poison slow-downstream slow-downstream-dl5 broker-restart";
+[--cluster-articles N (default 5000)] [--cluster-rate N (articles/s, default 100)] \
+[--cluster-script PATH (default scripts/rabbitmq-cluster.sh)] \
+[--report FILE] [scenario...]; scenarios: kill9 conn-cut poison slow-downstream slow-downstream-dl5 broker-restart, \
+and only when named: cluster-failover";
 
 fn parse_options() -> Result<Options> {
     let mut opts = Options {
@@ -112,6 +134,9 @@ fn parse_options() -> Result<Options> {
             .unwrap_or_else(|| fastrand::u64(..)),
         rss_limit_mb: 512,
         restart_guard: Duration::from_secs(120),
+        cluster_articles: 5_000,
+        cluster_rate: 100,
+        cluster_script: PathBuf::from("scripts/rabbitmq-cluster.sh"),
         report: None,
         scenarios: Vec::new(),
     };
@@ -141,18 +166,28 @@ fn parse_options() -> Result<Options> {
             "--restart-guard-secs" => {
                 opts.restart_guard = Duration::from_secs(number(value("--restart-guard-secs")?)?)
             }
+            "--cluster-articles" => {
+                opts.cluster_articles = number(value("--cluster-articles")?)? as usize
+            }
+            "--cluster-rate" => {
+                opts.cluster_rate = number(value("--cluster-rate")?)?.clamp(1, 100_000) as u32
+            }
+            "--cluster-script" => opts.cluster_script = value("--cluster-script")?.into(),
             "--report" => opts.report = Some(value("--report")?.into()),
             "-h" | "--help" => return Err(bad("help")),
-            s if SCENARIOS.contains(&s) => opts.scenarios.push(s.to_string()),
+            s if SCENARIOS.contains(&s) || ON_REQUEST.contains(&s) => {
+                opts.scenarios.push(s.to_string())
+            }
             s => return Err(bad(&format!("unknown argument {s}"))),
         }
     }
     if opts.scenarios.is_empty() {
         opts.scenarios = SCENARIOS.iter().map(|s| s.to_string()).collect();
     } else {
-        // Whatever the order given, the broker restart runs last.
+        // Whatever the order given, the broker restart runs last (of the
+        // single-broker scenarios).
         opts.scenarios
-            .sort_by_key(|s| SCENARIOS.iter().position(|x| x == s));
+            .sort_by_key(|s| SCENARIOS.iter().chain(ON_REQUEST).position(|x| x == s));
         opts.scenarios.dedup();
     }
     if !opts.bin.is_file() {
@@ -166,7 +201,14 @@ fn parse_options() -> Result<Options> {
 
 async fn run(opts: Options) -> Result<bool> {
     let pipeline = Pipeline::english();
-    let want = opts.articles.max(opts.small_articles).max(600);
+    let mut want = opts.small_articles.max(600);
+    for scenario in &opts.scenarios {
+        match scenario.as_str() {
+            "kill9" => want = want.max(opts.articles),
+            "cluster-failover" => want = want.max(opts.cluster_articles),
+            _ => {}
+        }
+    }
     let started = Instant::now();
     let (good, source) = good_articles(&opts, &pipeline, want)?;
     eprintln!(
@@ -184,6 +226,7 @@ async fn run(opts: Options) -> Result<bool> {
             "slow-downstream" => slow::slow_downstream(&opts, &good, false).await,
             "slow-downstream-dl5" => slow::slow_downstream(&opts, &good, true).await,
             "broker-restart" => restart::broker_restart(&opts, &good).await,
+            "cluster-failover" => cluster::cluster_failover(&opts, &good).await,
             other => broken_row(other, Error::Failed("unknown scenario".into())),
         };
         eprintln!(

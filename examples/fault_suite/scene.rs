@@ -181,11 +181,18 @@ impl Scene {
 
     /// Starts a worker named `<prefix>.<name>` (its connection names).
     pub fn spawn_worker(&mut self, name: &str) -> Result<usize> {
+        self.spawn_worker_with(name, &[])
+    }
+
+    /// [`Scene::spawn_worker`] with `extra` settings of its own (after the
+    /// scene's, so they win).
+    pub fn spawn_worker_with(&mut self, name: &str, extra: &[(&str, &str)]) -> Result<usize> {
         let mut env = self.worker_env.clone();
         env.push((
             "QUOTEWIRE__AMQP__CONNECTION_NAME".into(),
             format!("{}.{name}", self.names.prefix),
         ));
+        env.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
         let log = self.dir.path().join(format!("{name}.log"));
         let no_args: [&str; 0] = [];
         let worker = WorkerProcess::spawn(name, &self.opts.bin, no_args, &env, log)?;

@@ -20,12 +20,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .build()
         .context("cannot start the async runtime")?;
     let topology = Topology::from_settings(&settings);
-    let url = settings.amqp.redacted_url();
-    runtime.block_on(async {
-        transport::declare_topology(&settings, &topology)
-            .await
-            .with_context(|| format!("cannot declare the topology on {url}"))
+    let node = runtime.block_on(async {
+        transport::declare_topology(&settings, &topology, |node, error| {
+            eprintln!(
+                "quotewire: cannot declare the topology on {node} ({error}); trying the next node"
+            )
+        })
+        .await
+        .context("cannot declare the topology")
     })?;
-    print!("declared on {url}:\n{topology}");
+    print!("declared on {node}:\n{topology}");
     Ok(ExitCode::SUCCESS)
 }

@@ -117,6 +117,19 @@ impl<'t> Document<'t> {
         })
     }
 
+    /// Whether token `i` is the apostrophe of a plural possessive inside a
+    /// name, "Harbour Workers' Union": attached to a word ending in "s",
+    /// with a space and a capitalised word after it.
+    pub fn plural_possessive_mark(&self, i: usize) -> bool {
+        (self.punct_is(i, '\'') || self.punct_is(i, '’'))
+            && i > 0
+            && !self.tokens[i].is(SPACE_BEFORE)
+            && self.tokens[i].is(SPACE_AFTER)
+            && self.tokens[i - 1].is(WORD)
+            && self.tok(i - 1).ends_with(['s', 'S'])
+            && self.tokens.get(i + 1).is_some_and(|t| t.is(CAP))
+    }
+
     /// Byte span from the start of token `a` to the end of token `b`.
     #[inline]
     pub fn span(&self, a: usize, b: usize) -> Span {

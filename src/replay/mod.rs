@@ -24,7 +24,8 @@ pub use source::{discover, Input, InputKind};
 use crate::article::{Article, ArticleError, ArticleLimits};
 use crate::settings::Settings;
 use crate::transport::{
-    ArchivedMessage, ConfirmOutcome, PublishSession, Publisher, Topology, TransportError,
+    ArchivedMessage, Brokers, ConfirmOutcome, Node, PublishSession, Publisher, Topology,
+    TransportError,
 };
 use crate::worker::Backoff;
 use checkpoint::Prefix;
@@ -241,6 +242,11 @@ pub trait Observer {
     fn session_failed(&mut self, why: &str, unconfirmed: usize);
     /// A new session is opened after `delay` (attempt `attempt`).
     fn reconnecting(&mut self, why: &str, attempt: u32, delay: Duration);
+    /// A session opened on the broker node `node` (its address, without
+    /// user info).
+    fn connected(&mut self, node: &str);
+    /// A session could not be opened on `node`; the next node is tried.
+    fn node_failed(&mut self, node: &str, why: &str);
     /// The replay gives up `unconfirmed` publishes of a failed session.
     fn abandoned(&mut self, why: &str, unconfirmed: usize);
     /// Periodic counters.
@@ -425,16 +431,17 @@ async fn start_publish(shared: &Shared, p: Pending) -> BoxFuture<'static, Settle
 
 /// Opens a new session after `backoff`, again and again until it works
 /// or `max_reconnects` attempts failed: `Err(None)` if `shutdown` came
-/// first, `Err(Some(reason))` after too many failures.
+/// first, `Err(Some(reason))` after too many failures. Each attempt is one
+/// pass through the broker nodes, starting after the lost one.
 async fn reconnect(
     settings: &Settings,
     options: &ReplayOptions,
+    brokers: &mut Brokers,
     backoff: &mut Backoff,
     observer: &mut dyn Observer,
     shutdown: &CancellationToken,
     why: &str,
-) -> Result<PublishSession, Option<String>> {
-    let topology = options.declare.then(|| Topology::from_settings(settings));
+) -> Result<(PublishSession, Node), Option<String>> {
     let mut why = why.to_string();
     for attempt in 1..=options.max_reconnects.max(1) {
         let delay = backoff.next_delay();
@@ -443,12 +450,32 @@ async fn reconnect(
             _ = tokio::time::sleep(delay) => {}
             _ = shutdown.cancelled() => return Err(None),
         }
-        match PublishSession::open(settings, "replay", topology.as_ref()).await {
-            Ok(session) => return Ok(session),
+        match open_session(settings, options, brokers, observer).await {
+            Ok(opened) => return Ok(opened),
             Err(error) => why = error.to_string(),
         }
     }
     Err(Some(format!("cannot reconnect: {why}")))
+}
+
+/// One pass through the broker nodes: the first publishing session that
+/// opens (declaring the topology first unless `--no-declare`).
+async fn open_session(
+    settings: &Settings,
+    options: &ReplayOptions,
+    brokers: &mut Brokers,
+    observer: &mut dyn Observer,
+) -> Result<(PublishSession, Node), TransportError> {
+    let topology = options.declare.then(|| Topology::from_settings(settings));
+    let topology = topology.as_ref();
+    let opened = brokers
+        .open(
+            |node| async move { PublishSession::open(settings, &node, "replay", topology).await },
+            |node, error| observer.node_failed(node.address(), &error.to_string()),
+        )
+        .await?;
+    observer.connected(opened.1.address());
+    Ok(opened)
 }
 
 /// Spreads publishes evenly at a given rate. Timer wake-ups are late by up
@@ -513,8 +540,8 @@ pub async fn run(
     let mut taken_to: Vec<u64> = starts.iter().map(|p| p.offset).collect();
     let mut read_bytes: u64 = taken_to.iter().sum();
 
-    let topology = options.declare.then(|| Topology::from_settings(settings));
-    let mut session = PublishSession::open(settings, "replay", topology.as_ref()).await?;
+    let mut brokers = Brokers::from_settings(&settings.amqp);
+    let (mut session, mut node) = open_session(settings, options, &mut brokers, observer).await?;
     let shared = Arc::new(Shared {
         publisher: std::sync::Mutex::new(session.publisher.clone()),
         exchange: options.exchange.clone(),
@@ -580,9 +607,11 @@ pub async fn run(
                 observer.abandoned(why, requeue.len());
                 break;
             }
+            brokers.lost(&node);
             match reconnect(
                 settings,
                 options,
+                &mut brokers,
                 &mut reconnect_backoff,
                 observer,
                 &shutdown,
@@ -590,7 +619,8 @@ pub async fn run(
             )
             .await
             {
-                Ok(new) => {
+                Ok((new, new_node)) => {
+                    node = new_node;
                     let old = std::mem::replace(&mut session, new);
                     old.close().await;
                     *shared

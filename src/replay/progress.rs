@@ -167,6 +167,16 @@ impl Observer for Reporter {
         ));
     }
 
+    fn connected(&mut self, node: &str) {
+        self.print(&format!("publishing through {node}"));
+    }
+
+    fn node_failed(&mut self, node: &str, why: &str) {
+        self.print(&format!(
+            "cannot publish through {node} ({why}); trying the next node"
+        ));
+    }
+
     fn abandoned(&mut self, why: &str, unconfirmed: usize) {
         self.print(&format!(
             "giving up ({why}): {unconfirmed} unconfirmed publish(es) not sent again; --resume will"

@@ -6,11 +6,16 @@
 //! [`Inbox`] consuming the input queue and a [`Publisher`] in confirm mode.
 //! When anything in a session fails the worker drops the whole session and
 //! opens a new one; lapin's own auto-recovery is not used.
+//!
+//! Sessions open on one broker [`Node`]; [`Brokers`] holds the nodes of
+//! `amqp.url` and fails over through them (see [`brokers`]).
 
+pub mod brokers;
 pub mod consume;
 pub mod publish;
 pub mod topology;
 
+pub use brokers::{Brokers, Node};
 pub use consume::{Inbox, Incoming, InputAcker, MessageProperties};
 pub use publish::{
     ArchivedMessage, ConfirmOutcome, OutgoingArticle, OutgoingBatch, OutgoingEvent, PendingConfirm,
@@ -48,6 +53,13 @@ pub enum TransportError {
     /// The consumer ended: cancelled by the broker or its channel closed.
     #[error("the consumer was cancelled or its channel closed")]
     ConsumerEnded,
+    /// Opening a session on one node took longer than `amqp.open_timeout_ms`.
+    #[error("no session opened within {0:?}")]
+    OpenTimeout(Duration),
+    /// No node of `amqp.url` could be used: each node's failure, by
+    /// address (no credentials).
+    #[error("no broker node could be used: {0}")]
+    NoBroker(String),
 }
 
 impl TransportError {
@@ -55,9 +67,11 @@ impl TransportError {
     /// re-opened; false for per-message failures (nack, return, timeout).
     pub fn is_session_fatal(&self) -> bool {
         match self {
-            TransportError::Amqp(_) | TransportError::AckLost | TransportError::ConsumerEnded => {
-                true
-            }
+            TransportError::Amqp(_)
+            | TransportError::AckLost
+            | TransportError::ConsumerEnded
+            | TransportError::OpenTimeout(_)
+            | TransportError::NoBroker(_) => true,
             TransportError::Unconfirmed { .. } | TransportError::ConfirmTimeout(_) => false,
         }
     }
@@ -70,6 +84,8 @@ impl TransportError {
             TransportError::ConfirmTimeout(_) => "confirm_timeout",
             TransportError::AckLost => "ack_lost",
             TransportError::ConsumerEnded => "consumer_ended",
+            TransportError::OpenTimeout(_) => "open_timeout",
+            TransportError::NoBroker(_) => "no_broker",
         }
     }
 }
@@ -149,20 +165,33 @@ fn session_events(conn: &Connection, which: &'static str) -> BoxStream<'static, 
 }
 
 impl Session {
-    /// Connects twice, declares the topology, starts consuming the input
-    /// queue with the configured prefetch and opens the publisher.
-    pub async fn open(settings: &Settings) -> Result<Session, TransportError> {
-        let url = &settings.amqp.url;
+    /// Connects twice to `node`, declares the topology, starts consuming
+    /// the input queue with the configured prefetch and opens the
+    /// publisher, all within `amqp.open_timeout_ms`.
+    ///
+    /// On a failure or at the deadline, the connections opened so far are
+    /// closed here, not just dropped: a `basic.consume` still waiting for
+    /// its answer (a quorum queue without a majority answers only when the
+    /// majority is back) keeps lapin's connection alive after its handle
+    /// is dropped, and the broker would then deliver a prefetch of
+    /// articles to a consumer that nobody reads.
+    pub async fn open(settings: &Settings, node: &Node) -> Result<Session, TransportError> {
+        let limit = settings.amqp.open_timeout();
+        let deadline = tokio::time::Instant::now() + limit;
+        let url = node.url();
         let name = &settings.amqp.connection_name;
-        let consume_conn = connect(url, &format!("{name}.consume")).await?;
-        let publish_conn = match connect(url, &format!("{name}.publish")).await {
-            Ok(conn) => conn,
-            Err(error) => {
-                close_connection(&consume_conn).await;
-                return Err(error);
-            }
-        };
-        match Self::setup(settings, &consume_conn, &publish_conn).await {
+        let consume_conn =
+            within(deadline, limit, connect(url, &format!("{name}.consume"))).await?;
+        let publish_conn =
+            match within(deadline, limit, connect(url, &format!("{name}.publish"))).await {
+                Ok(conn) => conn,
+                Err(error) => {
+                    abandon(&[&consume_conn], ABANDON_WAIT).await;
+                    return Err(error);
+                }
+            };
+        let setup = Self::setup(settings, &consume_conn, &publish_conn);
+        match within(deadline, limit, setup).await {
             Ok((inbox, publisher)) => {
                 let events = SessionEvents(
                     stream::select(
@@ -180,8 +209,7 @@ impl Session {
                 })
             }
             Err(error) => {
-                close_connection(&consume_conn).await;
-                close_connection(&publish_conn).await;
+                abandon(&[&consume_conn, &publish_conn], ABANDON_WAIT).await;
                 Err(error)
             }
         }
@@ -217,6 +245,42 @@ impl Session {
         close_connection(&self.consume_conn).await;
         close_connection(&self.publish_conn).await;
     }
+
+    /// Gives up a failed session: sends `connection.close` on both
+    /// connections at once and waits at most `wait` for the broker's
+    /// answers. Unlike [`Session::close`] it does not close the channels
+    /// one by one first (on a broken session each could wait seconds for
+    /// an answer that never comes), and unlike dropping the session it
+    /// always tells the broker, which then closes the channels and
+    /// requeues their unacked deliveries itself.
+    pub async fn abandon(self, wait: Duration) {
+        abandon(&[&self.consume_conn, &self.publish_conn], wait).await;
+    }
+}
+
+/// How long a failed open waits for the broker to answer the closes.
+const ABANDON_WAIT: Duration = Duration::from_secs(1);
+
+/// `fut`, or [`TransportError::OpenTimeout`] (of `limit`) at `deadline`.
+async fn within<T>(
+    deadline: tokio::time::Instant,
+    limit: Duration,
+    fut: impl std::future::Future<Output = Result<T, TransportError>>,
+) -> Result<T, TransportError> {
+    tokio::time::timeout_at(deadline, fut)
+        .await
+        .unwrap_or(Err(TransportError::OpenTimeout(limit)))
+}
+
+/// Sends `connection.close` on every connection of `conns` still open, at
+/// once, and waits at most `wait` for the answers. The close is sent on
+/// the first poll, so the broker hears of it even when the wait runs out.
+async fn abandon(conns: &[&Connection], wait: Duration) {
+    let closes = conns
+        .iter()
+        .filter(|c| c.status().connected())
+        .map(|c| c.close(200, "OK".into()));
+    let _ = tokio::time::timeout(wait, futures_util::future::join_all(closes)).await;
 }
 
 /// Closes a connection if it is still open, waiting at most five seconds.
@@ -226,13 +290,31 @@ pub(crate) async fn close_connection(conn: &Connection) {
     }
 }
 
-/// Connects once, declares `topology` and closes the connection.
+/// Connects once to the first node of `amqp.url` that answers, declares
+/// `topology` there, closes the connection and returns the node; `failed`
+/// is told of each node that could not be used.
 pub async fn declare_topology(
     settings: &Settings,
     topology: &Topology,
+    failed: impl FnMut(&Node, &TransportError),
+) -> Result<Node, TransportError> {
+    let mut brokers = Brokers::from_settings(&settings.amqp);
+    let ((), node) = brokers
+        .open(
+            |node| async move { declare_topology_on(settings, topology, &node).await },
+            failed,
+        )
+        .await?;
+    Ok(node)
+}
+
+async fn declare_topology_on(
+    settings: &Settings,
+    topology: &Topology,
+    node: &Node,
 ) -> Result<(), TransportError> {
     let conn = connect(
-        &settings.amqp.url,
+        node.url(),
         &format!("{}.topology", settings.amqp.connection_name),
     )
     .await?;
@@ -264,15 +346,17 @@ impl std::fmt::Debug for PublishSession {
 }
 
 impl PublishSession {
-    /// Connects with the connection name `<amqp.connection_name>.<suffix>`,
-    /// declares `topology` if given, and opens the publisher.
+    /// Connects to `node` with the connection name
+    /// `<amqp.connection_name>.<suffix>`, declares `topology` if given, and
+    /// opens the publisher.
     pub async fn open(
         settings: &Settings,
+        node: &Node,
         suffix: &str,
         topology: Option<&Topology>,
     ) -> Result<PublishSession, TransportError> {
         let conn = connect(
-            &settings.amqp.url,
+            node.url(),
             &format!("{}.{suffix}", settings.amqp.connection_name),
         )
         .await?;

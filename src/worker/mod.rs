@@ -1,7 +1,8 @@
 //! The worker: the one module that knows both the transport and the pipeline.
 //!
-//! [`run`] is a supervisor loop. It opens a broker [`Session`] (with
-//! exponential backoff and jitter on failure), consumes deliveries and
+//! [`run`] is a supervisor loop. It opens a broker [`Session`] on the first
+//! node of `amqp.url` that answers ([`Brokers`]; exponential backoff and
+//! jitter between rounds through the list), consumes deliveries and
 //! spawns one task per delivery; prefetch bounds the number of tasks and a
 //! semaphore bounds how many run the CPU-bound pipeline at once on the
 //! blocking pool. Each task publishes the article's events, waits for their
@@ -10,7 +11,9 @@
 //! Any session failure (connection or channel closed, consumer cancelled by
 //! the broker, an ack that could not be sent) ends the session: in-flight
 //! tasks are dropped without acking, the session is closed and a new one is
-//! opened; the broker redelivers what was not acked. On shutdown the worker
+//! opened, starting with the next node of the list (failover); the broker
+//! redelivers what was not acked. The log line `Consuming.` and the metric
+//! `quotewire_broker_node` name the node in use. On shutdown the worker
 //! cancels its consumer, lets in-flight articles finish within the drain
 //! deadline, then closes channels and connections.
 
@@ -25,7 +28,7 @@ use crate::article::ArticleLimits;
 use crate::metrics::{Health, Metrics};
 use crate::settings::{OutputBatch, Settings};
 use crate::transport::{
-    Incoming, InputAcker, OutgoingBatch, Publisher, Session, SessionEvent, TransportError,
+    Brokers, Incoming, InputAcker, OutgoingBatch, Publisher, Session, SessionEvent, TransportError,
 };
 use handle::Processed;
 use std::sync::Arc;
@@ -92,6 +95,10 @@ impl Backoff {
     }
 }
 
+/// The longest a lost session's close may take before the next session is
+/// opened.
+const BROKEN_SESSION_CLOSE: Duration = Duration::from_secs(1);
+
 /// What every delivery task shares.
 struct Ctx {
     publisher: Arc<Publisher>,
@@ -151,21 +158,39 @@ pub async fn run(
 ) -> Result<(), WorkerError> {
     let cpu = Arc::new(Semaphore::new(settings.worker.effective_concurrency()));
     let mut backoff = Backoff::new(settings.amqp.reconnect_min(), settings.amqp.reconnect_max());
+    let mut brokers = Brokers::from_settings(&settings.amqp);
+    let addresses: Vec<String> = brokers
+        .nodes()
+        .iter()
+        .map(|n| n.address().to_string())
+        .collect();
+    metrics.set_broker_node(addresses.iter().map(String::as_str), None);
     let mut first_session = true;
     loop {
         let opened = tokio::select! {
             _ = shutdown.cancelled() => return Ok(()),
-            opened = Session::open(&settings) => opened,
+            opened = brokers.open(
+                |node| {
+                    let settings = settings.clone();
+                    async move { Session::open(&settings, &node).await }
+                },
+                |node, error| {
+                    metrics
+                        .broker_open_failures
+                        .get_or_create(&[("node", node.address().to_string())])
+                        .inc();
+                    tracing::warn!(%node, %error, "Cannot open a broker session on this node.");
+                },
+            ) => opened,
         };
-        let mut session = match opened {
-            Ok(session) => session,
+        let (mut session, node) = match opened {
+            Ok(opened) => opened,
             Err(error) => {
                 let delay = backoff.next_delay();
                 tracing::warn!(
                     %error,
-                    url = %settings.amqp.redacted_url(),
                     delay_ms = delay.as_millis() as u64,
-                    "Cannot open a broker session; retrying."
+                    "Cannot open a broker session on any node; retrying."
                 );
                 tokio::select! {
                     _ = shutdown.cancelled() => return Ok(()),
@@ -178,8 +203,9 @@ pub async fn run(
         }
         first_session = false;
         backoff.reset();
+        metrics.set_broker_node(addresses.iter().map(String::as_str), Some(node.address()));
         tracing::info!(
-            url = %settings.amqp.redacted_url(),
+            %node,
             queue = %settings.input.queue,
             prefetch = settings.input.prefetch,
             concurrency = cpu.available_permits(),
@@ -221,11 +247,22 @@ pub async fn run(
                 tasks.abort_all();
                 while tasks.join_next().await.is_some() {}
                 health.set_publish_live(false);
-                session.close().await;
+                // A closed connection can still look open for a moment, and
+                // a graceful close then waits for answers that never come:
+                // bounded, so that failover does not wait, but both
+                // connection closes are sent, so that a connection still
+                // alive does not keep its consumer (and a prefetch of
+                // articles) after the session is given up.
+                session.abandon(BROKEN_SESSION_CLOSE).await;
+                metrics.set_broker_node(addresses.iter().map(String::as_str), None);
+                brokers.lost(&node);
                 let delay = backoff.next_delay();
+                let next = brokers.pass_order().next().map(|n| n.address().to_string());
                 tracing::warn!(
+                    %node,
                     %reason,
                     delay_ms = delay.as_millis() as u64,
+                    next = next.as_deref().unwrap_or_default(),
                     "Broker session lost; unacked articles will be redelivered. Reconnecting."
                 );
                 tokio::select! {

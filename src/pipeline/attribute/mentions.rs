@@ -19,7 +19,11 @@ impl Attributor<'_, '_> {
     pub(super) fn np_word(&self, i: usize) -> bool {
         let t = self.doc.tokens[i];
         if !t.is(WORD) {
-            return false;
+            // "Independent News & Media", "Harbour Workers' Union".
+            return (self.doc.punct_is(i, '&') || self.doc.plural_possessive_mark(i))
+                && i > 0
+                && self.is_cap(i - 1)
+                && self.doc.tokens.get(i + 1).is_some_and(|n| n.is(CAP));
         }
         let w = self.tok(i);
         if t.is(POSSESSIVE) {

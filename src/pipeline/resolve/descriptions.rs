@@ -69,6 +69,7 @@ impl<'t> Resolver<'_, 't> {
             && !self.lex.is(Glue::Passive, w)
             && !self.lex.is(Glue::BetweenSubjectAndVerb, w)
             && !self.lex.is(Glue::Relative, w)
+            && !self.lex.is(Glue::TitleStops, w)
             && !self.lex.is_cue_word(w)
             && !matches!(w, "and" | "or" | "but" | "that" | "not" | "who")
             && !w.starts_with(|c: char| c.is_ascii_digit())
@@ -194,12 +195,34 @@ impl<'t> Resolver<'_, 't> {
             skipped += 1;
         }
         let stop = self.phrase_end(a, end);
-        if a < stop && matches!(self.tok(a), "of" | "from") {
-            // ", of Columbia University's Zuckerman Institute,".
+        if a < stop && matches!(self.tok(a), "of" | "from" | "for") {
+            // ", of Columbia University's Zuckerman Institute,", ", for the
+            // Liberal Democrats,".
             return Description {
                 title: None,
                 affiliation: self.body_at(a + 1, stop),
             };
+        }
+        if a + 2 < stop && self.tok_is(a, "whose") {
+            // ", whose Chelsea team meet Barcelona": the body whose team,
+            // party or company it is.
+            if let Some((s, e)) = self.body_at(a + 1, stop) {
+                let noun = self.tok(e + 1);
+                let body_noun = self.doc.tokens[e + 1].is(WORD)
+                    && !self.doc.tokens[e + 1].is(CAP)
+                    && self
+                        .lex
+                        .role(noun)
+                        .is_some_and(|r| r.kind != RoleKind::Person);
+                if body_noun {
+                    return Description {
+                        title: None,
+                        affiliation: Some((s, e)),
+                    };
+                }
+            }
+            // "whose lawyer": someone else's role.
+            return Description::default();
         }
         self.role_phrase(a, stop)
     }
@@ -346,6 +369,7 @@ impl<'t> Resolver<'_, 't> {
             && (self.is_cap_word(e + 1)
                 || self.is_initial_dot(e + 1)
                 || self.doc.tokens[e + 1].is(POSSESSIVE)
+                || self.doc.plural_possessive_mark(e + 1)
                 || (matches!(self.tok(e + 1), "of" | "for" | "and" | "&" | "on")
                     && e + 2 < stop
                     && self.is_cap_word(e + 2)))
@@ -484,6 +508,32 @@ mod tests {
             ta("Ruritania's president, Ana Vold, said the levy would rise."),
             some("president", "Ruritania")
         );
+    }
+
+    #[test]
+    fn a_body_the_person_speaks_for_or_leads_is_the_affiliation() {
+        let (_, a) = ta("Jon Roe, for the Varnholm Liberals, said the vote was lost.");
+        assert_eq!(a.as_deref(), Some("Varnholm Liberals"));
+        let (_, a) = ta("“It is bad,” said Jon Roe, whose Varnholm team meet Tallow on Sunday.");
+        assert_eq!(a.as_deref(), Some("Varnholm"));
+        // Whose + a person noun says nothing of a body.
+        let (_, a) = ta("“It is bad,” said Jon Roe, whose Varnholm lawyer was absent.");
+        assert_eq!(a, None);
+    }
+
+    #[test]
+    fn a_person_is_no_affiliation_and_prepositions_no_title() {
+        let r = speakers(
+            "Jon Carlino was arrested. Carlino's attorney, Ana Vold, said the charges were wrong.",
+        );
+        let last = r.last().unwrap();
+        assert_eq!(last.0.as_deref(), Some("Ana Vold"), "{r:?}");
+        assert_eq!(
+            (last.3.as_deref(), last.4.as_deref()),
+            (Some("attorney"), None)
+        );
+        let (t, _) = ta("He lost a tight race against singer Ana Vold, who said she was sorry.");
+        assert_eq!(t.as_deref(), Some("singer"));
     }
 
     #[test]

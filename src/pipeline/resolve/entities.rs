@@ -109,7 +109,9 @@ impl<'t> Resolver<'_, 't> {
                     named_in_body: false,
                 });
                 self.by_name.insert(name, i);
-                if name_words >= 2 && !org_words {
+                // "J. R. Doe" has one name word, but "Doe" is still its
+                // surname.
+                if (name_words >= 2 || surname_tok > s) && !org_words {
                     self.by_surname
                         .entry(self.tok(surname_tok))
                         .or_default()
@@ -242,8 +244,7 @@ impl<'t> Resolver<'_, 't> {
             }
         }
         let beside = self.nouns_beside();
-        for i in 0..self.entities.len() {
-            let (org_noun, person_noun) = beside[i];
+        for (i, &(org_noun, person_noun)) in beside.iter().enumerate() {
             let given_name = self.entities[i].given.is_some_and(|g| {
                 self.lex.is(Glue::MaleNames, g) || self.lex.is(Glue::FemaleNames, g)
             });
@@ -358,18 +359,38 @@ impl<'t> Resolver<'_, 't> {
                 first_salient[o.entity] = Some(k);
             }
         }
-        for i in 0..self.entities.len() {
+        for (i, &first) in first_salient.iter().enumerate() {
             let ent = &self.entities[i];
             if ent.kind != SpeakerKind::Person {
                 continue;
             }
+            // "Carlineo's attorney, Sonya Zoghlin": a person is no
+            // affiliation.
+            let of_person = ent.affiliation.as_deref().is_some_and(|a| {
+                // A full name, or the surname of one; a lone word ("Wasps")
+                // is a person only by default.
+                let by_name = self
+                    .by_name
+                    .get(a)
+                    .copied()
+                    .filter(|&o| self.entities[o].words >= 2);
+                let by_surname = self.by_surname.get(a).and_then(|v| v.first().copied());
+                by_name
+                    .or(by_surname)
+                    .is_some_and(|o| o != i && self.entities[o].kind == SpeakerKind::Person)
+            });
+            if of_person {
+                self.entities[i].affiliation = None;
+                continue;
+            }
+            let ent = &self.entities[i];
             let fuller = match ent.affiliation.as_deref() {
                 Some(a) if a.len() >= 2 && a.chars().all(|c| c.is_ascii_uppercase()) => {
                     self.entity_of_acronym(a).filter(|&e| e != i)
                 }
                 Some(_) => None,
                 None if ent.title.is_some() && !ent.title_rank => {
-                    first_salient[i].and_then(|k| self.employer_before(k))
+                    first.and_then(|k| self.employer_before(k))
                 }
                 None => None,
             };
@@ -487,6 +508,24 @@ impl<'t> Resolver<'_, 't> {
             .map(|o| o.entity)
             .next();
         before.or_else(|| cands.iter().copied().find(|&e| ok(e)))
+    }
+
+    /// An organisation known only by its acronym ("CBP") takes the name
+    /// the article spells it out with elsewhere ("Customs and Border
+    /// Protection"), when no bracket tied the two together.
+    pub(super) fn spell_out_acronyms(&mut self) {
+        for i in 0..self.entities.len() {
+            let e = &self.entities[i];
+            if e.acronym.is_some() || e.words != 1 || e.name.len() < 3 || !e.org_evidence {
+                continue;
+            }
+            if let Some((a, b)) = self.spelled_out(e.name) {
+                let full = self.span_text(a, b);
+                self.entities[i].acronym = Some(self.entities[i].name);
+                self.entities[i].name = full;
+                self.entities[i].kind = SpeakerKind::Organization;
+            }
+        }
     }
 
     /// The entity whose name has `acronym` as initials, or that the article

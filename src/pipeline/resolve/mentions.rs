@@ -61,6 +61,14 @@ impl<'t> Resolver<'_, 't> {
                 return self.resolve_pronoun(m, *p, previous);
             }
         }
+        // "The Roman Catholic Archbishop of Cardiff, the Most Reverend
+        // Peter Smith, told": a description opened by a determiner, with a
+        // name in its apposition, is that name.
+        if m.apposition.is_some() && self.lex.is(Glue::Determiners, self.tok(m.first)) {
+            if let Some(e) = self.name_after(m) {
+                return self.speaker_of(e, doc.span(m.first, m.last), ResolvedBy::Title);
+            }
+        }
         // "Joseph R. Biden Jr.": the suffix keeps its dot.
         if self.is_suffix(m.last) && doc.punct_is(m.last + 1, '.') {
             m.last += 1;
@@ -331,6 +339,38 @@ impl<'t> Resolver<'_, 't> {
         self.description_as_is(m, mention, previous)
     }
 
+    /// The words of the article that spell out `acronym`, joined by
+    /// function words: "CBP" → "Customs and Border Protection" (a name the
+    /// table splits at "and").
+    pub(super) fn spelled_out(&self, acronym: &str) -> Option<(usize, usize)> {
+        let want = acronym.as_bytes();
+        if want.len() < 3 || !want.iter().all(u8::is_ascii_uppercase) {
+            return None;
+        }
+        let n = self.doc.tokens.len();
+        (0..n).find_map(|a| {
+            if !self.is_cap_word(a) || self.tok(a).as_bytes()[0] != want[0] || self.is_stop(a) {
+                return None;
+            }
+            let (mut k, mut got, mut last) = (a, 0, a);
+            while k < n && got < want.len() {
+                if self.is_cap_word(k) && !self.doc.tokens[k].is(ALLCAPS) {
+                    if self.tok(k).as_bytes()[0] != want[got] {
+                        return None;
+                    }
+                    got += 1;
+                    last = k;
+                } else if !matches!(self.tok(k), "and" | "of" | "for" | "on" | "the") {
+                    return None;
+                }
+                k += 1;
+            }
+            let whole =
+                got == want.len() && !self.doc.tokens.get(last + 1).is_some_and(|t| t.is(CAP));
+            whole.then_some((a, last))
+        })
+    }
+
     /// Whether the entity, if any, is known to be an organisation.
     fn entities_org(&self, entity: Option<usize>) -> bool {
         entity.is_some_and(|e| self.entities[e].org_evidence)
@@ -390,6 +430,17 @@ impl<'t> Resolver<'_, 't> {
         }
         if !self.lex.is(Glue::OrganisationAnaphors, noun) {
             return None;
+        }
+        // "Irish publishing group Independent News & Media … the group":
+        // the organisation the same noun introduced.
+        let introduced = self.occurrences_before(at).find(|o| {
+            o.first > 0
+                && self.tok_is(o.first - 1, noun)
+                && !self.entities[o.entity].place
+                && self.entities[o.entity].kind == SpeakerKind::Organization
+        });
+        if let Some(o) = introduced {
+            return Some(o.entity);
         }
         // An organisation, or a lone name with nothing to show it is a
         // person's ("WeWork … the company"); a subject before any other.
@@ -783,6 +834,51 @@ mod tests {
         // No organisation named: the description stays as it is.
         let r = speakers("The company said it would hire 50 people.");
         assert_eq!(r[0].0.as_deref(), Some("The company"));
+    }
+
+    #[test]
+    fn names_run_over_ampersands_and_plural_possessives() {
+        let r = speakers(
+            "Irish group Independent News & Media is buying a stake. News of the deal came as the group said profits rose.\n\nThe Harbour Workers' Union said the strike would go on.",
+        );
+        assert_eq!(r[0].0.as_deref(), Some("Independent News & Media"), "{r:?}");
+        assert_eq!(r[1].0.as_deref(), Some("Harbour Workers' Union"), "{r:?}");
+    }
+
+    #[test]
+    fn a_description_with_a_name_in_apposition_is_that_name() {
+        let r = speakers(
+            "The Roman Catholic Archbishop of Varnholm, the Most Reverend Jon Roe, told the radio that the church wanted calm.",
+        );
+        assert_eq!(r[0].0.as_deref(), Some("Jon Roe"), "{r:?}");
+        assert_eq!(r[0].3.as_deref(), Some("Archbishop"));
+        // A name with a name in apposition stays the first name.
+        let r = speakers("Jon Roe, Ana Vold's husband, said the farm was sold.");
+        assert_eq!(r[0].0.as_deref(), Some("Jon Roe"), "{r:?}");
+    }
+
+    #[test]
+    fn the_noun_that_introduced_an_organisation_refers_back_to_it() {
+        let r = speakers(
+            "Irish publishing group Independent News & Media is buying a stake in the Hindi-language Dainik Jagran. News of the deal came as the group said profits rose.",
+        );
+        assert_eq!(r[0].0.as_deref(), Some("Independent News & Media"), "{r:?}");
+    }
+
+    #[test]
+    fn an_acronym_is_the_name_it_abbreviates() {
+        let r = speakers(
+            "Customs and Border Protection runs the camps. In August, CBP announced that it would not vaccinate families.",
+        );
+        assert_eq!(
+            r[0].0.as_deref(),
+            Some("Customs and Border Protection"),
+            "{r:?}"
+        );
+        assert_eq!(r[0].1, SpeakerKind::Organization);
+        // No spelled-out form: the acronym stays.
+        let r = speakers("In August, CBP announced that it would not vaccinate families.");
+        assert_eq!(r[0].0.as_deref(), Some("CBP"), "{r:?}");
     }
 
     #[test]

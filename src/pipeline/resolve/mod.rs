@@ -181,6 +181,7 @@ pub fn resolve<'t>(
     }
     r.scan_names();
     r.settle_kinds();
+    r.spell_out_acronyms();
     let mut out: Vec<ResolvedSpeaker<'t>> = Vec::with_capacity(statements.len());
     for (i, st) in statements.iter().enumerate() {
         r.current = st.content.start;
@@ -215,7 +216,27 @@ pub fn resolve<'t>(
         out.push(sp);
         r.positions.push(st.content.start);
     }
+    share_learned_titles(&mut out);
     out
+}
+
+/// "…,” said the actor": a title that only a description gave ("actor")
+/// belongs to every statement of that entity, not only to the one whose
+/// mention was the description.
+fn share_learned_titles(out: &mut [ResolvedSpeaker<'_>]) {
+    for i in 0..out.len() {
+        let (Some(e), Some(title)) = (out[i].entity, out[i].title.clone()) else {
+            continue;
+        };
+        if out[i].resolved_by != ResolvedBy::Title {
+            continue;
+        }
+        for sp in out.iter_mut() {
+            if sp.entity == Some(e) && sp.title.is_none() {
+                sp.title = Some(title.clone());
+            }
+        }
+    }
 }
 
 impl<'t> Resolver<'_, 't> {
@@ -406,6 +427,16 @@ mod testing {
 mod tests {
     use super::testing::*;
     use crate::event::ResolvedBy;
+
+    #[test]
+    fn a_title_a_description_gave_holds_for_every_statement() {
+        let r = speakers(
+            "Jon Roe said the show was over.\n\n“It makes you more human,” said the actor.",
+        );
+        assert_eq!(r[1].0.as_deref(), Some("Jon Roe"), "{r:?}");
+        assert_eq!(r[1].3.as_deref(), Some("actor"));
+        assert_eq!(r[0].3.as_deref(), Some("actor"), "{r:?}");
+    }
 
     #[test]
     fn floating_quotes_inherit_the_previous_speaker() {

@@ -114,13 +114,19 @@ impl<'t> Resolver<'_, 't> {
                     // A place adjective ("Western", "Ruritanian") or an
                     // adjective before a noun ("Democratic nominee") is no
                     // name.
-                    let adjective_before_noun = ADJECTIVE_ENDINGS.iter().any(|x| w.ends_with(x))
-                        && !self.doc.tokens[s].is(ALLCAPS)
-                        && self
-                            .doc
-                            .tokens
-                            .get(e + 1)
-                            .is_some_and(|t| t.is(WORD) && !t.is(CAP));
+                    // So is a compound with a lower-case last part
+                    // ("Varnholm-based", "Kremlin-backed").
+                    let compound = w
+                        .rsplit_once('-')
+                        .is_some_and(|(_, last)| last.starts_with(|c: char| c.is_lowercase()));
+                    let adjective_before_noun = compound
+                        || ADJECTIVE_ENDINGS.iter().any(|x| w.ends_with(x))
+                            && !self.doc.tokens[s].is(ALLCAPS)
+                            && self
+                                .doc
+                                .tokens
+                                .get(e + 1)
+                                .is_some_and(|t| t.is(WORD) && !t.is(CAP));
                     if parsed.title.is_none()
                         && (self.lex.place_of_adjective(w).is_some() || adjective_before_noun)
                     {
@@ -144,7 +150,7 @@ impl<'t> Resolver<'_, 't> {
                         && parsed.gender.is_none()
                         && !self.doc.tokens[s].is(ALLCAPS)
                         && !self.lex.is_place(w)
-                        && !self.seen_capitalised_elsewhere(s)
+                        && (!self.seen_capitalised_elsewhere(s) || self.inner_word_of_a_name(w))
                     {
                         continue;
                     }
@@ -154,6 +160,15 @@ impl<'t> Resolver<'_, 't> {
                 }
             }
         }
+    }
+
+    /// Whether `w` is a later word of a longer name already in the table:
+    /// "News" of "Independent News & Media" opening "News of the deal
+    /// came" is the ordinary word, not a second entity.
+    fn inner_word_of_a_name(&self, w: &str) -> bool {
+        self.entities
+            .iter()
+            .any(|e| e.words > 1 && e.name.split(' ').skip(1).any(|x| x == w))
     }
 
     /// The last token of the name run starting at `a`.
@@ -171,7 +186,15 @@ impl<'t> Resolver<'_, 't> {
             let suffix_dot = self.doc.punct_is(j, '.')
                 && self.lex.is(Glue::NameSuffixes, self.tok(j - 1))
                 && j == b + 1;
-            if name_word || particle || org_of || self.is_initial_dot(j) || suffix_dot {
+            // "Harbour Workers' Union".
+            let plural_possessive = self.doc.plural_possessive_mark(j);
+            if name_word
+                || particle
+                || org_of
+                || plural_possessive
+                || self.is_initial_dot(j)
+                || suffix_dot
+            {
                 b = j;
             } else {
                 break;
@@ -455,6 +478,7 @@ impl<'t> Resolver<'_, 't> {
         while s > name_start
             && (self.is_cap_word(s - 1) && !self.is_stop(s - 1)
                 || self.is_initial_dot(s - 1)
+                || (s >= name_start + 2 && self.doc.plural_possessive_mark(s - 1))
                 || (self.doc.tokens[s - 1].is(WORD)
                     && self.lex.is(Glue::Particles, self.tok(s - 1)))
                 || (s >= name_start + 2 && self.joins(name_start, s - 1)))
@@ -565,6 +589,16 @@ impl<'t> Resolver<'_, 't> {
 mod tests {
     use super::super::testing::*;
     use crate::event::SpeakerKind;
+
+    #[test]
+    fn hyphenated_adjectives_and_initials() {
+        let r = speakers(
+            "Corvid Systems, the Varnholm-based maker of payroll software, said data was stolen. The company said the attackers used a password.",
+        );
+        assert_eq!(r[1].0.as_deref(), Some("Corvid Systems"), "{r:?}");
+        let r = speakers("General J. R. Doe said troops would stay.\n\n“We will not wait,” Gen. Doe told reporters.");
+        assert_eq!(r[1].0.as_deref(), Some("J. R. Doe"), "{r:?}");
+    }
 
     #[test]
     fn names_carry_titles_and_affiliations() {
