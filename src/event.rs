@@ -13,6 +13,7 @@
 //!   "article": {"id": "a1", "url": null, "source": null, "title": null,
 //!               "published_at": null, "language": "en"},
 //!   "kind": "direct",
+//!   "attribution": "speech",
 //!   "content": {"text": "We will rebuild.", "start": 1, "end": 17},
 //!   "cue": {"text": "said", "start": 23, "end": 27},
 //!   "speaker": {"name": "Jane Roe", "kind": "person",
@@ -58,6 +59,10 @@ pub struct StatementEvent<'a> {
     pub article: ArticleRef<'a>,
     /// Direct, indirect or mixed speech.
     pub kind: StatementKind,
+    /// What kind of attribution the cue makes: speech (the default and the
+    /// only class emitted unless `pipeline.attributions` asks for more),
+    /// belief, stance or evidence.
+    pub attribution: Attribution,
     /// What was said; quote marks and a leading "that" excluded.
     #[serde(borrow)]
     pub content: TextSpan<'a>,
@@ -122,6 +127,48 @@ impl StatementKind {
             StatementKind::Indirect => "indirect",
             StatementKind::Mixed => "mixed",
         }
+    }
+}
+
+/// What kind of attribution a statement is, from its cue's class in the
+/// lexicon (`data/<lang>/cues.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Attribution {
+    /// A report of a speech act, aloud or in writing: verbs of saying and
+    /// writing ("said", "told", "wrote"), "according to", a headline's
+    /// colon, and quotes with no cue of their own.
+    Speech,
+    /// Cognition and intention: "thinks", "believes", "wants", "expects".
+    Belief,
+    /// A position taken: "endorsed", "supports", "opposes".
+    Stance,
+    /// Findings and appearances: "a poll shows", "the study found", "seems".
+    Evidence,
+}
+
+impl Attribution {
+    /// Every class, in wire order.
+    pub const ALL: [Attribution; 4] = [
+        Attribution::Speech,
+        Attribution::Belief,
+        Attribution::Stance,
+        Attribution::Evidence,
+    ];
+
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Attribution::Speech => "speech",
+            Attribution::Belief => "belief",
+            Attribution::Stance => "stance",
+            Attribution::Evidence => "evidence",
+        }
+    }
+
+    /// The class of a wire name, if it is one.
+    pub fn from_name(name: &str) -> Option<Attribution> {
+        Attribution::ALL.into_iter().find(|a| a.as_str() == name)
     }
 }
 
@@ -283,6 +330,8 @@ impl StatementEvent<'_> {
         push_str(out, &a.language);
         out.extend_from_slice(b"},\"kind\":");
         push_str(out, self.kind.as_str());
+        out.extend_from_slice(b",\"attribution\":");
+        push_str(out, self.attribution.as_str());
         out.extend_from_slice(b",\"content\":");
         push_span(out, &self.content);
         out.extend_from_slice(b",\"cue\":");
@@ -511,6 +560,7 @@ mod tests {
                     language: text(2),
                 },
                 kind: [StatementKind::Direct, StatementKind::Indirect, StatementKind::Mixed][kinds[0] % 3],
+                attribution: Attribution::ALL[kinds[0] % Attribution::ALL.len()],
                 content: span(3, 0),
                 cue: some[4].then(|| span(4, 2)),
                 speaker: Speaker {
@@ -569,5 +619,13 @@ mod tests {
             serde_json::to_string(&SpeakerKind::Organization).unwrap(),
             "\"organization\""
         );
+        for a in Attribution::ALL {
+            assert_eq!(
+                serde_json::to_string(&a).unwrap(),
+                format!("\"{}\"", a.as_str())
+            );
+            assert_eq!(Attribution::from_name(a.as_str()), Some(a));
+        }
+        assert_eq!(Attribution::from_name("Speech"), None);
     }
 }

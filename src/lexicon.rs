@@ -7,6 +7,7 @@
 
 mod filter;
 
+use crate::event::Attribution;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use filter::KeyFilter;
 // Lexicon look-ups run for every token: a fast non-cryptographic hasher
@@ -78,17 +79,21 @@ pub struct LexiconError {
     pub message: String,
 }
 
-/// What a cue does in a sentence.
+/// How a cue takes its content in a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum CueClass {
-    /// A verb of saying.
-    Speech,
+pub enum CueFrame {
+    /// A verb that reports a clause: "X said (that) …", "…, X said."
+    Clause,
     /// A phrase with the source after it ("according to").
     Source,
-    /// Belief, stance or evidence ("thinks", "shows"): clause required.
-    Belief,
-    /// A stance verb whose object is the content ("endorsed Roe").
+    /// A verb whose object is the content ("endorsed Roe", "called for a
+    /// recount").
     Object,
+    /// A verb of appearance or expectation whose subject is the content,
+    /// with no source ("the plan seems to falter", "the vote is expected
+    /// to …"; after an expletive "it", the clause that follows: "it
+    /// appears that …").
+    Subject,
 }
 
 /// One surface form of a cue, as found by the cue matcher.
@@ -98,8 +103,10 @@ pub struct CueForm {
     pub form: String,
     /// Index of its lemma in [`Lexicon::lemma`].
     pub lemma: usize,
-    /// Its class.
-    pub class: CueClass,
+    /// How it takes its content.
+    pub frame: CueFrame,
+    /// The attribution class of what it reports.
+    pub attribution: Attribution,
     /// Ends in "-ing": takes the subject of the main clause.
     pub participle: bool,
     /// Past form ("said", "told"): may be passive after "was".
@@ -115,6 +122,57 @@ pub struct CueForm {
     pub question: bool,
     /// Reports a commitment or intention with "to": "vowed to fight on".
     pub infinitive: bool,
+    /// Prepositions that open its content right after it ("confessed to
+    /// the kidnapping", "apologized for the delay").
+    pub direct: Preps,
+    /// Prepositions that open its content after an object ("urged Roe to
+    /// resign", "accused Roe of lying", "described the plan as a hoax").
+    pub after_object: Preps,
+}
+
+/// A small set of the prepositions that open a cue's complement: `to`,
+/// `of`, `as`, `for`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Preps(u8);
+
+impl Preps {
+    /// The prepositions, in bit order.
+    const WORDS: [&'static str; 4] = ["to", "of", "as", "for"];
+
+    /// The set holding the preposition `word` (lower case), if it is one.
+    fn of_word(word: &str) -> Option<Preps> {
+        Preps::WORDS
+            .iter()
+            .position(|w| *w == word)
+            .map(|i| Preps(1 << i))
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether `word` (any case) is a preposition of the set.
+    pub fn contains(self, word: &str) -> bool {
+        Preps::WORDS
+            .iter()
+            .enumerate()
+            .any(|(i, w)| self.0 & (1 << i) != 0 && word.eq_ignore_ascii_case(w))
+    }
+}
+
+impl CueForm {
+    /// A verb of saying that reports a clause ("said", "told").
+    pub fn is_speech_verb(&self) -> bool {
+        self.frame == CueFrame::Clause && self.attribution == Attribution::Speech
+    }
+
+    /// A verb of belief, stance or evidence that reports a clause
+    /// ("thinks", "shows"): the clause must follow, with a subject of its
+    /// own, and counts with a lower confidence.
+    pub fn is_belief_verb(&self) -> bool {
+        self.frame == CueFrame::Clause && self.attribution != Attribution::Speech
+    }
 }
 
 /// A title that can stand before a name or head a role description.
@@ -285,6 +343,24 @@ pub enum Glue {
     MaleNames,
     /// Given names of women (`given_names.txt`).
     FemaleNames,
+    /// Finite verbs and auxiliaries that make words a clause.
+    FiniteVerbs,
+    /// Nouns whose object states what was communicated ("the possibility
+    /// of …").
+    ContentNouns,
+    /// Words before a cue that negate it ("did not say").
+    Negations,
+    /// Words before a cue that make it hypothetical ("would tell").
+    Hypotheticals,
+    /// Verbs that, before "to", keep the cue from being said ("declined
+    /// to say").
+    Refusals,
+    /// First-person pronouns: outside quote marks, the writer.
+    FirstPerson,
+    /// Words of a poll's share of respondents ("51 percent say").
+    PollShares,
+    /// Conjunctions that open a subordinate clause ("once", "when").
+    Subordinators,
     /// Words of photo credits and captions ("Photo", "Getty").
     Credits,
     /// Holidays: capitalised, never a person ("Christmas").
@@ -326,6 +402,14 @@ impl Glue {
             Glue::FemalePronouns => "female_pronouns",
             Glue::MaleNames => "male",
             Glue::FemaleNames => "female",
+            Glue::FiniteVerbs => "finite_verbs",
+            Glue::ContentNouns => "content_nouns",
+            Glue::Negations => "negations",
+            Glue::Hypotheticals => "hypotheticals",
+            Glue::Refusals => "refusals",
+            Glue::FirstPerson => "first_person",
+            Glue::PollShares => "poll_shares",
+            Glue::Subordinators => "subordinators",
             Glue::Credits => "credits",
             Glue::Holidays => "holidays",
             Glue::Spokespeople => "spokespeople",
@@ -345,7 +429,7 @@ impl Glue {
         }
     }
 
-    const ALL: [Glue; 27] = [
+    const ALL: [Glue; 35] = [
         Glue::Determiners,
         Glue::BetweenSubjectAndVerb,
         Glue::Passive,
@@ -365,6 +449,14 @@ impl Glue {
         Glue::FemalePronouns,
         Glue::MaleNames,
         Glue::FemaleNames,
+        Glue::FiniteVerbs,
+        Glue::ContentNouns,
+        Glue::Negations,
+        Glue::Hypotheticals,
+        Glue::Refusals,
+        Glue::FirstPerson,
+        Glue::PollShares,
+        Glue::Subordinators,
         Glue::Credits,
         Glue::Holidays,
         Glue::Spokespeople,
@@ -951,25 +1043,47 @@ fn parse_cues(text: &str) -> Result<(Vec<CueForm>, Vec<String>), LexiconError> {
                 "expected `class | lemma | forms [| flags]`".into(),
             ));
         }
-        let class = match f[0] {
-            "speech" => CueClass::Speech,
-            "source" => CueClass::Source,
-            "belief" => CueClass::Belief,
-            "object" => CueClass::Object,
-            other => return Err(err("cues.txt", n, format!("unknown class `{other}`"))),
-        };
+        let attribution = Attribution::from_name(f[0])
+            .ok_or_else(|| err("cues.txt", n, format!("unknown class `{}`", f[0])))?;
         let flags: Vec<&str> = f
             .get(3)
             .map(|s| s.split_whitespace().collect())
             .unwrap_or_default();
+        let (mut direct, mut after_object) = (Preps::default(), Preps::default());
         for flag in &flags {
-            if !matches!(
+            let prep = |p: Option<&str>| p.and_then(Preps::of_word);
+            if let Some(p) = prep(flag.strip_prefix("pp-")) {
+                direct.0 |= p.0;
+            } else if let Some(p) = prep(flag.strip_prefix("np-")) {
+                after_object.0 |= p.0;
+            } else if !matches!(
                 *flag,
-                "addressee" | "nocontent" | "tail" | "question" | "infinitive"
+                "source"
+                    | "object"
+                    | "subject"
+                    | "addressee"
+                    | "nocontent"
+                    | "tail"
+                    | "question"
+                    | "infinitive"
             ) {
                 return Err(err("cues.txt", n, format!("unknown flag `{flag}`")));
             }
         }
+        let frames = ["source", "object", "subject"].map(|f| flags.contains(&f));
+        let frame = match frames {
+            [false, false, false] => CueFrame::Clause,
+            [true, false, false] => CueFrame::Source,
+            [false, true, false] => CueFrame::Object,
+            [false, false, true] => CueFrame::Subject,
+            _ => {
+                return Err(err(
+                    "cues.txt",
+                    n,
+                    "a cue is one of `source`, `object` or `subject`, not several".into(),
+                ))
+            }
+        };
         let lemma = match lemmas.iter().position(|l| l == f[1]) {
             Some(i) => i,
             None => {
@@ -979,7 +1093,7 @@ fn parse_cues(text: &str) -> Result<(Vec<CueForm>, Vec<String>), LexiconError> {
         };
         for form in f[2].split(',').map(str::trim).filter(|s| !s.is_empty()) {
             let form = normalize_phrase(form);
-            // The first class listed for a form wins (speech before belief).
+            // The first line listing a form wins (speech before belief).
             if !seen.insert(form.clone()) {
                 continue;
             }
@@ -994,12 +1108,15 @@ fn parse_cues(text: &str) -> Result<(Vec<CueForm>, Vec<String>), LexiconError> {
                     ),
                 form,
                 lemma,
-                class,
+                frame,
+                attribution,
                 addressee: flags.contains(&"addressee"),
                 no_content: flags.contains(&"nocontent"),
                 tail_only: flags.contains(&"tail"),
                 question: flags.contains(&"question"),
                 infinitive: flags.contains(&"infinitive"),
+                direct,
+                after_object,
             });
         }
     }
@@ -1049,8 +1166,21 @@ mod tests {
         assert_eq!(lex.lemma(saying.lemma), "say");
         assert!(find("told").addressee);
         assert!(find("told").past);
-        assert_eq!(find("according to").class, CueClass::Source);
-        assert_eq!(find("thinks").class, CueClass::Belief);
+        assert_eq!(find("according to").frame, CueFrame::Source);
+        assert!(find("said").is_speech_verb());
+        assert!(find("thinks").is_belief_verb());
+        assert_eq!(find("thinks").attribution, Attribution::Belief);
+        assert_eq!(find("shows").attribution, Attribution::Evidence);
+        assert_eq!(
+            (find("endorsed").frame, find("endorsed").attribution),
+            (CueFrame::Object, Attribution::Stance)
+        );
+        assert_eq!(find("called for").attribution, Attribution::Speech);
+        assert!(find("urged").after_object.contains("to"));
+        assert!(find("accused").after_object.contains("OF"));
+        assert!(!find("accused").after_object.contains("as"));
+        assert!(find("confessed").direct.contains("to"));
+        assert!(find("said").direct.is_empty() && find("said").after_object.is_empty());
         assert!(find("read").tail_only);
     }
 
@@ -1065,6 +1195,21 @@ mod tests {
             .unwrap_err()
             .message
             .contains("unknown class"));
+        src.cues = "speech | say | said | loud\n";
+        assert!(Lexicon::from_sources(&src)
+            .unwrap_err()
+            .message
+            .contains("unknown flag"));
+        src.cues = "speech | urge | urged | np-into\n";
+        assert!(Lexicon::from_sources(&src)
+            .unwrap_err()
+            .message
+            .contains("unknown flag"));
+        src.cues = "speech | cite | cites | source object\n";
+        assert!(Lexicon::from_sources(&src)
+            .unwrap_err()
+            .message
+            .contains("not several"));
         let mut src = LexiconSources::ENGLISH;
         src.glue = "[determiners]\nthe\n";
         assert!(Lexicon::from_sources(&src)

@@ -15,6 +15,7 @@
 //! broker node in use in logs and metrics.
 
 use crate::article::ArticleLimits;
+use crate::pipeline::Attributions;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -354,18 +355,37 @@ impl WorkerSettings {
     }
 }
 
-/// Extraction limits.
+/// Extraction limits and what to extract.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PipelineSettings {
     /// Largest accepted article body (after decompression), in bytes.
     pub max_article_bytes: usize,
+    /// The attribution classes to emit (`speech`, `belief`, `stance`,
+    /// `evidence`, or `all`), as written: a TOML list, or a comma-separated
+    /// string from an environment variable. Read it with
+    /// [`PipelineSettings::attributions`].
+    #[serde(deserialize_with = "names")]
+    pub attributions: Vec<String>,
     /// Largest accepted `html` page of an article, in bytes; a body with
     /// `html` may be this much larger than `max_article_bytes`.
     pub max_html_bytes: usize,
 }
 
 impl PipelineSettings {
+    /// The attribution classes to emit.
+    pub fn attributions(&self) -> Result<Attributions, SettingsError> {
+        let set = Attributions::from_names(self.attributions.iter().map(String::as_str))
+            .map_err(|e| invalid("pipeline.attributions", e.to_string()))?;
+        if set == Attributions::NONE {
+            return Err(invalid(
+                "pipeline.attributions",
+                "must name at least one class",
+            ));
+        }
+        Ok(set)
+    }
+
     /// The limits that decoding an article applies.
     pub fn limits(&self) -> ArticleLimits {
         ArticleLimits {
@@ -373,6 +393,21 @@ impl PipelineSettings {
             max_html_bytes: self.max_html_bytes,
         }
     }
+}
+
+/// A list of names: a sequence of strings, or one comma-separated string
+/// (how an environment variable gives a list).
+fn names<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Names {
+        List(Vec<String>),
+        One(String),
+    }
+    Ok(match Names::deserialize(d)? {
+        Names::List(v) => v,
+        Names::One(s) => s.split(',').map(|n| n.trim().to_string()).collect(),
+    })
 }
 
 /// The metrics and health HTTP server.
@@ -547,6 +582,7 @@ impl Settings {
         if self.pipeline.max_article_bytes == 0 {
             return Err(invalid("pipeline.max_article_bytes", "must be at least 1"));
         }
+        self.pipeline.attributions()?;
         if self.pipeline.max_html_bytes == 0 {
             return Err(invalid("pipeline.max_html_bytes", "must be at least 1"));
         }
@@ -684,6 +720,7 @@ mod tests {
         assert_eq!(s.dead_letter.queue, "articles.dead");
         assert_eq!(s.worker.shutdown_timeout_ms, 20_000);
         assert_eq!(s.pipeline.max_article_bytes, 2_097_152);
+        assert_eq!(s.pipeline.attributions().unwrap(), Attributions::SPEECH);
         assert_eq!(s.pipeline.max_html_bytes, 8_388_608);
         assert_eq!(s.http.listen, "127.0.0.1:9464");
         assert_eq!(s.serve.listen, "127.0.0.1:8080");
@@ -715,6 +752,7 @@ mod tests {
                 ("QUOTEWIRE__DEAD_LETTER__QUEUE_TYPE", "quorum"),
                 ("QUOTEWIRE__AMQP__RECONNECT_MIN_MS", "20"),
                 ("QUOTEWIRE__OUTPUT__BATCH", "article"),
+                ("QUOTEWIRE__PIPELINE__ATTRIBUTIONS", "speech, belief"),
                 ("UNRELATED", "x"),
             ]),
         )
@@ -733,6 +771,10 @@ mod tests {
         assert_eq!(s.amqp.url.as_slice(), ["amqp://u:p@broker:5673/vh"]);
         assert_eq!(s.amqp.reconnect_min_ms, 20);
         assert_eq!(s.output.batch, OutputBatch::Article);
+        assert_eq!(
+            s.pipeline.attributions().unwrap().to_string(),
+            "speech,belief"
+        );
         assert_eq!(s.http.listen_addr().unwrap().port(), 0);
     }
 
@@ -778,6 +820,16 @@ mod tests {
                 "QUOTEWIRE__PIPELINE__MAX_ARTICLE_BYTES",
                 "0",
                 "pipeline.max_article_bytes",
+            ),
+            (
+                "QUOTEWIRE__PIPELINE__ATTRIBUTIONS",
+                "speech,opinion",
+                "pipeline.attributions",
+            ),
+            (
+                "QUOTEWIRE__PIPELINE__ATTRIBUTIONS",
+                " ",
+                "pipeline.attributions",
             ),
             (
                 "QUOTEWIRE__PIPELINE__MAX_HTML_BYTES",

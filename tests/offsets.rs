@@ -3,6 +3,7 @@
 //! samples and hostile inputs, and on real articles from `../shared` when it
 //! is there (the evaluation sets and the 16,471-article corpus).
 
+use quotewire::pipeline::Attributions;
 use quotewire::{Article, ArticleLimits, Pipeline, StatementEvent};
 use std::path::PathBuf;
 
@@ -47,7 +48,8 @@ fn check(text: &str, events: &[StatementEvent<'_>]) -> usize {
 
 fn check_file(path: &PathBuf) -> (usize, usize, usize) {
     let text = std::fs::read_to_string(path).unwrap();
-    let pipeline = Pipeline::english();
+    // Every attribution class, so that every rule's spans are checked.
+    let pipeline = Pipeline::english().with_attributions(Attributions::ALL);
     let limits = ArticleLimits::default();
     let (mut articles, mut events, mut spans) = (0, 0, 0);
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
@@ -108,6 +110,7 @@ fn multibyte_text_around_every_span() {
 fn evaluation_sets() {
     for rel in [
         "eval/seed/articles.jsonl",
+        "eval/news/dev_articles.jsonl",
         "eval/polnear/dev_articles.jsonl",
         "eval/polnear/train_articles.jsonl",
     ] {

@@ -10,9 +10,10 @@
 //! points independently of the library's own offset conversion.
 
 use quotewire::event::{
-    event_id, ArticleRef, Extractor, Range, ResolvedBy, Speaker, SpeakerKind, StatementKind,
-    TextSpan, SCHEMA_VERSION,
+    event_id, ArticleRef, Attribution, Extractor, Range, ResolvedBy, Speaker, SpeakerKind,
+    StatementKind, TextSpan, SCHEMA_VERSION,
 };
+use quotewire::pipeline::Attributions;
 use quotewire::{Article, Pipeline, StatementEvent};
 use serde_json::Value;
 use std::borrow::Cow;
@@ -104,6 +105,7 @@ fn full_event() -> StatementEvent<'static> {
             language: Cow::Borrowed("en"),
         },
         kind: StatementKind::Direct,
+        attribution: Attribution::Speech,
         content: span(TEXT, "We will rebuild,"),
         cue: Some(span(TEXT, "said")),
         speaker: Speaker {
@@ -142,6 +144,7 @@ fn null_event() -> StatementEvent<'static> {
             language: Cow::Borrowed("en"),
         },
         kind: StatementKind::Mixed,
+        attribution: Attribution::Belief,
         content: span(TEXT, "it’s “only a start.”"),
         cue: None,
         speaker: Speaker {
@@ -252,6 +255,10 @@ fn broken_events_are_rejected() {
 
     let broken: Vec<(&str, Breakage)> = vec![
         ("kind \"yes\"", |e| e["kind"] = "yes".into()),
+        ("attribution \"opinion\"", |e| {
+            e["attribution"] = "opinion".into()
+        }),
+        ("attribution null", |e| e["attribution"] = Value::Null),
         ("negative content start", |e| {
             e["content"]["start"] = (-1).into()
         }),
@@ -356,7 +363,8 @@ fn pipeline_events_for_the_samples_match_the_schema_and_the_text() {
         articles.len()
     );
     let validator = validator();
-    let pipeline = Pipeline::english();
+    // Every attribution class, so that each one's events are checked.
+    let pipeline = Pipeline::english().with_attributions(Attributions::ALL);
     let mut total = 0;
     for article in &articles {
         let events = pipeline
@@ -364,7 +372,12 @@ fn pipeline_events_for_the_samples_match_the_schema_and_the_text() {
             .unwrap_or_else(|e| panic!("{}: {e}", article.id));
         for (i, event) in events.iter().enumerate() {
             let what = format!("{} event #{i}", article.id);
-            assert_valid(&validator, &as_json(event), &what);
+            let json = as_json(event);
+            assert_valid(&validator, &json, &what);
+            assert!(
+                json["attribution"].is_string(),
+                "{what}: every event carries its attribution class"
+            );
             assert_eq!(event.article.id, article.id, "{what}: article id");
             check_spans(&article.text, event, &what);
         }

@@ -12,6 +12,7 @@
 
 use super::batch;
 use anyhow::Context;
+use quotewire::pipeline::Attributions;
 use quotewire::pretty::{self, Printer};
 use quotewire::{Article, ArticleLimits, Pipeline};
 use std::io::{BufRead, BufWriter, IsTerminal, StdoutLock, Write};
@@ -43,6 +44,10 @@ pub struct Args {
     /// Print no summary.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Attribution classes to emit: a comma-separated list of speech,
+    /// belief, stance, evidence, or `all`.
+    #[arg(long, value_name = "LIST", default_value = "speech", value_parser = Attributions::parse)]
+    pub attributions: Attributions,
     /// Output format [default: pretty when standard output is a terminal,
     /// jsonl otherwise]. Pretty is coloured on a terminal unless NO_COLOR
     /// is set.
@@ -113,7 +118,7 @@ impl Totals {
 /// Runs the command. Exit code 0 when every line was an article, 1 when
 /// some lines were skipped.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let pipeline = Pipeline::english();
+    let pipeline = Pipeline::english().with_attributions(args.attributions);
     let limits = ArticleLimits {
         max_bytes: args.max_article_bytes,
         max_html_bytes: args.max_html_bytes,

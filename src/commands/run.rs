@@ -27,7 +27,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let settings = Arc::new(args.config.load()?);
     telemetry::init(&settings.log)?;
     let extractor: Arc<dyn Extract> = match &args.relay {
-        None => Arc::new(Pipeline::english()),
+        None => Arc::new(Pipeline::english().with_attributions(settings.pipeline.attributions()?)),
         Some(path) => {
             let relay = Relay::load(path)?;
             tracing::warn!(

@@ -31,7 +31,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let state = Arc::new(ServeState::new(
         &config,
-        Arc::new(Pipeline::english()),
+        Arc::new(Pipeline::english().with_attributions(settings.pipeline.attributions()?)),
         Arc::new(Metrics::new()),
         super::extract::SAMPLES,
     ));

@@ -7,7 +7,7 @@
 //! asked"), or an idiom ("that said,", "having said that", "needless to
 //! say").
 
-use super::segment::{Document, IN_QUOTE};
+use super::segment::{Document, IN_QUOTE, POSSESSIVE};
 use crate::lexicon::{CueForm, Glue, Lexicon};
 use crate::text::Span;
 
@@ -85,6 +85,21 @@ fn counts_as_cue(
     let next = (last + 1 < sent.tokens.end).then(|| doc.tok(last + 1));
     let prev2 = (first > sent.tokens.start + 1).then(|| doc.tok(first - 2));
     if let Some(p) = prev {
+        // "Editor's note", "Clarke's proposed amendment": a cue form after
+        // a possessive is a noun or an adjective ("he's said" is no
+        // possessive: "has said").
+        if first > 0
+            && doc.tokens[first - 1].is(POSSESSIVE)
+            && prev2.is_some_and(|w| lex.pronoun(w).is_none() && !lex.is(Glue::Relative, w))
+            && !prev2.is_some_and(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "that" | "there" | "here" | "what"
+                )
+            })
+        {
+            return false;
+        }
         // "the claims", "a warning", "his remarks".
         if lex.is(Glue::Determiners, p) && !form.form.contains(' ') {
             return false;
@@ -95,9 +110,24 @@ fn counts_as_cue(
         {
             return false;
         }
-        // "was told", "when asked", "as noted".
+        // "was told", "when asked", "as noted" — unless a passive verb
+        // that takes a complement has one: "was urged to resign", "was
+        // praised by the police for …".
         if form.past && lex.is(Glue::Passive, p) && !form.form.starts_with("was ") && !form.question
         {
+            let be = matches!(
+                p.to_ascii_lowercase().as_str(),
+                "was" | "were" | "is" | "are" | "be" | "been" | "being"
+            );
+            let complement =
+                next.is_some_and(|w| w.eq_ignore_ascii_case("by") || form.after_object.contains(w));
+            if !(be && complement) {
+                return false;
+            }
+        }
+        // "pleaded guilty to threatening …": a gerund after "to" is the
+        // object of another verb, not a participle clause.
+        if form.participle && p.eq_ignore_ascii_case("to") && !form.form.contains(' ') {
             return false;
         }
         // "having said that", "needless to say", "that is to say".
@@ -145,13 +175,31 @@ mod tests {
     #[test]
     fn ignores_cues_inside_quotes_and_nouns_and_passives() {
         assert_eq!(cues("“They said no,” Roe said."), ["said"]);
-        assert!(cues("The claims were false. He was told to go. As noted, no.").is_empty());
+        assert!(cues("The claims were false. He was told so. As noted, no.").is_empty());
         // A passive question cue stays: it reports the question.
         assert_eq!(cues("When asked, he smiled."), ["asked"]);
         assert!(cues(
             "That said, the plan stands. Having said that, we left. Needless to say, no."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_gerund_after_to_is_no_cue() {
+        assert!(cues("He pleaded guilty to threatening a clerk.").is_empty());
+        assert_eq!(cues("He left, threatening a strike."), ["threatening"]);
+    }
+
+    #[test]
+    fn a_passive_with_a_complement_is_a_cue() {
+        assert_eq!(cues("He was urged to resign. He was told so."), ["urged"]);
+        assert_eq!(cues("She was praised by the mayor for it."), ["praised"]);
+    }
+
+    #[test]
+    fn a_cue_form_after_a_possessive_is_a_noun() {
+        assert!(cues("Editor's note: the mayor's proposed levy failed.").is_empty());
+        assert_eq!(cues("He's said it twice."), ["said"]);
     }
 
     #[test]

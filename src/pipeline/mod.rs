@@ -12,7 +12,9 @@ pub mod resolve;
 pub mod segment;
 
 use crate::article::Article;
-use crate::event::{self, ArticleRef, Extractor, Range, Speaker, StatementEvent, TextSpan};
+use crate::event::{
+    self, ArticleRef, Attribution, Extractor, Range, Speaker, StatementEvent, TextSpan,
+};
 use crate::lexicon::Lexicon;
 use crate::text::{CharOffsets, Span};
 use std::borrow::Cow;
@@ -35,18 +37,110 @@ impl PipelineError {
     }
 }
 
+/// A set of attribution classes: which statements a pipeline emits.
+///
+/// Written as a comma-separated list of class names (`speech,belief`) or
+/// `all`; the default is speech only, what "who said what" means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Attributions(u8);
+
+/// A name in a list of attribution classes that is none.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown attribution class `{0}`: expected `all` or a list of speech, belief, stance, evidence"
+)]
+pub struct UnknownAttribution(pub String);
+
+impl Attributions {
+    /// No class at all.
+    pub const NONE: Attributions = Attributions(0);
+    /// Speech only (the default).
+    pub const SPEECH: Attributions = Attributions(1 << Attribution::Speech as u8);
+    /// Every class.
+    pub const ALL: Attributions = Attributions(0b1111);
+
+    /// This set with `class` added.
+    pub const fn with(self, class: Attribution) -> Attributions {
+        Attributions(self.0 | 1 << class as u8)
+    }
+
+    /// Whether `class` is in the set.
+    pub const fn contains(self, class: Attribution) -> bool {
+        self.0 & (1 << class as u8) != 0
+    }
+
+    /// Parses class names, each `speech`, `belief`, `stance`, `evidence` or
+    /// `all` (surrounding white space ignored, empty names skipped).
+    pub fn from_names<'a>(
+        names: impl IntoIterator<Item = &'a str>,
+    ) -> Result<Attributions, UnknownAttribution> {
+        let mut set = Attributions::NONE;
+        for name in names.into_iter().map(str::trim).filter(|n| !n.is_empty()) {
+            set = match name {
+                "all" => Attributions::ALL,
+                _ => set.with(
+                    Attribution::from_name(name)
+                        .ok_or_else(|| UnknownAttribution(name.to_string()))?,
+                ),
+            };
+        }
+        Ok(set)
+    }
+
+    /// Parses a comma-separated list: `speech,belief` or `all`.
+    pub fn parse(list: &str) -> Result<Attributions, UnknownAttribution> {
+        Attributions::from_names(list.split(','))
+    }
+}
+
+impl Default for Attributions {
+    fn default() -> Attributions {
+        Attributions::SPEECH
+    }
+}
+
+impl std::fmt::Display for Attributions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if *self == Attributions::ALL {
+            return f.write_str("all");
+        }
+        let names: Vec<&str> = Attribution::ALL
+            .into_iter()
+            .filter(|&a| self.contains(a))
+            .map(Attribution::as_str)
+            .collect();
+        f.write_str(&names.join(","))
+    }
+}
+
 /// The extraction pipeline for one language.
 #[derive(Debug)]
 pub struct Pipeline {
     lexicon: Lexicon,
+    attributions: Attributions,
 }
 
 impl Pipeline {
-    /// The English pipeline, built from the lexicon in `data/en/`.
+    /// The English pipeline, built from the lexicon in `data/en/`, emitting
+    /// speech only.
     pub fn english() -> Pipeline {
         Pipeline {
             lexicon: Lexicon::english(),
+            attributions: Attributions::default(),
         }
+    }
+
+    /// This pipeline emitting the attribution classes in `attributions`.
+    pub fn with_attributions(self, attributions: Attributions) -> Pipeline {
+        Pipeline {
+            attributions,
+            ..self
+        }
+    }
+
+    /// The attribution classes this pipeline emits.
+    pub fn attributions(&self) -> Attributions {
+        self.attributions
     }
 
     /// The lexicon this pipeline uses.
@@ -70,7 +164,7 @@ impl Pipeline {
         let mut doc = segment::segment(text, &zones, lex);
         let quotes = quotes::find_quotes(&mut doc);
         let cues = cues::find_cues(&doc, lex);
-        let statements = attribute::attribute(&doc, lex, &quotes, &cues);
+        let statements = attribute::attribute_with(&doc, lex, &quotes, &cues, self.attributions);
         let speakers = resolve::resolve(&doc, lex, &statements);
 
         let offsets = CharOffsets::new(text);
@@ -114,6 +208,7 @@ impl Pipeline {
                 event_id: id,
                 article: article_ref.clone(),
                 kind: st.kind,
+                attribution: st.attribution,
                 content: span(st.content),
                 cue: cue.map(span),
                 speaker: Speaker {
@@ -134,5 +229,49 @@ impl Pipeline {
             });
         }
         Ok(events)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attribution_lists_parse_and_print() {
+        assert_eq!(Attributions::parse("speech"), Ok(Attributions::SPEECH));
+        assert_eq!(Attributions::parse(" all "), Ok(Attributions::ALL));
+        let two = Attributions::parse("speech, belief").unwrap();
+        assert!(two.contains(Attribution::Belief) && !two.contains(Attribution::Stance));
+        assert_eq!(two.to_string(), "speech,belief");
+        assert_eq!(
+            Attributions::parse("speech,belief,stance,evidence"),
+            Ok(Attributions::ALL)
+        );
+        assert_eq!(Attributions::ALL.to_string(), "all");
+        assert_eq!(Attributions::default(), Attributions::SPEECH);
+        assert_eq!(
+            Attributions::parse("speech,opinion"),
+            Err(UnknownAttribution("opinion".into()))
+        );
+        assert_eq!(Attributions::parse(""), Ok(Attributions::NONE));
+    }
+
+    #[test]
+    fn the_pipeline_emits_only_the_classes_asked_for() {
+        let article = Article::from_json_str(
+            r#"{"id": "a", "text": "Roe said the mill would close. Poe thinks the mill will stay open."}"#,
+        )
+        .unwrap();
+        let speech = Pipeline::english().events(&article).unwrap();
+        assert_eq!(speech.len(), 1);
+        assert_eq!(speech[0].attribution, Attribution::Speech);
+        let all = Pipeline::english()
+            .with_attributions(Attributions::ALL)
+            .events(&article)
+            .unwrap();
+        let classes: Vec<_> = all.iter().map(|e| e.attribution).collect();
+        assert_eq!(classes, [Attribution::Speech, Attribution::Belief]);
+        // The same statement has the same id in either mode.
+        assert_eq!(all[0].event_id, speech[0].event_id);
     }
 }

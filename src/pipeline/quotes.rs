@@ -8,7 +8,10 @@
 //! never swallows the rest of the article. A paragraph that ends inside a
 //! quote continues it when the next paragraph opens with a quote mark (the
 //! news convention for quotes running over several paragraphs); each
-//! paragraph is then a segment of one running quote. Single marks are never
+//! paragraph is then a segment of one running quote. So is each sentence
+//! of a quote whose paragraph breaks were lost in scraping, where every
+//! paragraph still opens with its mark (`"A. "B. "C."`: three segments).
+//! Single marks are never
 //! quote boundaries: they nest inside double quotes, and `’` is mostly an
 //! apostrophe.
 
@@ -21,7 +24,8 @@ pub struct Quote {
     /// Token index of the opening mark.
     pub open: usize,
     /// Token index of the closing mark; `None` when the segment runs to the
-    /// end of its paragraph (a running or unclosed quote).
+    /// end of its paragraph (a running or unclosed quote) or to the mark
+    /// that opens the next segment of its running quote.
     pub close: Option<usize>,
     /// The quoted text, without the marks and outer white space.
     pub inner: Span,
@@ -106,6 +110,9 @@ pub fn find_quotes(doc: &mut Document<'_>) -> Vec<Quote> {
             continue;
         }
         let mut open_at: Option<usize> = None;
+        // The group of the segment open at `open_at`, when it continues a
+        // running quote inside this paragraph.
+        let mut open_group: Option<usize> = None;
         let mut first_in_para = true;
         for k in para.tokens.clone() {
             if !doc.tokens[k].is(DOUBLE_MARK) {
@@ -120,13 +127,36 @@ pub fn find_quotes(doc: &mut Document<'_>) -> Vec<Quote> {
                 };
             }
             match (open_at, dir) {
-                (None, Dir::Open) | (Some(_), Dir::Open) => open_at = Some(k),
-                (Some(o), Dir::Close) => {
-                    let group = if first_in_para && o == para.tokens.start {
-                        running.take()
+                (None, Dir::Open) => open_at = Some(k),
+                (Some(o), Dir::Open) => {
+                    // `"A. "B.`: a mark opening a new sentence while a quote
+                    // is open starts the next paragraph of a running quote
+                    // whose break was lost; any other opening mark restarts
+                    // the quote.
+                    if opens_lost_paragraph(doc, k) {
+                        let group = open_group.or_else(|| {
+                            if first_in_para && o == para.tokens.start {
+                                running.take()
+                            } else {
+                                None
+                            }
+                        });
+                        let idx = push(doc, &mut quotes, o, None, k, p, group, false);
+                        open_group = Some(quotes[idx].group);
+                        first_in_para = false;
                     } else {
-                        None
-                    };
+                        open_group = None;
+                    }
+                    open_at = Some(k);
+                }
+                (Some(o), Dir::Close) => {
+                    let group = open_group.take().or_else(|| {
+                        if first_in_para && o == para.tokens.start {
+                            running.take()
+                        } else {
+                            None
+                        }
+                    });
                     push(doc, &mut quotes, o, Some(k), k, p, group, false);
                     first_in_para = false;
                     open_at = None;
@@ -144,8 +174,8 @@ pub fn find_quotes(doc: &mut Document<'_>) -> Vec<Quote> {
             let after_lead_in = o > para.tokens.start
                 && (matches!(doc.tok(o - 1), ":" | ",")
                     || doc.tokens[o - 1].sentence != doc.tokens[o].sentence);
-            if at_start || (next_opens && after_lead_in) {
-                let group = if at_start { continued_from } else { None };
+            if at_start || (next_opens && after_lead_in) || open_group.is_some() {
+                let group = open_group.or(if at_start { continued_from } else { None });
                 let idx = push(
                     doc,
                     &mut quotes,
@@ -163,6 +193,20 @@ pub fn find_quotes(doc: &mut Document<'_>) -> Vec<Quote> {
         }
     }
     quotes
+}
+
+/// Whether the opening mark at token `k` follows a sentence end inside the
+/// open quote (`…lacklustre. "We dominated…`): a lost paragraph break.
+fn opens_lost_paragraph(doc: &Document<'_>, k: usize) -> bool {
+    let t = doc.tokens[k];
+    let before = doc.text[..t.span.start].trim_end_matches([' ', '\u{a0}']);
+    let spaced = before.len() < t.span.start;
+    let after_end = before.ends_with(['.', '?', '!']);
+    let next_cap = doc.text[t.span.end..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase());
+    spaced && after_end && next_cap
 }
 
 fn next_paragraph_opens_quote(doc: &Document<'_>, p: usize) -> bool {
@@ -192,6 +236,8 @@ fn push(
     let start_byte = doc.tokens[open].span.end;
     let end_byte = match close {
         Some(c) => doc.tokens[c].span.start,
+        // Up to the mark of the next segment, or the paragraph's end.
+        None if end < doc.paragraphs[paragraph].tokens.end => doc.tokens[end].span.start,
         None => doc.paragraphs[paragraph].span.end,
     };
     let raw = &doc.text[start_byte..end_byte];
@@ -236,6 +282,24 @@ mod tests {
 
     fn inner(text: &str) -> Vec<String> {
         quotes(text).into_iter().map(|q| q.0).collect()
+    }
+
+    #[test]
+    fn a_sentence_reopening_an_open_quote_is_a_lost_paragraph_break() {
+        let q = quotes(
+            "\"We won the first half. \"We lost the second. \"Next week, we win,\" Roe said.",
+        );
+        assert_eq!(
+            q,
+            [
+                ("We won the first half.".to_string(), 0, false),
+                ("We lost the second.".to_string(), 0, false),
+                ("Next week, we win,".to_string(), 0, false),
+            ]
+        );
+        // A mark that opens mid-sentence still restarts the quote.
+        let q = quotes("\"We won and \"we lost,\" Roe said.");
+        assert_eq!(q.len(), 1, "{q:?}");
     }
 
     #[test]

@@ -158,12 +158,16 @@ impl<'t> Document<'t> {
 }
 
 /// Splits `text` into paragraphs, sentences and tokens. Paragraphs whose
-/// span is in `skip` are marked as boilerplate.
+/// span is in `skip` (sorted by start, as `clean` gives them) are marked as
+/// boilerplate.
 pub fn segment<'t>(text: &'t str, skip: &[Span], lexicon: &Lexicon) -> Document<'t> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut paragraphs = Vec::new();
     let mut sentences = Vec::new();
     let mut line_start = 0;
+    // The first skip zone that may still hold a paragraph: one pass over
+    // both sorted lists, however many zones there are.
+    let mut zone = 0;
     for line in text.split_inclusive('\n') {
         let start = line_start;
         line_start += line.len();
@@ -187,10 +191,16 @@ pub fn segment<'t>(text: &'t str, skip: &[Span], lexicon: &Lexicon) -> Document<
             }
         }
         let para = paragraphs.len();
+        while zone < skip.len() && skip[zone].end < span.end {
+            zone += 1;
+        }
         paragraphs.push(Paragraph {
             span,
             tokens: first..tokens.len(),
-            skip: skip.iter().any(|s| s.contains(span)),
+            skip: skip[zone..]
+                .iter()
+                .take_while(|s| s.start <= span.start)
+                .any(|s| s.contains(span)),
         });
         split_sentences(text, first, para, &mut tokens, &mut sentences, lexicon);
     }

@@ -2,9 +2,9 @@
 //! Roe.`), the cue before it (`She said: “Q.”`, `…, saying “Q.”`), colon
 //! lead-ins, interrupted and running quotes, and headlines (`Roe: …`).
 
-use super::{Attribution, Attributor, Inherit, Mention, Statement, MAX_CONTENT_TOKENS};
-use crate::event::StatementKind;
-use crate::lexicon::{CueClass, Glue};
+use super::{Attributor, Inherit, Mention, QuoteTag, Statement, MAX_CONTENT_TOKENS};
+use crate::event::{Attribution, StatementKind};
+use crate::lexicon::{CueFrame, Glue};
 use crate::pipeline::quotes::Quote;
 use crate::pipeline::segment::{DOUBLE_MARK, IN_QUOTE};
 
@@ -12,7 +12,7 @@ impl Attributor<'_, '_> {
     /// Pass 1: attributes every quote to the tag after it or the cue
     /// before it; interrupted and running quotes share an attribution.
     pub(super) fn direct(&mut self) {
-        let mut attributions: Vec<Option<Attribution>> = vec![None; self.quotes.len()];
+        let mut attributions: Vec<Option<QuoteTag>> = vec![None; self.quotes.len()];
         // Quotes attributed by a tag after them: `“Q,” she said.`
         let mut tagged_after = vec![false; self.quotes.len()];
         for (qi, q) in self.quotes.iter().enumerate() {
@@ -40,7 +40,7 @@ impl Attributor<'_, '_> {
                             c.first > p.open && c.last < q.open
                         }) || prev.cue_token.is_some_and(|t| t > p.open && t < q.open);
                     if between_has_cue {
-                        attributions[qi] = Some(Attribution {
+                        attributions[qi] = Some(QuoteTag {
                             confidence: prev.confidence - 0.05,
                             ..prev
                         });
@@ -50,7 +50,7 @@ impl Attributor<'_, '_> {
         }
         // Running quotes: every segment shares the group's attribution
         // (a group is named by the index of its first segment).
-        let mut by_group: Vec<Option<Attribution>> = vec![None; self.quotes.len()];
+        let mut by_group: Vec<Option<QuoteTag>> = vec![None; self.quotes.len()];
         for (qi, q) in self.quotes.iter().enumerate() {
             if by_group[q.group].is_none() {
                 by_group[q.group] = attributions[qi];
@@ -104,6 +104,9 @@ impl Attributor<'_, '_> {
             };
             self.out.push(Statement {
                 kind,
+                attribution: att.cue.map_or(Attribution::Speech, |c| {
+                    self.cues[c].info(self.lex).attribution
+                }),
                 content,
                 cue: att.cue,
                 cue_token: att.cue_token,
@@ -171,6 +174,7 @@ impl Attributor<'_, '_> {
             } else {
                 StatementKind::Indirect
             },
+            attribution: Attribution::Speech,
             content,
             cue: None,
             cue_token: Some(colon),
@@ -186,7 +190,7 @@ impl Attributor<'_, '_> {
 
     /// Whether the attribution's cue sits right next to quote `q` (a short
     /// quote is a statement only then).
-    fn cue_adjacent(&self, q: &Quote, att: Attribution) -> bool {
+    fn cue_adjacent(&self, q: &Quote, att: QuoteTag) -> bool {
         let Some(c) = att.cue else { return false };
         let c = &self.cues[c];
         let close = q.close.unwrap_or(q.end);
@@ -194,7 +198,7 @@ impl Attributor<'_, '_> {
     }
 
     /// `“Q,” she said.` / `“Q,” said Jane Roe, the mayor.`
-    fn after_quote(&self, q: &Quote) -> Option<Attribution> {
+    fn after_quote(&self, q: &Quote) -> Option<QuoteTag> {
         let close = q.close?;
         let (_, mut s_end) = self.sent_range(close);
         let mut i = close + 1;
@@ -227,12 +231,12 @@ impl Attributor<'_, '_> {
             if let Some(c) = self.cue_starting_at(j) {
                 let cue = &self.cues[c];
                 let info = cue.info(self.lex);
-                if info.class == CueClass::Source {
+                if info.frame == CueFrame::Source {
                     if next_sentence {
                         return None;
                     }
                     let m = self.mention_right(cue.last + 1, s_end, true)?;
-                    return Some(Attribution {
+                    return Some(QuoteTag {
                         cue: Some(c),
                         cue_token: None,
                         mention: Some(m),
@@ -251,7 +255,7 @@ impl Attributor<'_, '_> {
                         return None;
                     }
                     let m = self.main_subject(cue.first)?;
-                    return Some(Attribution {
+                    return Some(QuoteTag {
                         cue: Some(c),
                         cue_token: None,
                         mention: Some(m),
@@ -264,7 +268,7 @@ impl Attributor<'_, '_> {
                     let m = self
                         .mention_right(cue.last + 1, s_end, false)
                         .or_else(|| self.inverted_description(cue.last + 1, s_end));
-                    return Some(Attribution {
+                    return Some(QuoteTag {
                         cue: Some(c),
                         cue_token: None,
                         mention: m,
@@ -330,7 +334,7 @@ impl Attributor<'_, '_> {
                     return None;
                 }
                 let addressee = self.addressee_after(c).map(|(s, _)| s);
-                return Some(Attribution {
+                return Some(QuoteTag {
                     cue: Some(c),
                     cue_token: None,
                     mention: Some(m),
@@ -349,7 +353,7 @@ impl Attributor<'_, '_> {
     /// past tense and the tag must end right after it (or after the
     /// inverted speaker), so that a quote followed by a clause of its
     /// own is not taken.
-    fn verb_tag_after(&self, start: usize, s_end: usize) -> Option<Attribution> {
+    fn verb_tag_after(&self, start: usize, s_end: usize) -> Option<QuoteTag> {
         let ends_tag = |k: usize| {
             k >= s_end
                 || self.is_punct(k, &[".", "!", "?", ","])
@@ -374,7 +378,7 @@ impl Attributor<'_, '_> {
             if !ends_tag(after) || self.lex.pronoun(self.tok(m.first)).is_some() {
                 return None;
             }
-            return Some(Attribution {
+            return Some(QuoteTag {
                 cue: None,
                 cue_token: Some(start),
                 mention: Some(m),
@@ -391,7 +395,7 @@ impl Attributor<'_, '_> {
         if !opens || !ends_tag(verb + 1) {
             return None;
         }
-        Some(Attribution {
+        Some(QuoteTag {
             cue: None,
             cue_token: Some(verb),
             mention: Some(m),
@@ -401,7 +405,7 @@ impl Attributor<'_, '_> {
     }
 
     /// `She said: “Q.”` / `…, saying “Q.”` / `X told Y, “Q.”`
-    fn before_quote(&self, qi: usize, q: &Quote) -> Option<Attribution> {
+    fn before_quote(&self, qi: usize, q: &Quote) -> Option<QuoteTag> {
         let (s_start, s_end) = self.sent_range(q.open);
         // The window starts after an earlier quote of the same sentence.
         let mut w_start = s_start;
@@ -430,7 +434,7 @@ impl Attributor<'_, '_> {
         };
         let cue = &self.cues[c];
         let info = cue.info(self.lex);
-        if info.class != CueClass::Speech {
+        if !info.is_speech_verb() {
             return None;
         }
         // Only punctuation, an addressee and adverbials may stand between
@@ -477,7 +481,7 @@ impl Attributor<'_, '_> {
                 .or_else(|| self.mention_right(cue.last + 1, q.open, false))
         };
         mention?;
-        Some(Attribution {
+        Some(QuoteTag {
             cue: Some(c),
             cue_token: None,
             mention,
@@ -488,7 +492,7 @@ impl Attributor<'_, '_> {
 
     /// A quote paragraph right after a paragraph that ends in a colon and a
     /// cue: `Roe said:` / `“…”`.
-    fn colon_lead_in(&self, q: &Quote) -> Option<Attribution> {
+    fn colon_lead_in(&self, q: &Quote) -> Option<QuoteTag> {
         let para = &self.doc.paragraphs[q.paragraph];
         if q.open != para.tokens.start || q.paragraph == 0 {
             return None;
@@ -502,7 +506,7 @@ impl Attributor<'_, '_> {
             .rev()
             .find_map(|j| self.cue_starting_at(j))?;
         let cue = &self.cues[c];
-        if cue.info(self.lex).class != CueClass::Speech {
+        if !cue.info(self.lex).is_speech_verb() {
             return None;
         }
         let mention = if cue.info(self.lex).participle {
@@ -511,7 +515,7 @@ impl Attributor<'_, '_> {
             self.mention_left(cue.first, s_start)
         };
         mention?;
-        Some(Attribution {
+        Some(QuoteTag {
             cue: Some(c),
             cue_token: None,
             mention,
@@ -524,7 +528,7 @@ impl Attributor<'_, '_> {
     /// after a colon belongs to the speaker of the sentence's last cue, or,
     /// with no cue, to the name that opens the sentence (`The ministry had
     /// this to say: “Q.”`).
-    fn colon_in_sentence(&self, q: &Quote) -> Option<Attribution> {
+    fn colon_in_sentence(&self, q: &Quote) -> Option<QuoteTag> {
         if q.open == 0 || !self.is_punct(q.open - 1, &[":"]) {
             return None;
         }
@@ -541,7 +545,7 @@ impl Attributor<'_, '_> {
         if let Some(c) = (s_start..colon).rev().find_map(|j| self.cue_starting_at(j)) {
             let cue = &self.cues[c];
             let info = cue.info(self.lex);
-            if !matches!(info.class, CueClass::Speech | CueClass::Object) {
+            if !(info.is_speech_verb() || info.frame == CueFrame::Object) {
                 return None;
             }
             let mention = if info.participle {
@@ -550,7 +554,7 @@ impl Attributor<'_, '_> {
                 self.mention_left(cue.first, s_start)
                     .or_else(|| self.main_subject(cue.first))
             };
-            return mention.map(|m| Attribution {
+            return mention.map(|m| QuoteTag {
                 cue: Some(c),
                 cue_token: None,
                 mention: Some(m),
@@ -565,7 +569,7 @@ impl Attributor<'_, '_> {
         if !verb_follows || self.lex.pronoun(self.tok(m.first)).is_some() {
             return None;
         }
-        Some(Attribution {
+        Some(QuoteTag {
             cue: None,
             cue_token: Some(colon),
             mention: Some(m),

@@ -2,7 +2,7 @@
 //! speaker's quote chain, or belong to their own sentence's subject.
 
 use super::{Attributor, Inherit, Statement, ORPHAN_QUOTE_WORDS};
-use crate::event::StatementKind;
+use crate::event::{Attribution, StatementKind};
 
 impl Attributor<'_, '_> {
     /// Quote paragraphs with no cue of their own continue the previous
@@ -60,6 +60,7 @@ impl Attributor<'_, '_> {
             };
             extra.push(Statement {
                 kind: StatementKind::Direct,
+                attribution: Attribution::Speech,
                 content: q.inner,
                 cue: None,
                 cue_token: None,

@@ -4,7 +4,7 @@
 //! named asker.
 
 use super::{Attributor, Statement, MAX_CONTENT_TOKENS};
-use crate::lexicon::{CueClass, Glue};
+use crate::lexicon::Glue;
 use crate::pipeline::quotes::Quote;
 use crate::pipeline::segment::{DOUBLE_MARK, IN_QUOTE, WORD};
 
@@ -107,7 +107,7 @@ impl Attributor<'_, '_> {
         let m = st.mention?;
         // Only for tail attributions (content before the cue).
         if st.content.end > self.doc.tokens[cue.first].span.start
-            || self.cues[c].info(self.lex).class != CueClass::Speech
+            || !self.cues[c].info(self.lex).is_speech_verb()
         {
             return None;
         }

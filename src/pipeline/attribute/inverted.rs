@@ -142,6 +142,14 @@ impl Attributor<'_, '_> {
         if k >= s_end || !self.is_word(k) || self.lex.pronoun(self.tok(k)).is_some() {
             return None;
         }
+        // "X, recalled in place of Y, …": a phrase opened by a preposition
+        // is no speaker; the verb is a participle.
+        let w = self.tok(k);
+        if !self.is_cap(k)
+            && (self.lex.is(Glue::ContentStops, w) || matches!(w, "in" | "on" | "at" | "as"))
+        {
+            return None;
+        }
         let mut end = k;
         while end < s_end && end < k + 14 {
             let t = self.doc.tokens[end];
@@ -186,6 +194,11 @@ impl Attributor<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::super::testing::*;
+
+    #[test]
+    fn a_participle_before_a_preposition_is_no_inverted_tag() {
+        assert!(run("Jon Poe, recalled in place of Ana Lee, scored twice.").is_empty());
+    }
 
     #[test]
     fn inversion_with_apposition() {

@@ -4,8 +4,15 @@
 //! belongs to.
 
 use super::{Attributor, Mention};
-use crate::lexicon::{CueClass, Glue};
+use crate::lexicon::{CueFrame, Glue};
 use crate::pipeline::segment::{CAP, CUE_WORD, DOUBLE_MARK, IN_QUOTE, POSSESSIVE, STOPWORD, WORD};
+
+/// The longest apposition between a speaker and the verb, in tokens.
+const MAX_APPOSITION: usize = 16;
+
+/// The longest relative clause between a speaker and the verb ("Roe, who
+/// …, said"), in tokens.
+const MAX_RELATIVE_APPOSITION: usize = 32;
 
 impl Attributor<'_, '_> {
     /// Is token `i` part of a name or descriptive noun phrase?
@@ -37,9 +44,31 @@ impl Attributor<'_, '_> {
             // A capitalised cue word is a name only inside one ("Ian Read").
             return !t.is(STOPWORD) && (!t.is(CUE_WORD) || self.doc.cue_word_in_name(i))
                 || self.lex.title(w).is_some()
-                || self.lex.honorific(w).is_some();
+                || self.lex.honorific(w).is_some()
+                || self.month_as_surname(i);
         }
         self.lex.role(w).is_some() || self.lex.is(Glue::Particles, w)
+    }
+
+    /// Whether the capitalised month name at token `i` is a surname ("Ms.
+    /// May said", "May told MPs"): after an honorific or a title, or right
+    /// before a verb of saying, where neither the month nor the modal "may"
+    /// can stand.
+    fn month_as_surname(&self, i: usize) -> bool {
+        let w = self.tok(i);
+        if !self.lex.is(Glue::Calendar, w) || w.to_ascii_lowercase().ends_with("day") {
+            return false;
+        }
+        let after_title = i > 0
+            && ((self.is_punct(i - 1, &["."])
+                && i > 1
+                && self.lex.is_dotted_title(self.tok(i - 1 - 1)))
+                || self.lex.title(self.tok(i - 1)).is_some());
+        let before_verb = self.cue_starting_at(i + 1).is_some_and(|c| {
+            let info = self.cues[c].info(self.lex);
+            !info.participle && self.cues[c].first == i + 1
+        });
+        after_title || before_verb
     }
 
     /// The speaker noun phrase ending right before token `cue_first`,
@@ -72,7 +101,11 @@ impl Attributor<'_, '_> {
                         | "tonight"
                         | "during"
                 );
-            if phrase_opens && j > limit && self.is_cap(j - 1) && self.np_word(j - 1) {
+            // "Roe on Tuesday said", "…, who last year denied …".
+            let before_ok = j > limit
+                && ((self.is_cap(j - 1) && self.np_word(j - 1))
+                    || (self.is_word(j - 1) && self.lex.is(Glue::Relative, self.tok(j - 1))));
+            if phrase_opens && before_ok {
                 k = j;
             }
         }
@@ -116,10 +149,15 @@ impl Attributor<'_, '_> {
             return None;
         }
         let end = k - 1;
-        // A dashed apposition: "Jon Roe — a teacher from Varnholm — says".
-        if self.is_punct(end, &["—", "–"]) && end > limit {
+        // A dashed apposition: "Jon Roe — a teacher from Varnholm — says",
+        // "DJ Norman Cook - aka Fatboy Slim - has said" (a spaced hyphen
+        // is a dash; a joining one stays inside its word).
+        if self.is_punct(end, &["—", "–", "-"]) && end > limit {
             let floor = limit.max(end.saturating_sub(16));
-            if let Some(open) = (floor..end).rev().find(|&j| self.is_punct(j, &["—", "–"])) {
+            if let Some(open) = (floor..end)
+                .rev()
+                .find(|&j| self.is_punct(j, &["—", "–", "-"]))
+            {
                 let inside_ok = (open + 1..end).all(|j| {
                     !self.doc.tokens[j].is(DOUBLE_MARK) && self.cue_starting_at(j).is_none()
                 });
@@ -139,15 +177,22 @@ impl Attributor<'_, '_> {
                 return Some(m);
             }
             let mut j = end;
-            let floor = limit.max(end.saturating_sub(16));
+            // A relative clause may run longer than an apposition: "Mr
+            // Blair, who last year denied he planned to join … communion,
+            // said".
+            let floor = limit.max(end.saturating_sub(MAX_RELATIVE_APPOSITION));
             while j > floor {
                 j -= 1;
                 if self.is_punct(j, &[","]) {
+                    let first_word = self.tok(j + 1);
+                    let relative = self.is_word(j + 1) && self.lex.is(Glue::Relative, first_word);
+                    if end - j > MAX_APPOSITION && !relative {
+                        return self.subject_before_appositions(limit, end);
+                    }
                     let Some(head) = self.np_left_of(j, limit) else {
                         return self.subject_before_appositions(limit, end);
                     };
                     let appos_first = j + 1;
-                    let first_word = self.tok(appos_first);
                     let looks_like_appos = self.lex.is(Glue::Determiners, first_word)
                         || self.lex.is(Glue::Relative, first_word)
                         || self.lex.role(first_word).is_some()
@@ -272,7 +317,11 @@ impl Attributor<'_, '_> {
     /// A short noun phrase filling the clause before the cue: "People with
     /// knowledge of the talks said", "Four in 10 voters say".
     fn clause_initial_np(&self, limit: usize, k: usize) -> Option<Mention> {
-        let a = self.clause_subject_start(limit, k);
+        let mut a = self.clause_subject_start(limit, k);
+        // "Once the driver said …": the conjunction is no part of it.
+        if a < k && self.lex.is(Glue::Subordinators, self.tok(a)) {
+            a += 1;
+        }
         if k <= a || k - a > 10 {
             return None;
         }
@@ -613,7 +662,9 @@ impl Attributor<'_, '_> {
                 return false;
             }
             let w = self.tok(i);
-            (t.is(CAP) && !self.lex.is_stopword(w)) || self.lex.role(w).is_some()
+            (t.is(CAP) && !self.lex.is_stopword(w))
+                || self.lex.role(w).is_some()
+                || self.month_as_surname(i)
         })
     }
 
@@ -636,7 +687,7 @@ impl Attributor<'_, '_> {
         if let Some(m) = (s_start.max(cue_first.saturating_sub(40))..cue_first).find_map(|j| {
             let c = self.cue_starting_at(j)?;
             let info = self.cues[c].info(self.lex);
-            (!info.participle && info.class != CueClass::Source)
+            (!info.participle && info.frame != CueFrame::Source)
                 .then(|| self.mention_left(j, s_start))
                 .flatten()
         }) {
@@ -712,6 +763,40 @@ mod tests {
     fn apposition_before_the_cue() {
         let r = one("General J. R. Doe, chairman of the Joint Staff, said the troops would stay.");
         assert_eq!(r.3, s("General J. R. Doe"));
+    }
+
+    #[test]
+    fn a_spaced_hyphen_is_a_dash_around_an_apposition() {
+        let r = one("DJ Jon Roe - aka Fatboy Poe - has said that dance music is not dead.");
+        assert_eq!(
+            (r.1.as_str(), r.3),
+            ("dance music is not dead", s("DJ Jon Roe"))
+        );
+        // A joining hyphen stays inside its word.
+        assert_eq!(
+            one("Jean-Paul Roe said the mill had closed.").3,
+            s("Jean-Paul Roe")
+        );
+    }
+
+    #[test]
+    fn a_long_relative_clause_between_speaker_and_verb() {
+        let r = run(
+            "Mr Roe, who last year denied he planned to join his wife and four \
+                     children in the Catholic faith despite regularly taking communion, \
+                     said abortion was a hard issue.",
+        );
+        let said = r
+            .iter()
+            .find(|x| x.1 == "abortion was a hard issue")
+            .unwrap();
+        assert_eq!(said.3, s("Mr Roe"), "{r:?}");
+        let denied = r.iter().find(|x| x.2.as_deref() == Some("denied")).unwrap();
+        assert_eq!(denied.3, s("Mr Roe"), "{r:?}");
+        // A time phrase after the relative pronoun.
+        let r = run("Mr Roe, who last year denied the mill would close, said it had.");
+        let denied = r.iter().find(|x| x.2.as_deref() == Some("denied")).unwrap();
+        assert_eq!(denied.3, s("Mr Roe"), "{r:?}");
     }
 
     #[test]

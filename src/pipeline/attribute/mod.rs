@@ -41,18 +41,22 @@
 //! hostile article stays linear.
 
 mod clause;
+mod complements;
 mod direct;
+mod filters;
 mod floating;
 mod fragments;
 mod inverted;
 mod mentions;
+mod raising;
 mod reported;
 mod tokens;
 
 use super::cues::Cue;
 use super::quotes::Quote;
 use super::segment::Document;
-use crate::event::StatementKind;
+use super::Attributions;
+use crate::event::{Attribution, StatementKind};
 use crate::lexicon::Lexicon;
 use crate::text::Span;
 
@@ -98,6 +102,8 @@ pub enum Inherit {
 pub struct Statement {
     /// Direct, indirect or mixed.
     pub kind: StatementKind,
+    /// The attribution class, from the cue (speech when there is none).
+    pub attribution: Attribution,
     /// What was said.
     pub content: Span,
     /// Index of its cue in the cue list, if any.
@@ -129,14 +135,28 @@ const ORPHAN_QUOTE_WORDS: usize = 8;
 /// The longest reported clause considered, in tokens.
 const MAX_CONTENT_TOKENS: usize = 200;
 
-/// Finds the statements of a segmented article, in text order.
+/// Finds the statements of every attribution class in a segmented
+/// article, in text order.
 pub fn attribute(
     doc: &Document<'_>,
     lex: &Lexicon,
     quotes: &[Quote],
     cues: &[Cue],
 ) -> Vec<Statement> {
-    let mut a = Attributor::new(doc, lex, quotes, cues);
+    attribute_with(doc, lex, quotes, cues, Attributions::ALL)
+}
+
+/// Finds the statements of the attribution classes in `enabled`, in text
+/// order. A cue of another class reports nothing, so the words it governs
+/// stay free for the cues that are enabled.
+pub fn attribute_with(
+    doc: &Document<'_>,
+    lex: &Lexicon,
+    quotes: &[Quote],
+    cues: &[Cue],
+    enabled: Attributions,
+) -> Vec<Statement> {
+    let mut a = Attributor::new(doc, lex, quotes, cues, enabled);
     // Quotes first: a cue that tags a quote is used up and reports nothing
     // else.
     a.direct();
@@ -157,6 +177,8 @@ struct Attributor<'a, 't> {
     quotes: &'a [Quote],
     /// Cues, in text order.
     cues: &'a [Cue],
+    /// The attribution classes to report.
+    enabled: Attributions,
     /// For each token, the index of the cue covering it (`u32::MAX`: none).
     cue_at: Vec<u32>,
     /// Cues that already attribute a statement.
@@ -167,9 +189,9 @@ struct Attributor<'a, 't> {
     direct_count: usize,
 }
 
-/// An attribution found for a quote.
+/// The tag found for a quote: its cue and speaker.
 #[derive(Clone, Copy)]
-struct Attribution {
+struct QuoteTag {
     /// The cue, as an index into the cue list.
     cue: Option<usize>,
     /// A verb outside the cue lexicon that tags the quote (`“Q,” she
@@ -190,6 +212,7 @@ impl<'a, 't> Attributor<'a, 't> {
         lex: &'a Lexicon,
         quotes: &'a [Quote],
         cues: &'a [Cue],
+        enabled: Attributions,
     ) -> Attributor<'a, 't> {
         let mut cue_at = vec![u32::MAX; doc.tokens.len()];
         for (i, c) in cues.iter().enumerate() {
@@ -202,6 +225,7 @@ impl<'a, 't> Attributor<'a, 't> {
             lex,
             quotes,
             cues,
+            enabled,
             cue_at,
             cue_used: vec![false; cues.len()],
             out: Vec::new(),
@@ -213,6 +237,17 @@ impl<'a, 't> Attributor<'a, 't> {
     /// fragments repeated inside a mixed statement, then adds the floating
     /// quotes.
     fn finish(mut self) -> Vec<Statement> {
+        let enabled = self.enabled;
+        let mut out = std::mem::take(&mut self.out);
+        for s in &mut out {
+            if s.attribution == Attribution::Speech && self.poll_share(s) {
+                s.attribution = Attribution::Evidence;
+            }
+        }
+        self.out = out
+            .into_iter()
+            .filter(|s| enabled.contains(s.attribution) && !self.writers_own(s))
+            .collect();
         self.out.sort_by_key(|s| (s.content.start, s.priority));
         // Two statements for one content (two cues for one clause): keep the
         // better cue.
@@ -288,7 +323,7 @@ mod testing {
         let mut doc = segment::segment(text, &zones, &lex);
         let qs = quotes::find_quotes(&mut doc);
         let cs = cues::find_cues(&doc, &lex);
-        f(&Attributor::new(&doc, &lex, &qs, &cs))
+        f(&Attributor::new(&doc, &lex, &qs, &cs, Attributions::ALL))
     }
 
     /// The index of the first token that reads `word`.
@@ -308,14 +343,21 @@ mod testing {
         m.map(|m| words(a, m.first, m.last))
     }
 
-    /// (kind, content, cue, mention) of every statement of `text`.
+    /// (kind, content, cue, mention) of every statement of `text`, of
+    /// every attribution class.
     pub(super) fn run(text: &str) -> Vec<Found> {
+        run_with(text, Attributions::ALL)
+    }
+
+    /// (kind, content, cue, mention) of every statement of `text` of the
+    /// classes in `enabled`.
+    pub(super) fn run_with(text: &str, enabled: Attributions) -> Vec<Found> {
         let lex = Lexicon::english();
         let zones = clean::boilerplate(text, &lex);
         let mut doc = segment::segment(text, &zones, &lex);
         let qs = quotes::find_quotes(&mut doc);
         let cs = cues::find_cues(&doc, &lex);
-        attribute(&doc, &lex, &qs, &cs)
+        attribute_with(&doc, &lex, &qs, &cs, enabled)
             .into_iter()
             .map(|s| {
                 (

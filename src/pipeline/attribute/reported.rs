@@ -3,7 +3,8 @@
 //! the objects of stance verbs (`endorsed Roe`).
 
 use super::{Attributor, Mention, Statement};
-use crate::lexicon::{CueClass, Glue};
+use crate::event::Attribution;
+use crate::lexicon::{CueFrame, Glue};
 use crate::pipeline::segment::{ALLCAPS, DOUBLE_MARK, IN_QUOTE, POSSESSIVE};
 use crate::text::Span;
 
@@ -16,18 +17,28 @@ impl Attributor<'_, '_> {
                 continue;
             }
             let cue = self.cues[c].clone();
-            if self.inside_content(cue.first) {
+            let info = cue.info(self.lex).clone();
+            // "Reuters reported that the commission said …": speech reported
+            // inside reported speech is a statement too; a belief or stance
+            // there is part of what was said.
+            if info.attribution != Attribution::Speech && self.inside_content(cue.first) {
                 continue;
             }
-            let info = cue.info(self.lex).clone();
+            // A cue of a class not asked for, or a speech act that did not
+            // happen ("did not say", "declined to say"), reports nothing.
+            if !self.enabled.contains(info.attribution) || self.unsaid(c) {
+                continue;
+            }
             let st = if info.question && info.past && self.passive_question(c) {
                 self.question_statement(c)
+                    .or_else(|| self.passive_statement(c))
+            } else if info.past && self.passive_statement(c).is_some() {
+                self.passive_statement(c)
             } else {
-                match info.class {
-                    CueClass::Source => self.source_statement(c),
-                    CueClass::Speech | CueClass::Belief | CueClass::Object => {
-                        self.verb_statement(c)
-                    }
+                match info.frame {
+                    CueFrame::Source => self.source_statement(c),
+                    CueFrame::Subject => self.subject_statement(c),
+                    CueFrame::Clause | CueFrame::Object => self.verb_statement(c),
                 }
             };
             if let Some(st) = st {
@@ -49,6 +60,12 @@ impl Attributor<'_, '_> {
         let (s_start, s_end) = self.sent_range(cue.first);
         let lead = self.clause_lead(s_start, cue.first);
         let mention = self.source_after(cue.last + 1, s_end, lead)?;
+        // A one-word source phrase ("per") names a source only with a name
+        // or a determiner after it: "per the WHO", not "per person".
+        let one_word = !cue.info(self.lex).form.contains(' ');
+        if one_word && !(self.is_cap(mention.first) || self.determiner_like(mention.first)) {
+            return None;
+        }
         let (a, b) = if lead {
             // According to X, CLAUSE.
             let mut k = mention.last + 1;
@@ -67,7 +84,7 @@ impl Attributor<'_, '_> {
             // "As reported by FT, CLAUSE, according to X": the clause starts
             // after the other source's lead-in.
             if let Some(oc) = self.cue_starting_at(start) {
-                if self.cues[oc].info(self.lex).class == CueClass::Source {
+                if self.cues[oc].info(self.lex).frame == CueFrame::Source {
                     if let Some(m) = self.mention_right(self.cues[oc].last + 1, s_end, true) {
                         if m.last + 1 < cue.first && self.is_punct(m.last + 1, &[","]) {
                             start = m.last + 2;
@@ -90,16 +107,26 @@ impl Attributor<'_, '_> {
         let cue = &self.cues[c];
         let info = cue.info(self.lex);
         let (s_start, s_end) = self.sent_range(cue.first);
-        let belief = info.class == CueClass::Belief;
-        let object = info.class == CueClass::Object;
+        let belief = info.is_belief_verb();
+        let object = info.frame == CueFrame::Object;
         if belief && info.participle {
             return None;
         }
 
         // Who: the subject to the left, an inversion, or the main clause's
-        // subject for a participle.
-        let coordinated = cue.first > s_start
-            && (self.tok_is(cue.first - 1, "and") || self.tok_is(cue.first - 1, "but"));
+        // subject for a participle or a coordinated verb ("… and has
+        // accused Beijing of …").
+        let coordinated = {
+            let mut j = cue.first;
+            while j > s_start
+                && cue.first - j < 3
+                && self.is_word(j - 1)
+                && self.lex.is(Glue::BetweenSubjectAndVerb, self.tok(j - 1))
+            {
+                j -= 1;
+            }
+            j > s_start && (self.tok_is(j - 1, "and") || self.tok_is(j - 1, "but"))
+        };
         let left = if info.participle || coordinated {
             None
         } else {
@@ -150,10 +177,8 @@ impl Attributor<'_, '_> {
                 && (after..s_end).all(|j| {
                     !self.tok_is(j, "that")
                         && self.cue_starting_at(j).is_none_or(|c| {
-                            matches!(
-                                self.cues[c].info(self.lex).class,
-                                CueClass::Belief | CueClass::Object
-                            )
+                            let info = self.cues[c].info(self.lex);
+                            info.is_belief_verb() || info.frame == CueFrame::Object
                         })
                         && !self.doc.tokens[j].is(DOUBLE_MARK)
                         && !self.is_punct(j, &[",", ";", ":"])
@@ -168,9 +193,28 @@ impl Attributor<'_, '_> {
         // said on Monday.", not "Roe said on Monday the plan …".
         let after_comma = (attribution_start.saturating_sub(5).max(s_start)..attribution_start)
             .any(|j| self.is_punct(j, &[",", "—"]));
+        // "…, Cook told Benioff." / "…, he told reporters on Monday.": the
+        // hearer of a verb that takes one, with no clause of its own.
+        let addressee_rest = || {
+            info.addressee
+                && after < s_end
+                && self.is_word(after)
+                && s_end - after <= 8
+                && (after..s_end).all(|j| {
+                    let w = self.tok(j);
+                    !self.tok_is(j, "that")
+                        && self.cue_starting_at(j).is_none()
+                        && !self.doc.tokens[j].is(DOUBLE_MARK)
+                        && !self.is_punct(j, &[",", ";", ":", "—", "–"])
+                        && !(self.is_word(j)
+                            && !self.is_cap(j)
+                            && (self.lex.is(Glue::FiniteVerbs, w)
+                                || (w.len() > 4 && w.ends_with("ed"))))
+                })
+        };
         let at_end = k >= s_end
             || self.is_punct(k, &[".", "!", "?", "”", "\"", ","])
-            || (after_comma && adverbial_rest());
+            || (after_comma && (adverbial_rest() || addressee_rest()));
         // "They cautioned, however, that …": a comma after a cue that opens
         // its clause starts the content rather than ending it.
         let opens_clause = attribution_start <= s_start
@@ -207,6 +251,13 @@ impl Attributor<'_, '_> {
                 if j < comma && self.is_punct(j, &[","]) {
                     comma = j;
                 }
+            }
+            // "…, which the founder Jon Roe announced": the verb's object
+            // is the relative pronoun, not the clause before it.
+            if (comma + 1..attribution_start)
+                .any(|j| self.is_word(j) && self.lex.is(Glue::Relative, self.tok(j)))
+            {
+                return None;
             }
             let quoted_end = self.doc.tokens[comma].is(DOUBLE_MARK)
                 && self.closes_quote(comma)
@@ -257,7 +308,14 @@ impl Attributor<'_, '_> {
                 ..self.reported(c, start, end, Some(mention))?
             });
         }
-        if info.tail_only || info.no_content || inverted.is_some() {
+        if info.tail_only || inverted.is_some() {
+            return None;
+        }
+        // "urged Roe to resign", "accused Roe of lying", "confessed to it".
+        if let Some(st) = self.complement_statement(c, mention, s_end) {
+            return Some(st);
+        }
+        if info.no_content {
             return None;
         }
 
@@ -296,13 +354,15 @@ impl Attributor<'_, '_> {
     ) -> Option<Statement> {
         let cue = &self.cues[c];
         let info = cue.info(self.lex);
-        let belief = info.class == CueClass::Belief;
+        let belief = info.is_belief_verb();
         let mut k = k;
         let mut saw_that = false;
         // Skip adverbials up to a "that" close by: "said on Thursday that".
         if let Some(that) = (k..(k + 10).min(s_end)).find(|&j| self.tok_is(j, "that")) {
+            // The hearer: "told reporters that", "admitted to the paper that".
+            let hearer = info.addressee || info.direct.contains("to");
             let objectish =
-                |j: usize| info.addressee && self.is_word(j) && self.cue_starting_at(j).is_none();
+                |j: usize| hearer && self.is_word(j) && self.cue_starting_at(j).is_none();
             if (k..that).all(|j| self.skippable_before_that(j) || objectish(j)) {
                 k = that + 1;
                 saw_that = true;
@@ -318,9 +378,20 @@ impl Attributor<'_, '_> {
         // time phrase before the clause.
         if !saw_that {
             let w = self.tok(k).to_ascii_lowercase();
+            // "told the Herald by email the plan …": a channel, too.
             if matches!(
                 w.as_str(),
-                "for" | "in" | "on" | "over" | "since" | "during" | "last" | "this" | "earlier"
+                "for"
+                    | "in"
+                    | "on"
+                    | "over"
+                    | "since"
+                    | "during"
+                    | "last"
+                    | "this"
+                    | "earlier"
+                    | "by"
+                    | "via"
             ) {
                 let time_word = |j: usize| {
                     let t = self.tok(j);
@@ -366,6 +437,14 @@ impl Attributor<'_, '_> {
                 }
             }
         }
+        // "testified, describing her as …": the participle reports its own
+        // statement.
+        if self
+            .cue_starting_at(k)
+            .is_some_and(|c2| self.cues[c2].info(self.lex).participle)
+        {
+            return None;
+        }
         let first = self.tok(k);
         let promised = info.infinitive && first.eq_ignore_ascii_case("to");
         if !saw_that {
@@ -406,10 +485,33 @@ impl Attributor<'_, '_> {
                 }
             }
         }
-        let end = self.content_end(k, s_end, Some(c));
+        let mut end = self.content_end(k, s_end, Some(c));
+        // "Once the man mentioned that X, Dempsey came up with …": in a
+        // subordinate clause, the content ends where the main clause's
+        // subject follows a comma.
+        if self.opens_subordinate(mention.first) {
+            if let Some(comma) = (k + 1..end).find(|&j| {
+                self.is_punct(j, &[","])
+                    && !self.doc.tokens[j].is(IN_QUOTE)
+                    && j + 1 < end
+                    && self.opens_subject(j + 1)
+            }) {
+                end = comma;
+            }
+        }
         let statement = self.reported(c, k, end, Some(mention))?;
         let n_words = (k..end).filter(|&j| self.is_word(j)).count();
         if n_words < 2 {
+            return None;
+        }
+        // "said in a NASA statement.": a channel or a time, nothing said.
+        if !saw_that
+            && !self.is_cap(k)
+            && self.lex.is(Glue::Adverbials, self.tok(k))
+            && (k..end).all(|j| {
+                !self.is_word(j) || self.lex.is(Glue::Adverbials, self.tok(j)) || self.is_cap(j)
+            })
+        {
             return None;
         }
         // "asked not to be named", "told him not to worry": requests, not
@@ -417,8 +519,16 @@ impl Attributor<'_, '_> {
         if self.tok_is(k, "not") && k + 1 < end && self.tok_is(k + 1, "to") {
             return None;
         }
+        // "added three goals", "reported a profit": an object that only
+        // names a thing reports no speech; it takes a stance at most.
+        let attribution = if saw_that || self.states_something(k, end) {
+            statement.attribution
+        } else {
+            Attribution::Stance
+        };
         Some(Statement {
             addressee,
+            attribution,
             sentence_first: self.sent_of(mention.first.min(cue.first)),
             confidence: if belief {
                 0.55
@@ -430,6 +540,26 @@ impl Attributor<'_, '_> {
             priority: if belief { 4 } else { 1 },
             ..statement
         })
+    }
+
+    /// Whether the clause of a speaker mention starting at token `first`
+    /// is subordinate: a conjunction like "once" or "when" opens it.
+    fn opens_subordinate(&self, first: usize) -> bool {
+        let (s_start, _) = self.sent_range(first);
+        first > s_start
+            && self.is_word(first - 1)
+            && self.lex.is(Glue::Subordinators, self.tok(first - 1))
+    }
+
+    /// Whether a clause subject may start at token `j`: a pronoun, a
+    /// determiner or a capitalised word that is no sentence opener.
+    fn opens_subject(&self, j: usize) -> bool {
+        let w = self.tok(j);
+        self.is_word(j)
+            && (self.lex.pronoun(w).is_some()
+                || self.lex.is(Glue::Determiners, w)
+                || (self.is_cap(j) && !self.lex.is_stopword(w)))
+            && !self.lex.is(Glue::Relative, w)
     }
 
     /// Stance verbs: the object is the content ("endorsed Roe last week").
@@ -489,11 +619,20 @@ impl Attributor<'_, '_> {
         {
             end -= 1;
         }
+        let statement = self.reported(c, k, end, Some(mention))?;
+        // "criticised the company": a verb of saying with an object that
+        // only names its target takes a stance; it reports nothing said.
+        let attribution = if clausal || self.states_something(k, end) {
+            statement.attribution
+        } else {
+            Attribution::Stance
+        };
         Some(Statement {
+            attribution,
             sentence_first: self.sent_of(mention.first.min(cue.first)),
             confidence: 0.45,
             priority: 4,
-            ..self.reported(c, k, end, Some(mention))?
+            ..statement
         })
     }
 
@@ -557,6 +696,37 @@ mod tests {
     use super::super::testing::*;
 
     #[test]
+    fn wondering_aloud_and_adverbs_of_frequency() {
+        let r = one("Another user wondered why the state had trademarked the slogan.");
+        assert_eq!(r.1, "why the state had trademarked the slogan");
+        let r = one("Big Machine have twice denied doing anything wrong.");
+        assert_eq!(
+            (r.1.as_str(), r.3),
+            ("doing anything wrong", s("Big Machine"))
+        );
+        // No content, no statement; the base form is no cue.
+        assert!(run("Roe wondered.").is_empty());
+        assert!(run("You wonder why the state did it.").is_empty());
+    }
+
+    #[test]
+    fn a_tag_with_a_hearer_ends_the_clause() {
+        let r = one("The mill will close in May, Cook told reporters.");
+        assert_eq!(
+            (r.1.as_str(), r.3.clone()),
+            ("The mill will close in May", s("Cook"))
+        );
+        let r = one("Apple is in every big firm, Tim Cook told Ana Lee on Tuesday.");
+        assert_eq!(
+            (r.1.as_str(), r.3.clone()),
+            ("Apple is in every big firm", s("Tim Cook"))
+        );
+        // A hearer followed by a clause of its own is no tag.
+        let r = run("After the vote, Roe told the union it had lost.");
+        assert!(r.iter().all(|x| x.1 != "After the vote"), "{r:?}");
+    }
+
+    #[test]
     fn indirect_speech_forms() {
         assert_eq!(
             one("Roe said that the talks had failed.").1,
@@ -580,6 +750,17 @@ mod tests {
         );
         let r = one("The talks had failed, Roe said.");
         assert_eq!((r.1.as_str(), r.3), ("The talks had failed", s("Roe")));
+    }
+
+    #[test]
+    fn per_names_a_source_only_before_a_name_or_a_determiner() {
+        let r = one("The mill will close in May, per the ministry.");
+        assert_eq!(
+            (r.1.as_str(), r.3),
+            ("The mill will close in May", s("the ministry"))
+        );
+        assert!(run("Fuel costs four crowns per litre, per person.").is_empty());
+        assert!(run("Prices rose 5 per cent.").is_empty());
     }
 
     #[test]
@@ -634,6 +815,34 @@ mod tests {
                 "“The levy is a mistake” for farmers",
                 s("Ana Vold")
             )
+        );
+    }
+
+    #[test]
+    fn a_channel_before_a_clause_without_that_is_skipped() {
+        let r = one("Roe told the Herald by email the plan had failed.");
+        assert_eq!((r.1.as_str(), r.3), ("the plan had failed", s("Roe")));
+        assert_eq!(
+            one("Roe told reporters by text message he would not run.").1,
+            "he would not run"
+        );
+    }
+
+    #[test]
+    fn the_surname_may_is_no_modal() {
+        assert_eq!(one("Ms. May said the talks would resume.").3, s("Ms. May"));
+        assert_eq!(one("Later, May said the talks would resume.").3, s("May"));
+        assert!(run("Voters may say the talks failed.").is_empty());
+    }
+
+    #[test]
+    fn a_subordinate_clause_ends_before_the_main_clause() {
+        let r = run("Once the driver mentioned that the brakes had failed, Roe called the police.");
+        assert_eq!(r[0].1, "the brakes had failed");
+        // In a main clause a comma does not end it.
+        assert_eq!(
+            one("Roe said the brakes had failed, the driver was hurt and the bus was gone.").1,
+            "the brakes had failed, the driver was hurt and the bus was gone"
         );
     }
 
