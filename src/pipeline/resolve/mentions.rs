@@ -123,6 +123,14 @@ impl<'t> Resolver<'_, 't> {
             }
         }
         let Some((s, e)) = parsed.name else {
+            // "says King, 30": a title word that is the surname of someone
+            // named before ("Jason King") is that person.
+            if m.first == m.last && self.is_cap_word(m.first) {
+                let w = self.tok(m.first);
+                if let Some(ent) = self.by_surname_near(w, m.first, None) {
+                    return self.speaker_of(ent, mention_span, ResolvedBy::Surname);
+                }
+            }
             return self.resolve_role(m, mention_span, &parsed, previous);
         };
         let name = self.span_text(s, e);
@@ -881,6 +889,13 @@ mod tests {
             "Irish publishing group Independent News & Media is buying a stake in the Hindi-language Dainik Jagran. News of the deal came as the group said profits rose.",
         );
         assert_eq!(r[0].0.as_deref(), Some("Independent News & Media"), "{r:?}");
+    }
+
+    #[test]
+    fn a_surname_that_is_a_title_word_is_still_the_surname() {
+        let r = speakers("Jason King hosts the show. “It is an institution,” says King, 30.");
+        assert_eq!(r[0].0.as_deref(), Some("Jason King"), "{r:?}");
+        assert_eq!(r[0].1, SpeakerKind::Person);
     }
 
     #[test]
