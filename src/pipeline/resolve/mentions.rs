@@ -285,6 +285,16 @@ impl<'t> Resolver<'_, 't> {
                 if let Some(e) = self.holder_of(&canon, None, modifier, m.first) {
                     return self.speaker_of(e, mention, ResolvedBy::Title);
                 }
+                // "angering a sheriff who says …" before "Sheriff Harry Lee":
+                // a lead that names the person later. Someone named before
+                // is not introduced again with "a".
+                if role.titled && matches!(self.tok(m.first), "a" | "A" | "an" | "An") {
+                    let named_before =
+                        |e: usize| self.occurrences_before(m.first).any(|o| o.entity == e);
+                    if let Some(e) = self.sole_holder(role, noun).filter(|&e| !named_before(e)) {
+                        return self.speaker_of(e, mention, ResolvedBy::Title);
+                    }
+                }
                 // "“…,” said the actor": a definite description of an
                 // occupation refers back like "he" or "she" would, to the
                 // person in focus; the description is their title.
@@ -313,22 +323,8 @@ impl<'t> Resolver<'_, 't> {
                     return sp;
                 }
             }
-            // "a sheriff who says …" before "Sheriff Harry Lee": the one
-            // person of the article holding that title.
             RoleKind::Person if role.titled => {
-                let canon = role
-                    .title
-                    .clone()
-                    .unwrap_or_else(|| noun.to_string())
-                    .to_lowercase();
-                let head_word = canon.rsplit(' ').next().unwrap_or(&canon);
-                let holder = self.title_holders.get(head_word).copied().flatten();
-                if let Some(e) = holder.filter(|&e| {
-                    self.entities[e]
-                        .title_key
-                        .as_deref()
-                        .is_some_and(|c| titles_match(c, &canon, None))
-                }) {
+                if let Some(e) = self.sole_holder(role, noun) {
                     return self.speaker_of(e, mention, ResolvedBy::Title);
                 }
             }
@@ -376,6 +372,25 @@ impl<'t> Resolver<'_, 't> {
             let whole =
                 got == want.len() && !self.doc.tokens.get(last + 1).is_some_and(|t| t.is(CAP));
             whole.then_some((a, last))
+        })
+    }
+
+    /// The one person of the article holding the title `role` stands for
+    /// ("a sheriff who says …" before "Sheriff Harry Lee"), named before or
+    /// after; none when several hold it.
+    fn sole_holder(&self, role: &crate::lexicon::Role, noun: &str) -> Option<usize> {
+        let canon = role
+            .title
+            .clone()
+            .unwrap_or_else(|| noun.to_string())
+            .to_lowercase();
+        let head_word = canon.rsplit(' ').next().unwrap_or(&canon);
+        let holder = self.title_holders.get(head_word).copied().flatten();
+        holder.filter(|&e| {
+            self.entities[e]
+                .title_key
+                .as_deref()
+                .is_some_and(|c| titles_match(c, &canon, None))
         })
     }
 
@@ -896,6 +911,19 @@ mod tests {
         let r = speakers("Jason King hosts the show. “It is an institution,” says King, 30.");
         assert_eq!(r[0].0.as_deref(), Some("Jason King"), "{r:?}");
         assert_eq!(r[0].1, SpeakerKind::Person);
+    }
+
+    #[test]
+    fn an_indefinite_role_in_a_lead_is_the_one_holder_named_later() {
+        let r = speakers(
+            "A rapper filmed a video in jail, angering a sheriff who says he was tricked.\n\n“I'm not pleased,” Varnholm Sheriff Jon Roe said.",
+        );
+        assert_eq!(r[0].0.as_deref(), Some("Jon Roe"), "{r:?}");
+        // Someone named before is not introduced again with "a".
+        let r = speakers(
+            "Sheriff Jon Roe opened the jail.\n\nLater a sheriff who says he was tricked asked for calm.",
+        );
+        assert_ne!(r.last().unwrap().0.as_deref(), Some("Jon Roe"), "{r:?}");
     }
 
     #[test]

@@ -338,7 +338,30 @@ impl<'t> Resolver<'_, 't> {
         // of saying opens a clause, not the sentence.
         let after_cue = (start..first)
             .any(|k| self.doc.tokens[k].is(CUE_WORD) || self.lex.is_cue_word(self.tok(k)));
-        let opens = (first <= start + 3 && !after_cue)
+        // "His words came as Cardinal Roe … backed": the subject of a
+        // subordinate clause.
+        let clause_subject = first > start
+            && self.doc.tokens[first - 1].is(WORD)
+            && !self.doc.tokens[first - 1].is(CAP)
+            && self.lex.is(Glue::Subordinators, self.tok(first - 1))
+            // The main clause's named subject keeps the focus: "Bush said
+            // it while Trump …".
+            && !self
+                .occurrences
+                .iter()
+                .rev()
+                .take_while(|o| o.first >= start)
+                .any(|o| o.subject)
+            // "as George McGovern's nominee": an owner, not a subject.
+            && {
+                let mut k = first;
+                while k + 1 < self.doc.tokens.len() && self.is_cap_word(k + 1) {
+                    k += 1;
+                }
+                !self.doc.tokens.get(k + 1).is_some_and(|t| t.is(POSSESSIVE))
+            };
+        let opens = clause_subject
+            || (first <= start + 3 && !after_cue)
             || (first - start <= 12
                 && self.tok(first - 1) == ","
                 && (start..first - 1)

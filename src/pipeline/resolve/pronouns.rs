@@ -216,6 +216,19 @@ mod tests {
     }
 
     #[test]
+    fn the_subject_of_a_subordinate_clause_is_in_focus_when_the_main_clause_names_none() {
+        let text = "Jon Roe said the vote was lost. His words came as Ana Vold backed the plan. \
+                    In a statement, she said the plan was sound.";
+        let r = speakers(text);
+        assert_eq!(r.last().unwrap().0.as_deref(), Some("Ana Vold"), "{r:?}");
+        // The main clause's named subject keeps the focus.
+        let text = "Jon Roe said the vote was lost while Tom Bell watched. \
+                    Later, he said the count was fair.";
+        let r = speakers(text);
+        assert_eq!(r.last().unwrap().0.as_deref(), Some("Jon Roe"), "{r:?}");
+    }
+
+    #[test]
     fn distances_count_from_the_start_of_the_quote() {
         let long = "the plan will work and the workers will be paid in full ".repeat(12);
         let text = format!("Tom Bell spoke on Monday.\n\n“{long}and that is all,” he said.");
