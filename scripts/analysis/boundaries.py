@@ -14,6 +14,8 @@ import json
 import re
 import sys
 
+from common import load, pairs
+
 SEPARATORS = {
     ", but": r",\s+but\b",
     ", which": r",\s+which\b",
@@ -27,20 +29,14 @@ SEPARATORS = {
 }
 
 
-def load(path):
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(l) for l in f if l.strip()]
-
-
 def main(argv):
     if len(argv) < 2 or len(argv) % 2:
         sys.exit(__doc__)
-    for arts_path, gold_path in zip(argv[::2], argv[1::2]):
-        texts = {a["id"]: a["text"] for a in load(arts_path)}
+    for gold_path, texts, golds in pairs(argv):
         through = {k: 0 for k in SEPARATORS}
         before = {k: 0 for k in SEPARATORS}
         n = 0
-        for doc in load(gold_path):
+        for doc in golds:
             text = texts.get(doc["article_id"], "")
             for s in doc["statements"]:
                 if s.get("kind") not in ("indirect", "mixed"):

@@ -15,6 +15,8 @@ import os
 import re
 import sys
 
+from common import load, pairs
+
 CUES = os.path.join(os.path.dirname(__file__), "..", "..", "data", "en", "cues.txt")
 
 
@@ -31,19 +33,13 @@ def object_speech_forms():
     return forms
 
 
-def load(path):
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(l) for l in f if l.strip()]
-
-
 def main(argv):
     if len(argv) < 2 or len(argv) % 2:
         sys.exit(__doc__)
     forms = object_speech_forms()
-    for arts_path, gold_path in zip(argv[::2], argv[1::2]):
-        texts = {a["id"]: a["text"] for a in load(arts_path)}
+    for gold_path, texts, golds in pairs(argv):
         through = before = 0
-        for doc in load(gold_path):
+        for doc in golds:
             text = texts.get(doc["article_id"], "")
             for s in doc["statements"]:
                 if s.get("kind") not in ("indirect", "mixed"):

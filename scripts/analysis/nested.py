@@ -15,12 +15,9 @@ import json
 import re
 import sys
 
+from common import load
+
 VERBS = re.compile(r"\b(said|says|say|told|tells|reported|reports|announced|wrote|added)\b")
-
-
-def load(path):
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(l) for l in f if l.strip()]
 
 
 def inside_quote(prefix):

@@ -21,10 +21,7 @@ import argparse
 import collections
 import json
 
-
-def load(path):
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(l) for l in f if l.strip()]
+from common import load
 
 
 def jaccard(a, b):

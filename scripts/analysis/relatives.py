@@ -17,6 +17,8 @@ import os
 import re
 import sys
 
+from common import load, pairs
+
 GLUE = os.path.join(os.path.dirname(__file__), "..", "..", "data", "en", "glue.txt")
 
 
@@ -32,11 +34,6 @@ def finite_verbs():
     return words
 
 
-def load(path):
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(l) for l in f if l.strip()]
-
-
 def main(argv):
     if len(argv) < 2 or len(argv) % 2:
         sys.exit(__doc__)
@@ -50,10 +47,9 @@ def main(argv):
                 return True
         return False
 
-    for arts_path, gold_path in zip(argv[::2], argv[1::2]):
-        texts = {a["id"]: a["text"] for a in load(arts_path)}
+    for gold_path, texts, golds in pairs(argv):
         counts = {}
-        for doc in load(gold_path):
+        for doc in golds:
             text = texts.get(doc["article_id"], "")
             for s in doc["statements"]:
                 if s.get("kind") not in ("indirect", "mixed"):

@@ -14,12 +14,9 @@ import json
 import re
 import sys
 
+from common import load
+
 QUOTES = "\"“”‘’«»'"
-
-
-def load(path):
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(l) for l in f if l.strip()]
 
 
 def subhead_spans(text, max_words):

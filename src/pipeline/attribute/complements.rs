@@ -69,21 +69,13 @@ impl Attributor<'_, '_> {
         {
             return None;
         }
-        let mut k = cue.last + 1;
-        let mut agent = None;
-        if k < s_end && self.tok_is(k, "by") {
-            let m = self
-                .mention_right(k + 1, s_end, false)
-                .or_else(|| self.mention_right(k + 1, s_end, true))?;
-            k = m.apposition.map_or(m.last + 1, |a| a.1);
-            // "by Jon Roe — the mayor's deputy — to …": a dashed aside.
-            if k < s_end && self.is_punct(k, &["—", "–"]) {
-                let limit = (k + MAX_AGENT_TOKENS).min(s_end);
-                if let Some(close) = (k + 1..limit).find(|&j| self.is_punct(j, &["—", "–"])) {
-                    k = close + 1;
-                }
+        let (agent, mut k) = self.by_agent(cue.last + 1, s_end)?;
+        // "by Jon Roe — the mayor's deputy — to …": a dashed aside.
+        if agent.is_some() && k < s_end && self.is_punct(k, &["—", "–"]) {
+            let limit = (k + MAX_AGENT_TOKENS).min(s_end);
+            if let Some(close) = (k + 1..limit).find(|&j| self.is_punct(j, &["—", "–"])) {
+                k = close + 1;
             }
-            agent = Some(m);
         }
         if k + 1 >= s_end || !self.opens_complement(k, s_end, info.after_object) {
             return None;

@@ -54,15 +54,7 @@ impl Attributor<'_, '_> {
         ];
         let cue = &self.cues[c];
         let (_, s_end) = self.sent_range(cue.first);
-        let mut k = cue.last + 1;
-        let mut agent = None;
-        if k < s_end && self.tok_is(k, "by") {
-            let m = self
-                .mention_right(k + 1, s_end, false)
-                .or_else(|| self.mention_right(k + 1, s_end, true))?;
-            k = m.apposition.map_or(m.last + 1, |a| a.1);
-            agent = Some(m);
-        }
+        let (agent, k) = self.by_agent(cue.last + 1, s_end)?;
         // Where and when it was asked: "on Fox News", "during a debate".
         let limit = (k + 10).min(s_end);
         let q = (k..limit).find(|&j| {

@@ -35,6 +35,19 @@ impl Attributor<'_, '_> {
         Some(m)
     }
 
+    /// The agent of a passive cue ending right before token `k`: "(asked)
+    /// by Jon Roe, …". Returns the agent, if "by" opens one, and the token
+    /// after it; `None` when "by" is followed by no speaker.
+    pub(super) fn by_agent(&self, k: usize, limit: usize) -> Option<(Option<Mention>, usize)> {
+        if k >= limit || !self.tok_is(k, "by") {
+            return Some((None, k));
+        }
+        let m = self
+            .mention_right(k + 1, limit, false)
+            .or_else(|| self.mention_right(k + 1, limit, true))?;
+        Some((Some(m), m.apposition.map_or(m.last + 1, |a| a.1)))
+    }
+
     /// The noun phrase starting at token `k` (inversions and "according
     /// to X"), with an apposition after a comma. `loose` also takes
     /// lower-case noun phrases ("Ukrainian and Western officials").

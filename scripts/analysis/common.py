@@ -1,0 +1,18 @@
+"""Helpers shared by the analysis scripts in this folder."""
+import json
+import os
+
+DATA = os.path.join(os.path.dirname(__file__), "..", "..", "data", "en")
+
+
+def load(path):
+    """The JSON objects of a JSON-lines file."""
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(l) for l in f if l.strip()]
+
+
+def pairs(argv):
+    """(gold path, article texts by id, gold documents) for each ARTICLES
+    GOLD pair of the command line."""
+    for arts_path, gold_path in zip(argv[::2], argv[1::2]):
+        yield gold_path, {a["id"]: a["text"] for a in load(arts_path)}, load(gold_path)
