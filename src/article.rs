@@ -221,6 +221,22 @@ impl Article {
         Ok(())
     }
 
+    /// An article of plain text with only an id: the shape tests, fuzzers
+    /// and library users start from.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Article {
+        Article {
+            id: id.into(),
+            text: text.into(),
+            title: None,
+            url: None,
+            source: None,
+            published_at: None,
+            language: None,
+            byline: None,
+            text_source: TextSource::default(),
+        }
+    }
+
     /// The language code the pipeline should assume: `language` lower-cased
     /// and cut to its primary subtag (`en-GB` → `en`), or `en` when absent.
     pub fn language_code(&self) -> &str {

@@ -19,17 +19,7 @@ fn run(text: String) -> Result<(), TestCaseError> {
     if text.trim().is_empty() {
         return Ok(());
     }
-    let article = Article {
-        id: "fuzz".into(),
-        text,
-        title: None,
-        url: None,
-        source: None,
-        published_at: None,
-        language: None,
-        byline: None,
-        text_source: Default::default(),
-    };
+    let article = Article::new("fuzz", text);
     let events = pipeline()
         .events(&article)
         .expect("English articles never fail");

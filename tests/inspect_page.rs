@@ -80,15 +80,8 @@ fn inspect_page_marks_every_statement_in_a_real_browser() {
     // the pasted text as {"id": "inspect", "text": …, "title": …}.
     let sample = sample();
     let article = Article {
-        id: "inspect".into(),
-        text: sample["text"].as_str().unwrap().into(),
         title: sample["title"].as_str().map(String::from),
-        url: None,
-        source: None,
-        published_at: None,
-        language: None,
-        byline: None,
-        text_source: Default::default(),
+        ..Article::new("inspect", sample["text"].as_str().unwrap())
     };
     let events = Pipeline::english().events(&article).unwrap();
     let n = events.len();

@@ -90,17 +90,7 @@ fn sample_articles() {
 #[test]
 fn multibyte_text_around_every_span() {
     let text = "Café owner Zoë Brontë said the crème brûlée would stay. “It’s ours — ours alone,” said Zoë Brontë, the owner. 𝄞 “Ça ira,” she added.";
-    let article = Article {
-        id: "u".into(),
-        text: text.into(),
-        title: None,
-        url: None,
-        source: None,
-        published_at: None,
-        language: None,
-        byline: None,
-        text_source: Default::default(),
-    };
+    let article = Article::new("u", text);
     let events = Pipeline::english().events(&article).unwrap();
     assert!(events.len() >= 3, "{events:?}");
     check(text, &events);

@@ -16,17 +16,7 @@ fuzz_target!(|text: &str| {
     if text.trim().is_empty() {
         return;
     }
-    let article = Article {
-        id: "fuzz".into(),
-        text: text.to_string(),
-        title: None,
-        url: None,
-        source: None,
-        published_at: None,
-        language: None,
-        byline: None,
-        text_source: Default::default(),
-    };
+    let article = Article::new("fuzz", text);
     let events = pipeline()
         .events(&article)
         .expect("English articles never fail");
