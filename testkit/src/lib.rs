@@ -16,7 +16,7 @@
 //!   their JSON log, HTTP address, peak memory and shutdown;
 //! * [`http`]: a plain HTTP GET and reading samples and histograms from
 //!   the worker's `/metrics`;
-//! * [`rabbitmqctl`]: listing and closing named broker connections.
+//! * [`rabbitmqctl`](mod@rabbitmqctl): listing and closing named broker connections.
 //!
 //! # Why a workspace crate
 //!
