@@ -72,7 +72,7 @@ pub struct StatementEvent<'a> {
     /// Who said it.
     #[serde(borrow)]
     pub speaker: Speaker<'a>,
-    /// Whom it was said to ("told the Financial Times"), if stated.
+    /// Whom it was said to ("told the Varnholm Herald"), if stated.
     #[serde(borrow)]
     pub addressee: Option<Cow<'a, str>>,
     /// The sentence (or sentences) holding content, cue and mention.

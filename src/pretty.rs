@@ -172,15 +172,14 @@ mod tests {
 
     #[test]
     fn speaker_roles_cue_kind_and_indented_content() {
-        let json = r#"{"id":"a1","title":"Bridge","text":"Estonia's Prime Minister Kaja Kallas told the Financial Times that NATO allies should not fear sending troops to the region in the coming months. \"We will rebuild the bridge,\" Mayor Jane Roe said on Monday."}"#;
+        let json = r#"{"id":"a1","title":"Bridge","text":"Ruritania's Prime Minister Ana Vold told the Varnholm Herald that allies should not fear sending troops to the region in the coming months. \"We will rebuild the bridge,\" Mayor Jane Roe said on Monday."}"#;
         let styled = render(json, 40);
         assert!(styled.contains("\u{1b}["), "styled with ANSI escapes");
         let text = plain(&styled);
         let expected = "── a1 · Bridge (4 statements)\n\n\
-            Kaja Kallas (Prime Minister, Estonia) told the Financial Times [indirect]:\n\
-            \x20 NATO allies should not fear sending\n\
-            \x20 troops to the region in the coming\n\
-            \x20 months\n\n\
+            Ana Vold (Prime Minister, Ruritania) told the Varnholm Herald [indirect]:\n\
+            \x20 allies should not fear sending troops\n\
+            \x20 to the region in the coming months\n\n\
             Jane Roe (Mayor) said [direct]:\n\
             \x20 “We will rebuild the bridge,”\n\n\
             “Jane Roe” (unresolved) said [direct]:\n\

@@ -3,7 +3,7 @@
 //! A paragraph is one non-empty line of the article. Sentences end at `.`,
 //! `!`, `?` (and any closing quote marks or brackets glued to them) when the
 //! next token starts a sentence, except after abbreviations ("Gen.",
-//! "Sept."), initials ("C. Q. Brown") and dotted acronyms ("U.S.") that are
+//! "Sept."), initials ("C. Q. Bram") and dotted acronyms ("U.S.") that are
 //! not followed by a typical sentence opener. Tokens are words (with inner
 //! apostrophes, hyphens and periods: "don't", "well-founded", "U.S") and
 //! single punctuation marks; a possessive "’s" is a token of its own, and a
@@ -413,7 +413,7 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
 fn sticky_period(word: &str, lexicon: &Lexicon) -> bool {
     let mut chars = word.chars();
     let first = chars.next();
-    // An initial: "C." in "C. Q. Brown".
+    // An initial: "C." in "C. Q. Bram".
     if first.is_some_and(|c| c.is_uppercase()) && chars.next().is_none() {
         return true;
     }
@@ -534,9 +534,9 @@ mod tests {
     #[test]
     fn abbreviations_and_initials_do_not_end_sentences() {
         assert_eq!(
-            sentences("Gen. C. Q. Brown spoke on Sept. 11 in the U.S. Senate. He left."),
+            sentences("Gen. C. Q. Bram spoke on Sept. 11 in the U.S. Senate. He left."),
             [
-                "Gen. C. Q. Brown spoke on Sept. 11 in the U.S. Senate.",
+                "Gen. C. Q. Bram spoke on Sept. 11 in the U.S. Senate.",
                 "He left."
             ]
         );

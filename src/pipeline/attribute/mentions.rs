@@ -19,7 +19,7 @@ impl Attributor<'_, '_> {
     pub(super) fn np_word(&self, i: usize) -> bool {
         let t = self.doc.tokens[i];
         if !t.is(WORD) {
-            // "Independent News & Media", "Harbour Workers' Union".
+            // "Varnholm News & Media", "Harbour Workers' Union".
             return (self.doc.punct_is(i, '&') || self.doc.plural_possessive_mark(i))
                 && i > 0
                 && self.is_cap(i - 1)
@@ -150,7 +150,7 @@ impl Attributor<'_, '_> {
         }
         let end = k - 1;
         // A dashed apposition: "Jon Roe — a teacher from Varnholm — says",
-        // "DJ Norman Cook - aka Fatboy Slim - has said" (a spaced hyphen
+        // "DJ Norris Coe - aka Fatboy Slim - has said" (a spaced hyphen
         // is a dash; a joining one stays inside its word).
         if self.is_punct(end, &["—", "–", "-"]) && end > limit {
             let floor = limit.max(end.saturating_sub(16));
@@ -614,7 +614,7 @@ impl Attributor<'_, '_> {
         // phrase before "of" is the speaker, the place or body after it an
         // affiliation; "the Bank of Ruritania" and "Secretary of State Jon
         // Roe" stay whole.
-        // "Sui-Lee Wee of the New York Times": "the" may open the body.
+        // "Mei-Lin Roe of the New York Times": "the" may open the body.
         let body_cap = self.is_cap(first)
             || (self.tok_is(first, "the") && first < end && self.is_cap(first + 1));
         if first > limit + 1

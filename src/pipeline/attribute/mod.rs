@@ -115,7 +115,7 @@ pub struct Statement {
     pub mention: Option<Mention>,
     /// How the speaker is found when there is no mention.
     pub inherit: Inherit,
-    /// The hearer ("told the Financial Times").
+    /// The hearer ("told the Varnholm Herald").
     pub addressee: Option<Span>,
     /// First sentence index involved.
     pub sentence_first: usize,

@@ -679,7 +679,7 @@ impl Attributor<'_, '_> {
                 break;
             }
         }
-        // An abbreviation in brackets: "the Financial Times (FT)".
+        // An abbreviation in brackets: "the Varnholm Herald (FT)".
         if j + 3 < s_end
             && self.is_punct(j + 1, &["("])
             && self.doc.tokens[j + 2].is(ALLCAPS)
@@ -699,10 +699,10 @@ mod tests {
     fn wondering_aloud_and_adverbs_of_frequency() {
         let r = one("Another user wondered why the state had trademarked the slogan.");
         assert_eq!(r.1, "why the state had trademarked the slogan");
-        let r = one("Big Machine have twice denied doing anything wrong.");
+        let r = one("Big Widget have twice denied doing anything wrong.");
         assert_eq!(
             (r.1.as_str(), r.3),
-            ("doing anything wrong", s("Big Machine"))
+            ("doing anything wrong", s("Big Widget"))
         );
         // No content, no statement; the base form is no cue.
         assert!(run("Roe wondered.").is_empty());

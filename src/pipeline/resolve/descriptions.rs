@@ -2,14 +2,14 @@
 //! from the words around one occurrence of its name.
 //!
 //! * pre-modifiers: "Charlton goalkeeper Dean Kiely", "NASA Administrator
-//!   Jim Bridenstine", "Estonia's Prime Minister Kaja Kallas" (the capitalised
+//!   Jim Bridenstine", "Ruritania's Prime Minister Ana Vold" (the capitalised
 //!   part is handled by [`Resolver::parse`], the lower-case role words here);
 //! * appositions after the name: "Bob Murray, chairman of Sunderland FC,",
-//!   "Dean Kiely, the Charlton keeper", "Owen Dempsey, a chest doctor at the
+//!   "Dean Kiely, the Charlton keeper", "Tom Dalby, a chest doctor at the
 //!   Aberdeen Royal Infirmary";
 //! * appositions before it: "Sri Lanka's president, Chandrika
 //!   Kumaratunga,";
-//! * "X of Y": "Sui-Lee Wee of the New York Times".
+//! * "X of Y": "Mei-Lin Roe of the New York Times".
 //!
 //! Titles are kept as written, without honorifics or determiners;
 //! affiliations are names, with place adjectives turned into their place
@@ -102,7 +102,7 @@ impl<'t> Resolver<'_, 't> {
     /// The capitalised owner ending right before token `k`: "Charlton",
     /// "Sri Lanka's", "the Steelers'", or none. A capitalised word that
     /// opens its sentence is an owner only when the article also writes it
-    /// capitalised elsewhere ("Rock star Ozzy Osbourne" has none).
+    /// capitalised elsewhere ("Rock star Rick Holm" has none).
     fn owner_before(&self, k: usize) -> Option<(usize, usize)> {
         if k == 0 {
             return None;
@@ -242,7 +242,7 @@ impl<'t> Resolver<'_, 't> {
 
     /// The apposition before the name run starting at token `a`: "Sri
     /// Lanka's president, Chandrika Kumaratunga" or "the Roman Catholic
-    /// Archbishop of Cardiff, the Most Reverend Peter Smith".
+    /// Archbishop of Cardiff, the Most Reverend Jon Smed".
     pub(super) fn apposition_before(&self, a: usize, start: usize) -> Description {
         // Honorifics and determiners of the name itself.
         let mut k = a;
@@ -382,7 +382,7 @@ impl<'t> Resolver<'_, 't> {
         Some((s, e))
     }
 
-    /// "Sui-Lee Wee of the New York Times", "Brett Lock of OutRage!": a
+    /// "Mei-Lin Roe of the New York Times", "Bret Lund of OutRage!": a
     /// body right after a person's name.
     pub(super) fn of_body(&self, b: usize, end: usize) -> Option<(usize, usize)> {
         let k = b + 1;

@@ -79,7 +79,7 @@ impl<'t> Resolver<'_, 't> {
             None => {
                 let surname_tok = self.surname_of(s, e);
                 let i = self.entities.len();
-                // An organisation word, or a name all in capitals ("CBS DFW").
+                // An organisation word, or a name all in capitals ("VBC RTN").
                 let org_words = (s..=e).any(|x| self.lex.is_orgword(self.tok(x)))
                     || (name_words >= 2
                         && (s..=e)
@@ -123,7 +123,7 @@ impl<'t> Resolver<'_, 't> {
                 i
             }
         };
-        // "the Kremlin", "the Sioux Falls Argus Leader": "the" before a
+        // "the Kremlin", "the Varnholm Evening Leader": "the" before a
         // name without a title marks an institution.
         let _ = first;
         // Not when the name only modifies a noun: "the Trump campaign".
@@ -183,7 +183,7 @@ impl<'t> Resolver<'_, 't> {
             })
         };
         let affiliation = keep(p.affiliation, p.title).or(keep(context.affiliation, context.title));
-        // Both titles of one occurrence compete: "General C. Q. Brown,
+        // Both titles of one occurrence compete: "General C. Q. Bram,
         // chairman of the Joint Chiefs" is a chairman.
         for t in [p.title, context.title].into_iter().flatten() {
             let text = self.title_text(t);
@@ -233,7 +233,7 @@ impl<'t> Resolver<'_, 't> {
     /// article is read (genders from agreeing pronouns included).
     pub(super) fn settle_kinds(&mut self) {
         // A body someone works for is an organisation: "InfoNation President
-        // Dan McDowell" makes InfoNation one.
+        // Dan McVey" makes InfoNation one.
         for i in 0..self.entities.len() {
             let owner = self.entities[i]
                 .affiliation
@@ -294,7 +294,7 @@ impl<'t> Resolver<'_, 't> {
         }
     }
 
-    /// "Johnny O'Connor is determined … The Wasps flanker replaces …": a
+    /// "Johnny O'Dell is determined … The Wasps flanker replaces …": a
     /// sentence opened by a definite description of an occupation refers
     /// to the person last named, close before, and gives them its title
     /// and owner when they have none.
@@ -364,7 +364,7 @@ impl<'t> Resolver<'_, 't> {
             if ent.kind != SpeakerKind::Person {
                 continue;
             }
-            // "Carlineo's attorney, Sonya Zoghlin": a person is no
+            // "Carlineo's attorney, Sonja Zell": a person is no
             // affiliation.
             let of_person = ent.affiliation.as_deref().is_some_and(|a| {
                 // A full name, or the surname of one; a lone word ("Wasps")
@@ -441,7 +441,7 @@ impl<'t> Resolver<'_, 't> {
             while k < self.doc.tokens.len() && k < a + 6 && self.is_name_token(k) {
                 k += 1;
             }
-            // "Big Machine have denied it": a plural verb.
+            // "Big Widget have denied it": a plural verb.
             if k < self.doc.tokens.len()
                 && k > a + 1
                 && self.doc.tokens[k].is(WORD)
@@ -453,7 +453,7 @@ impl<'t> Resolver<'_, 't> {
                 && self.doc.punct_is(k, ',')
                 && self.lex.is(Glue::Determiners, self.tok(k + 1))
             {
-                // The first role noun: "a spokesman for Union Investment".
+                // The first role noun: "a spokesman for Tallow Investment".
                 let head = (k + 2..(k + 6).min(self.doc.tokens.len()))
                     .take_while(|&j| {
                         self.doc.tokens[j].is(WORD) && !self.lex.is(Glue::ContentStops, self.tok(j))
@@ -529,7 +529,7 @@ impl<'t> Resolver<'_, 't> {
     }
 
     /// The entity whose name has `acronym` as initials, or that the article
-    /// gave this acronym: "IMF", "CBP", "JK" for Jason King.
+    /// gave this acronym: "IMF", "CBP", "JK" for Jon Kingsley.
     pub(super) fn entity_of_acronym(&self, acronym: &str) -> Option<usize> {
         if let Some(i) = self
             .entities

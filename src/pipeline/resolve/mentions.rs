@@ -62,7 +62,7 @@ impl<'t> Resolver<'_, 't> {
             }
         }
         // "The Roman Catholic Archbishop of Cardiff, the Most Reverend
-        // Peter Smith, told": a description opened by a determiner, with a
+        // Jon Smed, told": a description opened by a determiner, with a
         // name in its apposition, is that name.
         if m.apposition.is_some() && self.lex.is(Glue::Determiners, self.tok(m.first)) {
             if let Some(e) = self.name_after(m) {
@@ -73,7 +73,7 @@ impl<'t> Resolver<'_, 't> {
         if self.is_suffix(m.last) && doc.punct_is(m.last + 1, '.') {
             m.last += 1;
         }
-        // "Sui-Lee Wee of the New York Times": the person before "of" is
+        // "Mei-Lin Roe of the New York Times": the person before "of" is
         // the speaker, the body after it an affiliation.
         if let Some(of) = (m.first + 1..m.last)
             .find(|&j| matches!(self.tok(j), "of" | "from") && self.is_cap_word(j - 1))
@@ -124,7 +124,7 @@ impl<'t> Resolver<'_, 't> {
         }
         let Some((s, e)) = parsed.name else {
             // "says King, 30": a title word that is the surname of someone
-            // named before ("Jason King") is that person.
+            // named before ("Jon Kingsley") is that person.
             if m.first == m.last && self.is_cap_word(m.first) {
                 let w = self.tok(m.first);
                 if let Some(ent) = self.by_surname_near(w, m.first, None) {
@@ -134,7 +134,7 @@ impl<'t> Resolver<'_, 't> {
             return self.resolve_role(m, mention_span, &parsed, previous);
         };
         let name = self.span_text(s, e);
-        // The mention is the name ("Denys Shmyhal"), keeping short titles
+        // The mention is the name ("Denys Varn"), keeping short titles
         // such as "Gen." that are part of how it is written.
         let shown = if parsed.title.is_some() || poss.is_some() || parsed.affiliation.is_some() {
             doc.span(s, e)
@@ -160,7 +160,7 @@ impl<'t> Resolver<'_, 't> {
         }
         // A name the table does not hold (a headline, a credit): an
         // organisation by its words, or by the noun before it ("local group
-        // Victims and Citizens Against Crime").
+        // Neighbours and Citizens Against Crime").
         let org_noun_before = m.first > 0
             && doc.tokens[m.first - 1].is(WORD)
             && !doc.tokens[m.first - 1].is(CAP)
@@ -258,7 +258,7 @@ impl<'t> Resolver<'_, 't> {
         previous: &[ResolvedSpeaker<'t>],
     ) -> ResolvedSpeaker<'t> {
         let head = m.last;
-        // "Anti-abortion group the Pro-Life Alliance", "his wife, Sharon
+        // "Anti-abortion group the Pro-Rail Alliance", "his wife, Sharon
         // Roe,": a name right after the description is who it describes.
         if let Some(e) = self.name_after(m) {
             return self.speaker_of(e, mention, ResolvedBy::Title);
@@ -285,7 +285,7 @@ impl<'t> Resolver<'_, 't> {
                 if let Some(e) = self.holder_of(&canon, None, modifier, m.first) {
                     return self.speaker_of(e, mention, ResolvedBy::Title);
                 }
-                // "angering a sheriff who says …" before "Sheriff Harry Lee":
+                // "angering a sheriff who says …" before "Sheriff Harry Loe":
                 // a lead that names the person later. Someone named before
                 // is not introduced again with "a".
                 if role.titled && matches!(self.tok(m.first), "a" | "A" | "an" | "An") {
@@ -376,7 +376,7 @@ impl<'t> Resolver<'_, 't> {
     }
 
     /// The one person of the article holding the title `role` stands for
-    /// ("a sheriff who says …" before "Sheriff Harry Lee"), named before or
+    /// ("a sheriff who says …" before "Sheriff Harry Loe"), named before or
     /// after; none when several hold it.
     fn sole_holder(&self, role: &crate::lexicon::Role, noun: &str) -> Option<usize> {
         let canon = role
@@ -400,8 +400,8 @@ impl<'t> Resolver<'_, 't> {
     }
 
     /// The entity named right after the description `m`, directly ("group
-    /// the Pro-Life Alliance") or in its apposition (", the Most Reverend
-    /// Peter Smith,").
+    /// the Pro-Rail Alliance") or in its apposition (", the Most Reverend
+    /// Jon Smed,").
     fn name_after(&self, m: Mention) -> Option<usize> {
         let start = match m.apposition {
             Some((x, _)) => x,
@@ -434,7 +434,7 @@ impl<'t> Resolver<'_, 't> {
 
     /// "the company", "the ministry", "the doctors": the organisation
     /// named close before whose name holds the noun ("Ministry of Labour",
-    /// "Doctors for Camp Closure"), else for a generic noun ("the company",
+    /// "Doctors for Ward Reform"), else for a generic noun ("the company",
     /// "the firm") the latest organisation named or speaking.
     fn organisation_named_by(&self, noun: &str, at: usize) -> Option<usize> {
         let near = |e: &usize| self.named_within(*e, at, DESCRIPTION_GAP);
@@ -454,7 +454,7 @@ impl<'t> Resolver<'_, 't> {
         if !self.lex.is(Glue::OrganisationAnaphors, noun) {
             return None;
         }
-        // "Irish publishing group Independent News & Media … the group":
+        // "Irish publishing group Varnholm News & Media … the group":
         // the organisation the same noun introduced.
         let introduced = self.occurrences_before(at).find(|o| {
             o.first > 0
@@ -504,7 +504,7 @@ impl<'t> Resolver<'_, 't> {
     }
 
     /// An unnamed spokesperson speaks for their organisation, with the role
-    /// as title: "a spokesman for Atticus Capital", "a spokesperson" (the
+    /// as title: "a spokesman for Tallow Capital", "a spokesperson" (the
     /// organisation just named or speaking).
     fn spokes_owner(
         &self,
@@ -610,7 +610,7 @@ impl<'t> Resolver<'_, 't> {
             if !self.tok_is(k, noun) {
                 continue;
             }
-            // "by the DHS Office of Inspector General", "from X".
+            // "by the Varnholm Office of Inspector General", "from X".
             let end = self.doc.sentences[self.doc.tokens[k].sentence as usize]
                 .tokens
                 .end;
@@ -697,7 +697,7 @@ impl<'t> Resolver<'_, 't> {
         }
         let entourage = self.lex.is(Glue::Entourage, self.tok(head));
         // Only who speaks for an owner resolves to it: a spokesperson, an
-        // entourage, officials, a document. "A Weibo commenter" is a
+        // entourage, officials, a document. "A forum commenter" is a
         // commenter, not Weibo.
         let speaks_for = entourage
             || self.is_spokes(self.tok(head))
@@ -880,9 +880,9 @@ mod tests {
     #[test]
     fn names_run_over_ampersands_and_plural_possessives() {
         let r = speakers(
-            "Irish group Independent News & Media is buying a stake. News of the deal came as the group said profits rose.\n\nThe Harbour Workers' Union said the strike would go on.",
+            "Irish group Varnholm News & Media is buying a stake. News of the deal came as the group said profits rose.\n\nThe Harbour Workers' Union said the strike would go on.",
         );
-        assert_eq!(r[0].0.as_deref(), Some("Independent News & Media"), "{r:?}");
+        assert_eq!(r[0].0.as_deref(), Some("Varnholm News & Media"), "{r:?}");
         assert_eq!(r[1].0.as_deref(), Some("Harbour Workers' Union"), "{r:?}");
     }
 
@@ -901,15 +901,15 @@ mod tests {
     #[test]
     fn the_noun_that_introduced_an_organisation_refers_back_to_it() {
         let r = speakers(
-            "Irish publishing group Independent News & Media is buying a stake in the Hindi-language Dainik Jagran. News of the deal came as the group said profits rose.",
+            "Irish publishing group Varnholm News & Media is buying a stake in the Tallow-language Dainik Varta. News of the deal came as the group said profits rose.",
         );
-        assert_eq!(r[0].0.as_deref(), Some("Independent News & Media"), "{r:?}");
+        assert_eq!(r[0].0.as_deref(), Some("Varnholm News & Media"), "{r:?}");
     }
 
     #[test]
     fn a_surname_that_is_a_title_word_is_still_the_surname() {
-        let r = speakers("Jason King hosts the show. “It is an institution,” says King, 30.");
-        assert_eq!(r[0].0.as_deref(), Some("Jason King"), "{r:?}");
+        let r = speakers("Jon King hosts the show. “It is an institution,” says King, 30.");
+        assert_eq!(r[0].0.as_deref(), Some("Jon King"), "{r:?}");
         assert_eq!(r[0].1, SpeakerKind::Person);
     }
 
@@ -929,17 +929,17 @@ mod tests {
     #[test]
     fn an_acronym_is_the_name_it_abbreviates() {
         let r = speakers(
-            "Customs and Border Protection runs the camps. In August, CBP announced that it would not vaccinate families.",
+            "Harbour and Border Protection runs the camps. In August, HBP announced that it would not vaccinate families.",
         );
         assert_eq!(
             r[0].0.as_deref(),
-            Some("Customs and Border Protection"),
+            Some("Harbour and Border Protection"),
             "{r:?}"
         );
         assert_eq!(r[0].1, SpeakerKind::Organization);
         // No spelled-out form: the acronym stays.
-        let r = speakers("In August, CBP announced that it would not vaccinate families.");
-        assert_eq!(r[0].0.as_deref(), Some("CBP"), "{r:?}");
+        let r = speakers("In August, HBP announced that it would not vaccinate families.");
+        assert_eq!(r[0].0.as_deref(), Some("HBP"), "{r:?}");
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! split into honorific, title, affiliation and name; its variants (surname,
 //! given name, initials, an acronym given in brackets); what the words around
 //! each occurrence say it is ("Charlton goalkeeper Dean Kiely", "Bob Murray,
-//! chairman of Sunderland FC,", "Sui-Lee Wee of the New York Times"); a
+//! chairman of Sunderland FC,", "Mei-Lin Roe of the New York Times"); a
 //! gender from honorifics, given names and agreeing pronouns; and a kind
 //! (person, organisation) from the evidence of all its occurrences. Names in
 //! photo credits and captions are left out, and names in the headline are
@@ -224,17 +224,23 @@ pub fn resolve<'t>(
 /// belongs to every statement of that entity, not only to the one whose
 /// mention was the description.
 fn share_learned_titles(out: &mut [ResolvedSpeaker<'_>]) {
+    // One pass to learn the first such title per entity, one to share it:
+    // linear, however many statements an article has.
+    let mut learned: HashMap<usize, usize> = HashMap::default();
+    for (i, sp) in out.iter().enumerate() {
+        if let (Some(e), Some(_), ResolvedBy::Title) = (sp.entity, &sp.title, sp.resolved_by) {
+            learned.entry(e).or_insert(i);
+        }
+    }
+    if learned.is_empty() {
+        return;
+    }
     for i in 0..out.len() {
-        let (Some(e), Some(title)) = (out[i].entity, out[i].title.clone()) else {
+        let Some(&from) = out[i].entity.and_then(|e| learned.get(&e)) else {
             continue;
         };
-        if out[i].resolved_by != ResolvedBy::Title {
-            continue;
-        }
-        for sp in out.iter_mut() {
-            if sp.entity == Some(e) && sp.title.is_none() {
-                sp.title = Some(title.clone());
-            }
+        if out[i].title.is_none() {
+            out[i].title = out[from].title.clone();
         }
     }
 }
@@ -251,7 +257,7 @@ impl<'t> Resolver<'_, 't> {
 
     /// The speaker of a floating quote (`statement`, with no attribution
     /// of its own): the person the previous paragraph introduces when it
-    /// reports nothing itself ("…, Owen Dempsey, a chest doctor."), else
+    /// reports nothing itself ("…, Tom Dalby, a chest doctor."), else
     /// the speaker of the quote chain it continues, else the latest person
     /// who spoke, else whoever spoke last.
     fn floating(
@@ -299,7 +305,7 @@ impl<'t> Resolver<'_, 't> {
 
     /// The person the paragraph before `statement` introduces in its last
     /// sentence, when that sentence reports nothing itself: "…, one of
-    /// the study's authors, Owen Dempsey, a chest doctor." / "“Q.”"
+    /// the study's authors, Tom Dalby, a chest doctor." / "“Q.”"
     fn introduced_before(&self, statement: &Statement, before: &[Statement]) -> Option<usize> {
         let s = statement.sentence_first;
         let para = self.doc.sentences[s].paragraph;

@@ -163,7 +163,7 @@ impl<'t> Resolver<'_, 't> {
     }
 
     /// Whether `w` is a later word of a longer name already in the table:
-    /// "News" of "Independent News & Media" opening "News of the deal
+    /// "News" of "Varnholm News & Media" opening "News of the deal
     /// came" is the ordinary word, not a second entity.
     fn inner_word_of_a_name(&self, w: &str) -> bool {
         self.entities
@@ -245,8 +245,8 @@ impl<'t> Resolver<'_, 't> {
     }
 
     /// Whether token `j` joins the name run starting at `a` to the
-    /// capitalised word after it: "Ministry of Labour", "Doctors for Camp
-    /// Closure", "Independent News & Media". An organisation's name joins
+    /// capitalised word after it: "Ministry of Labour", "Doctors for Ward
+    /// Reform", "Varnholm News & Media". An organisation's name joins
     /// over "of", "for", "on", "against" and "&"; a person's name ("Bob
     /// Murray of Sunderland") or a place after the word does not.
     fn joins(&self, a: usize, j: usize) -> bool {
@@ -334,7 +334,7 @@ impl<'t> Resolver<'_, 't> {
     fn subject_position(&self, first: usize) -> bool {
         let sentence = &self.doc.sentences[self.doc.tokens[first].sentence as usize];
         let start = sentence.tokens.start;
-        // "Deutsche Boerse said TCI's opposition …": a name after a verb
+        // "Acme Corp said Tallow's opposition …": a name after a verb
         // of saying opens a clause, not the sentence.
         let after_cue = (start..first)
             .any(|k| self.doc.tokens[k].is(CUE_WORD) || self.lex.is_cue_word(self.tok(k)));
@@ -401,7 +401,7 @@ impl<'t> Resolver<'_, 't> {
         let mut pos = a;
         let mut first_title: Option<usize> = None;
         let mut name_start = a;
-        // "Jason King", "Tom Bishop": a given name then a title word with no
+        // "Jon Kingsley", "Tom Bishop": a given name then a title word with no
         // name after it is a name.
         let given_first = |x: usize| {
             self.lex.is(Glue::MaleNames, self.tok(x)) || self.lex.is(Glue::FemaleNames, self.tok(x))
@@ -561,7 +561,7 @@ impl<'t> Resolver<'_, 't> {
 
     /// A title phrase starting at token `pos` (not past `b`): its length in
     /// tokens and its canonical form. A capitalised occupation noun counts
-    /// as a one-word title ("Coach Frank Vogel", "NASA Administrator").
+    /// as a one-word title ("Coach Frank Vole", "NASA Administrator").
     pub(super) fn title_at(&self, pos: usize, b: usize) -> Option<(usize, &'_ str)> {
         let max = self.lex.max_title_words();
         let mut best = None;
