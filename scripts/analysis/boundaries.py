@@ -14,7 +14,7 @@ import json
 import re
 import sys
 
-from common import load, pairs
+from common import load, pairs, reported
 
 SEPARATORS = {
     ", but": r",\s+but\b",
@@ -36,20 +36,16 @@ def main(argv):
         through = {k: 0 for k in SEPARATORS}
         before = {k: 0 for k in SEPARATORS}
         n = 0
-        for doc in golds:
-            text = texts.get(doc["article_id"], "")
-            for s in doc["statements"]:
-                if s.get("kind") not in ("indirect", "mixed"):
-                    continue
-                n += 1
-                content = text[s["content_start"]:s["content_end"]]
-                after = text[s["content_end"]:s["content_end"] + 12]
-                after = re.sub(r"^[\"”’']+", "", after)
-                for name, pat in SEPARATORS.items():
-                    if re.search(pat, content):
-                        through[name] += 1
-                    if re.match(pat, after):
-                        before[name] += 1
+        for text, s in reported(golds, texts):
+            n += 1
+            content = text[s["content_start"]:s["content_end"]]
+            after = text[s["content_end"]:s["content_end"] + 12]
+            after = re.sub(r"^[\"”’']+", "", after)
+            for name, pat in SEPARATORS.items():
+                if re.search(pat, content):
+                    through[name] += 1
+                if re.match(pat, after):
+                    before[name] += 1
         print(f"== {gold_path}: {n} indirect and mixed statements")
         print(f"{'separator':<12} {'runs through':>12} {'ends before':>12} {'share through':>14}")
         for name in SEPARATORS:

@@ -16,3 +16,12 @@ def pairs(argv):
     GOLD pair of the command line."""
     for arts_path, gold_path in zip(argv[::2], argv[1::2]):
         yield gold_path, {a["id"]: a["text"] for a in load(arts_path)}, load(gold_path)
+
+
+def reported(golds, texts):
+    """(article text, statement) for every indirect or mixed gold statement."""
+    for doc in golds:
+        text = texts.get(doc["article_id"], "")
+        for s in doc["statements"]:
+            if s.get("kind") in ("indirect", "mixed"):
+                yield text, s

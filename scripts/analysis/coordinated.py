@@ -15,7 +15,7 @@ import os
 import re
 import sys
 
-from common import load, pairs
+from common import load, pairs, reported
 
 CUES = os.path.join(os.path.dirname(__file__), "..", "..", "data", "en", "cues.txt")
 
@@ -39,16 +39,12 @@ def main(argv):
     forms = object_speech_forms()
     for gold_path, texts, golds in pairs(argv):
         through = before = 0
-        for doc in golds:
-            text = texts.get(doc["article_id"], "")
-            for s in doc["statements"]:
-                if s.get("kind") not in ("indirect", "mixed"):
-                    continue
-                a, b = s["content_start"], s["content_end"]
-                for m in re.finditer(r"\b(?:and|but) ([a-z]+)\b", text[a:b]):
-                    through += m.group(1) in forms
-                m = re.match(r"[\"”’'.]*,? (?:and|but) ([a-z]+)\b", text[b : b + 30])
-                before += bool(m and m.group(1) in forms)
+        for text, s in reported(golds, texts):
+            a, b = s["content_start"], s["content_end"]
+            for m in re.finditer(r"\b(?:and|but) ([a-z]+)\b", text[a:b]):
+                through += m.group(1) in forms
+            m = re.match(r"[\"”’'.]*,? (?:and|but) ([a-z]+)\b", text[b : b + 30])
+            before += bool(m and m.group(1) in forms)
         print(f"{gold_path}: runs through {through}, ends before {before}")
 
 

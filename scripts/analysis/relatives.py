@@ -17,7 +17,7 @@ import os
 import re
 import sys
 
-from common import load, pairs
+from common import load, pairs, reported
 
 GLUE = os.path.join(os.path.dirname(__file__), "..", "..", "data", "en", "glue.txt")
 
@@ -49,22 +49,18 @@ def main(argv):
 
     for gold_path, texts, golds in pairs(argv):
         counts = {}
-        for doc in golds:
-            text = texts.get(doc["article_id"], "")
-            for s in doc["statements"]:
-                if s.get("kind") not in ("indirect", "mixed"):
+        for text, s in reported(golds, texts):
+            a, b = s["content_start"], s["content_end"]
+            content = text[a:b]
+            for rel in ("which", "who"):
+                m = re.search(r",\s+" + rel + r"\b", content)
+                if m:
+                    key = (rel, has_verb(content[: m.start()]), "through")
+                elif re.match(r"[\"”’']?,\s+" + rel + r"\b", text[b : b + 12]):
+                    key = (rel, has_verb(content), "before")
+                else:
                     continue
-                a, b = s["content_start"], s["content_end"]
-                content = text[a:b]
-                for rel in ("which", "who"):
-                    m = re.search(r",\s+" + rel + r"\b", content)
-                    if m:
-                        key = (rel, has_verb(content[: m.start()]), "through")
-                    elif re.match(r"[\"”’']?,\s+" + rel + r"\b", text[b : b + 12]):
-                        key = (rel, has_verb(content), "before")
-                    else:
-                        continue
-                    counts[key] = counts.get(key, 0) + 1
+                counts[key] = counts.get(key, 0) + 1
         print(f"== {gold_path}")
         print(f"{'relative':10} {'verb before':12} {'through':>8} {'before':>8}")
         for rel in ("which", "who"):
