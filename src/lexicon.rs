@@ -12,6 +12,60 @@ use crate::event::Attribution;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use filter::KeyFilter;
 pub use glue::Glue;
+
+/// The lexicon's closed classes of one word, as bits: one per [`Glue`]
+/// class, and one for a one-word cue form ([`Lexicon::classes`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordClasses(u64);
+
+impl WordClasses {
+    /// The bit of a one-word cue form, above every [`Glue`] class.
+    const CUE: u64 = 1 << 63;
+    /// A key of `roles.txt` ([`Lexicon::role`]).
+    const ROLE: u64 = 1 << 62;
+    /// An honorific ([`Lexicon::honorific`]).
+    const HONORIFIC: u64 = 1 << 61;
+    /// The first word of a title, without a final period ("gen" of
+    /// "gen.", "prime" of "prime minister"): no title phrase starts
+    /// with any other word.
+    const TITLE_START: u64 = 1 << 60;
+    const _FITS: () = assert!(Glue::ALL.len() < 60, "one bit per class below the others");
+
+    const fn bit(class: Glue) -> u64 {
+        1 << class as u64
+    }
+
+    /// Whether the word belongs to `class`.
+    #[inline]
+    pub fn has(self, class: Glue) -> bool {
+        self.0 & Self::bit(class) != 0
+    }
+
+    /// Whether the word (any case) is a one-word cue form.
+    #[inline]
+    pub fn is_cue_word(self) -> bool {
+        self.0 & Self::CUE != 0
+    }
+
+    /// Whether [`Lexicon::role`] knows the word.
+    #[inline]
+    pub fn is_role(self) -> bool {
+        self.0 & Self::ROLE != 0
+    }
+
+    /// Whether [`Lexicon::honorific`] knows the word.
+    #[inline]
+    pub fn is_honorific(self) -> bool {
+        self.0 & Self::HONORIFIC != 0
+    }
+
+    /// Whether a title phrase may start with the word: when not, no
+    /// phrase opened by it is a title.
+    #[inline]
+    pub fn may_start_title(self) -> bool {
+        self.0 & Self::TITLE_START != 0
+    }
+}
 // Lexicon look-ups run for every token: a fast non-cryptographic hasher
 // (the keys are our own data, not attacker-chosen).
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -281,9 +335,11 @@ pub struct Lexicon {
     /// Irregular demonyms, lower-cased, to their index in `demonyms`.
     demonym_index: HashMap<String, usize>,
     orgwords: HashSet<String>,
-    /// One set per [`Glue`] class, indexed by the class.
-    glue: Vec<HashSet<String>>,
-    cue_words: HashSet<String>,
+    /// Every word of a [`Glue`] class or a one-word cue form, lower-cased,
+    /// to its [`WordClasses`]: one look-up answers every class.
+    /// Keyed by bytes, so that a word lower-cased into a stack buffer is
+    /// looked up without a UTF-8 check.
+    classes: HashMap<Box<[u8]>, WordClasses>,
     /// Pre-checks in front of the sets above (see `filter.rs`).
     filters: Filters,
 }
@@ -302,6 +358,8 @@ struct Filters {
     orgwords: KeyFilter,
     glue: Vec<KeyFilter>,
     cue_words: KeyFilter,
+    /// Over every key of `Lexicon::classes`.
+    classes: KeyFilter,
 }
 
 /// Lines of a data file without comments and blanks, with 1-based numbers.
@@ -618,6 +676,25 @@ impl Lexicon {
             .filter(|c| !c.form.contains(' '))
             .map(|c| c.form.clone())
             .collect();
+        let mut classes: HashMap<Box<[u8]>, WordClasses> = HashMap::default();
+        for (g, set) in Glue::ALL.iter().zip(&glue) {
+            for w in set {
+                classes.entry(w.as_bytes().into()).or_default().0 |= WordClasses::bit(*g);
+            }
+        }
+        for w in &cue_words {
+            classes.entry(w.as_bytes().into()).or_default().0 |= WordClasses::CUE;
+        }
+        for w in roles.keys() {
+            classes.entry(w.as_bytes().into()).or_default().0 |= WordClasses::ROLE;
+        }
+        for w in honorifics.keys() {
+            classes.entry(w.as_bytes().into()).or_default().0 |= WordClasses::HONORIFIC;
+        }
+        let title_starts: Vec<&str> = titles.keys().map(|t| title_start(t)).collect();
+        for w in &title_starts {
+            classes.entry(w.as_bytes().into()).or_default().0 |= WordClasses::TITLE_START;
+        }
         let keys = |set: &HashSet<String>| KeyFilter::new(set.iter().map(String::as_str));
         let filters = Filters {
             titles: KeyFilter::new(titles.keys().map(String::as_str)),
@@ -631,10 +708,19 @@ impl Lexicon {
             orgwords: keys(&orgwords),
             glue: glue.iter().map(keys).collect(),
             cue_words: keys(&cue_words),
+            classes: KeyFilter::new(
+                glue.iter()
+                    .chain([&cue_words])
+                    .flatten()
+                    .chain(roles.keys())
+                    .chain(honorifics.keys())
+                    .map(String::as_str)
+                    .chain(title_starts.iter().copied()),
+            ),
         };
         Ok(Lexicon {
             filters,
-            cue_words,
+            classes,
             language: src.language,
             cue_matcher,
             cue_forms,
@@ -654,7 +740,6 @@ impl Lexicon {
             place_stems,
             demonym_index,
             orgwords,
-            glue,
         })
     }
 
@@ -744,8 +829,7 @@ impl Lexicon {
 
     /// Whether `word` (any case) is a one-word cue form ("said", "Recalling").
     pub fn is_cue_word(&self, word: &str) -> bool {
-        self.filters.cue_words.may_hold_lower(word, 0)
-            && with_lower(word, |w| self.cue_words.contains(w))
+        self.filters.cue_words.may_hold_lower(word, 0) && self.classes(word).is_cue_word()
     }
 
     /// Whether `word` marks an organisation name.
@@ -755,12 +839,42 @@ impl Lexicon {
 
     /// Whether `word` belongs to a closed class of `glue.txt`.
     pub fn is(&self, class: Glue, word: &str) -> bool {
-        let i = class as usize;
         self.filters
             .glue
-            .get(i)
+            .get(class as usize)
             .is_some_and(|f| f.may_hold_lower(word, 0))
-            && with_lower(word, |w| self.glue.get(i).is_some_and(|s| s.contains(w)))
+            && self.classes(word).has(class)
+    }
+
+    /// Every class of `word` (any case) at once: what the segmenter stores
+    /// on each token, so that later stages test a bit instead of hashing
+    /// the word again for each question.
+    pub fn classes(&self, word: &str) -> WordClasses {
+        // Nearly every token is a short ASCII word: lower-case it into a
+        // stack buffer in the same pass that checks it is ASCII (callgrind:
+        // half the instructions of `with_lower`'s separate passes).
+        let bytes = word.as_bytes();
+        let mut buf = [0u8; 24];
+        if bytes.len() <= buf.len() {
+            let mut high = 0;
+            for (d, &b) in buf.iter_mut().zip(bytes) {
+                high |= b;
+                *d = b.to_ascii_lowercase();
+            }
+            if high.is_ascii() {
+                let lower = &buf[..bytes.len()];
+                if !self.filters.classes.may_hold(lower) {
+                    return WordClasses::default();
+                }
+                return self.classes.get(lower).copied().unwrap_or_default();
+            }
+        }
+        if !self.filters.classes.may_hold_lower(word, 0) {
+            return WordClasses::default();
+        }
+        with_lower(word, |w| {
+            self.classes.get(w.as_bytes()).copied().unwrap_or_default()
+        })
     }
 
     /// The place of an irregular demonym ("French" → "France").
@@ -849,6 +963,13 @@ fn stem_key(word: &str) -> Option<[u8; 4]> {
         }
         k
     })
+}
+
+/// The word a title phrase opens with, as the title scan reads it: up to
+/// the first space, without a final period ("lt" of "lt. gen.").
+fn title_start(title: &str) -> &str {
+    let first = title.split(' ').next().unwrap_or(title);
+    first.strip_suffix('.').unwrap_or(first)
 }
 
 fn normalize_phrase(s: &str) -> String {
@@ -1062,6 +1183,40 @@ mod tests {
         assert!(lex.demonym_matches("French", "France"));
         assert!(!lex.demonym_matches("French", "Germany"));
         assert_eq!(lex.demonym_place("German"), Some("Germany"));
+    }
+
+    #[test]
+    fn word_classes_answer_as_the_look_ups_do() {
+        let lex = Lexicon::english();
+        let mut words: Vec<String> = lex
+            .classes
+            .keys()
+            .map(|k| String::from_utf8_lossy(k).into_owned())
+            .collect();
+        words.extend(
+            [
+                "Said", "SAID", "Minister", "Mrs", "Gen", "Vold", "état", "", "%", "the",
+            ]
+            .map(String::from),
+        );
+        words.push("x".repeat(30));
+        for w in &words {
+            let c = lex.classes(w);
+            for g in Glue::ALL {
+                assert_eq!(c.has(g), lex.is(g, w), "{w:?} {g:?}");
+            }
+            assert_eq!(c.is_cue_word(), lex.is_cue_word(w), "{w:?}");
+            assert_eq!(c.is_role(), lex.role(w).is_some(), "{w:?}");
+            assert_eq!(c.is_honorific(), lex.honorific(w).is_some(), "{w:?}");
+        }
+        // Every title phrase opens with a word marked as a title start,
+        // and a word that opens none is not marked.
+        for t in lex.titles.keys() {
+            assert!(lex.classes(title_start(t)).may_start_title(), "{t}");
+        }
+        assert!(lex.classes("Lt").may_start_title() || lex.title("lt.").is_none());
+        assert!(!lex.classes("Vold").may_start_title());
+        assert!(!lex.classes("Vold").is_role());
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! single punctuation marks; a possessive "’s" is a token of its own, and a
 //! doubled apostrophe `''` is one token (a double quote mark in NYT style).
 
-use crate::lexicon::{Glue, Lexicon};
+use crate::lexicon::{Glue, Lexicon, WordClasses};
 use crate::text::Span;
 use std::ops::Range;
 
@@ -44,6 +44,9 @@ pub struct Token {
     pub flags: u16,
     /// Index of the sentence holding the token.
     pub sentence: u32,
+    /// The lexicon's classes of the word, looked up once here
+    /// ([`Document::glue`]).
+    pub classes: WordClasses,
 }
 
 impl Token {
@@ -100,6 +103,20 @@ impl<'t> Document<'t> {
     #[inline]
     pub fn tok(&self, i: usize) -> &'t str {
         self.tokens[i].span.slice(self.text)
+    }
+
+    /// Whether token `i` belongs to the closed word class `class`: the
+    /// answer of [`Lexicon::is`] for its text, read from the token.
+    #[inline]
+    pub fn glue(&self, i: usize, class: Glue) -> bool {
+        self.tokens[i].classes.has(class)
+    }
+
+    /// Whether token `i` (any case) is a one-word cue form: the answer of
+    /// [`Lexicon::is_cue_word`] for its text, read from the token.
+    #[inline]
+    pub fn cue_form(&self, i: usize) -> bool {
+        self.tokens[i].classes.is_cue_word()
     }
 
     /// Whether token `i` is exactly `s`, ignoring ASCII case.
@@ -180,12 +197,13 @@ pub fn segment<'t>(text: &'t str, skip: &[Span], lexicon: &Lexicon) -> Document<
         let first = tokens.len();
         tokenize(text, span, &mut tokens);
         for t in &mut tokens[first..] {
+            let w = t.span.slice(text);
+            t.classes = lexicon.classes(w);
             if t.is(CAP) && t.is(WORD) {
-                let w = t.span.slice(text);
                 if lexicon.is_stopword(w) {
                     t.flags |= STOPWORD;
                 }
-                if lexicon.is_cue_word(w) {
+                if t.classes.is_cue_word() {
                     t.flags |= CUE_WORD;
                 }
             }
@@ -358,11 +376,13 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
                     span: Span::new(base + i, base + stem_end),
                     flags,
                     sentence: 0,
+                    classes: WordClasses::default(),
                 });
                 out.push(Token {
                     span: Span::new(base + stem_end, base + end),
                     flags: WORD | POSSESSIVE,
                     sentence: 0,
+                    classes: WordClasses::default(),
                 });
             } else {
                 if letters >= 2 && upper == letters {
@@ -372,6 +392,7 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
                     span: Span::new(base + i, base + end),
                     flags,
                     sentence: 0,
+                    classes: WordClasses::default(),
                 });
             }
             continue;
@@ -390,6 +411,7 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             span: Span::new(base + i, base + end),
             flags,
             sentence: 0,
+            classes: WordClasses::default(),
         });
     }
     // Mark tokens followed by white space (or the line end).

@@ -44,7 +44,7 @@ impl Attributor<'_, '_> {
         let after_channel = j > 0
             && matches!(t, "to" | "with" | "on")
             && self.is_word(j - 1)
-            && self.lex.is(Glue::Adverbials, self.tok(j - 1));
+            && self.doc.glue(j - 1, Glue::Adverbials);
         after_channel
             || self.lex.is(Glue::Adverbials, t)
             || self.is_cap(j)
@@ -150,24 +150,22 @@ impl Attributor<'_, '_> {
                 // subject after ", and".
                 if w == "and"
                     && k + 2 < s_end
-                    && (self.is_cap(k + 2) || self.lex.is(Glue::Determiners, self.tok(k + 2)))
-                    && !self.lex.is(Glue::Quantifiers, self.tok(k + 2))
+                    && (self.is_cap(k + 2) || self.doc.glue(k + 2, Glue::Determiners))
+                    && !self.doc.glue(k + 2, Glue::Quantifiers)
                 {
                     let mut j = k + 2;
                     while j < s_end.min(k + 10)
                         && (self.np_word(j)
-                            || self.lex.is(Glue::Determiners, self.tok(j))
+                            || self.doc.glue(j, Glue::Determiners)
                             || (self.tok_is(j, "of") && j + 1 < s_end && self.is_cap(j + 1))
-                            || (self.is_word(j)
-                                && !self.is_cap(j)
-                                && self.lex.role(self.tok(j)).is_some()))
+                            || (self.is_word(j) && !self.is_cap(j) && self.role_at(j).is_some()))
                     {
                         j += 1;
                     }
                     let verbish = j < s_end
                         && j > k + 2
-                        && (self.lex.is(Glue::BetweenSubjectAndVerb, self.tok(j))
-                            || self.lex.is(Glue::Passive, self.tok(j)));
+                        && (self.doc.glue(j, Glue::BetweenSubjectAndVerb)
+                            || self.doc.glue(j, Glue::Passive));
                     if verbish {
                         return k;
                     }
@@ -303,7 +301,7 @@ impl Attributor<'_, '_> {
     /// end before it 141 times against 75 (`scripts/analysis/relatives.py`).
     fn relative_goes_on(&self, from: usize, rel: usize) -> bool {
         self.is_word(rel)
-            && self.lex.is(Glue::Relative, self.tok(rel))
+            && self.doc.glue(rel, Glue::Relative)
             && (from..rel).any(|j| {
                 if !self.is_word(j) || self.is_cap(j) {
                     return false;
@@ -357,7 +355,7 @@ impl Attributor<'_, '_> {
                 // "…, Roe said the plan …" (a new statement).
                 let speech = self.cues[c].info(self.lex).is_speech_verb();
                 let mut e = self.cues[c].last + 1;
-                while e < s_end && self.is_word(e) && self.lex.is(Glue::Adverbials, self.tok(e)) {
+                while e < s_end && self.is_word(e) && self.doc.glue(e, Glue::Adverbials) {
                     e += 1;
                 }
                 return e >= s_end

@@ -65,7 +65,7 @@ impl Attributor<'_, '_> {
         let (s_start, s_end) = self.sent_range(cue.first);
         if info.after_object.is_empty()
             || cue.first <= s_start
-            || !self.lex.is(Glue::Passive, self.tok(cue.first - 1))
+            || !self.doc.glue(cue.first - 1, Glue::Passive)
         {
             return None;
         }
@@ -162,9 +162,9 @@ impl Attributor<'_, '_> {
         words >= 1
             && (a..b).all(|j| {
                 !self.is_word(j)
-                    || !(self.lex.is(Glue::BetweenSubjectAndVerb, self.tok(j))
-                        || self.lex.is(Glue::Passive, self.tok(j))
-                        || self.lex.is(Glue::Negations, self.tok(j)))
+                    || !(self.doc.glue(j, Glue::BetweenSubjectAndVerb)
+                        || self.doc.glue(j, Glue::Passive)
+                        || self.doc.glue(j, Glue::Negations))
             })
     }
 

@@ -390,8 +390,8 @@ impl Attributor<'_, '_> {
         let limit = (start + 12).min(s_end);
         let verb = (start + 1..limit).find(|&k| past(k))?;
         let m = self.np_left_of(verb, start)?;
-        let opens = m.first == start
-            || (self.lex.is(Glue::Determiners, self.tok(start)) && m.first == start + 1);
+        let opens =
+            m.first == start || (self.doc.glue(start, Glue::Determiners) && m.first == start + 1);
         if !opens || !ends_tag(verb + 1) {
             return None;
         }

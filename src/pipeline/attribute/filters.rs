@@ -43,7 +43,7 @@ impl Attributor<'_, '_> {
                 return true;
             }
             if w.eq_ignore_ascii_case("to") {
-                return j > s_start && self.lex.is(Glue::Refusals, self.tok(j - 1));
+                return j > s_start && self.doc.glue(j - 1, Glue::Refusals);
             }
             if !(self.lex.is(Glue::BetweenSubjectAndVerb, w) || (w.len() > 4 && w.ends_with("ly")))
             {
@@ -63,7 +63,7 @@ impl Attributor<'_, '_> {
         st.mention.is_some_and(|m| {
             m.first == m.last
                 && !self.doc.tokens[m.first].is(IN_QUOTE)
-                && self.lex.is(Glue::FirstPerson, self.tok(m.first))
+                && self.doc.glue(m.first, Glue::FirstPerson)
         })
     }
 
@@ -156,8 +156,8 @@ impl Attributor<'_, '_> {
                 && self.is_word(j - 1)
                 && !self.is_cap(j - 1)
                 && !self.lex.is_stopword(self.tok(j - 1))
-                && !self.lex.is(Glue::Determiners, self.tok(j - 1))
-                && self.lex.is(Glue::Determiners, self.tok(j - 2))
+                && !self.doc.glue(j - 1, Glue::Determiners)
+                && self.doc.glue(j - 2, Glue::Determiners)
             {
                 return true;
             }

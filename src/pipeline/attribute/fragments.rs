@@ -36,12 +36,10 @@ impl Attributor<'_, '_> {
         let (s_start, _) = self.sent_range(first);
         first == s_start
             || self.is_punct(first - 1, &[",", ";", "—", "(", "“", "\""])
-            || self.lex.is(Glue::Passive, self.tok(first - 1))
-            || self
-                .lex
-                .is(Glue::BetweenSubjectAndVerb, self.tok(first - 1))
+            || self.doc.glue(first - 1, Glue::Passive)
+            || self.doc.glue(first - 1, Glue::BetweenSubjectAndVerb)
                 && first >= 2
-                && self.lex.is(Glue::Passive, self.tok(first - 2))
+                && self.doc.glue(first - 2, Glue::Passive)
     }
 
     /// A passive question cue with a named asker reports the question:
@@ -108,7 +106,7 @@ impl Attributor<'_, '_> {
             .map(|a| a.1)
             .unwrap_or(m.last + 1)
             .max(cue.last + 1);
-        while k < s_end && self.is_word(k) && self.lex.is(Glue::Adverbials, self.tok(k)) {
+        while k < s_end && self.is_word(k) && self.doc.glue(k, Glue::Adverbials) {
             k += 1;
         }
         if k >= s_end || !self.is_punct(k, &[","]) {
@@ -202,7 +200,7 @@ impl Attributor<'_, '_> {
                 || self.lex.is(Glue::ContentStops, opener)
                 || opener.ends_with("ly")
                 || opener.ends_with("ing")
-                || (a..comma).any(|j| self.tok_is(j, "asked") || self.lex.is_cue_word(self.tok(j)))
+                || (a..comma).any(|j| self.tok_is(j, "asked") || self.doc.cue_form(j))
             {
                 continue;
             }

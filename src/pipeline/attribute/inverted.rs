@@ -25,7 +25,7 @@ impl Attributor<'_, '_> {
                 let t = self.doc.tokens[j];
                 !t.is(IN_QUOTE)
                     && (self.is_punct(j, &[",", ".", ";", "!", "?", "—", "–"])
-                        || (t.is(WORD) && self.lex.is(Glue::Relative, self.tok(j))))
+                        || (t.is(WORD) && self.doc.glue(j, Glue::Relative)))
             })
             .unwrap_or(s_end.min(k + 30));
         if stop == k || (lead && (stop >= s_end || !self.is_punct(stop, &[","]))) {
@@ -82,9 +82,8 @@ impl Attributor<'_, '_> {
             let modifier_of_role = t.is(WORD)
                 && !t.is(CAP)
                 && last.is_none()
-                && (j + 1..max.min(j + 4)).any(|x| {
-                    self.is_word(x) && !self.is_cap(x) && self.lex.role(self.tok(x)).is_some()
-                })
+                && (j + 1..max.min(j + 4))
+                    .any(|x| self.is_word(x) && !self.is_cap(x) && self.role_at(x).is_some())
                 && self.cue_starting_at(j).is_none();
             let ok = self.np_word(j)
                 || modifier_of_role
@@ -174,8 +173,7 @@ impl Attributor<'_, '_> {
                 break;
             }
             if t.is(WORD)
-                && (self.lex.is(Glue::Relative, self.tok(end))
-                    || self.cue_starting_at(end).is_some())
+                && (self.doc.glue(end, Glue::Relative) || self.cue_starting_at(end).is_some())
             {
                 break;
             }

@@ -82,8 +82,7 @@ impl Attributor<'_, '_> {
             while j > limit + 1
                 && cue_first - j < 4
                 && self.is_word(j - 1)
-                && (self.lex.is(Glue::Adverbials, self.tok(j - 1))
-                    || self.lex.is(Glue::Calendar, self.tok(j - 1)))
+                && (self.doc.glue(j - 1, Glue::Adverbials) || self.doc.glue(j - 1, Glue::Calendar))
             {
                 j -= 1;
             }
@@ -104,7 +103,7 @@ impl Attributor<'_, '_> {
             // "Roe on Tuesday said", "…, who last year denied …".
             let before_ok = j > limit
                 && ((self.is_cap(j - 1) && self.np_word(j - 1))
-                    || (self.is_word(j - 1) && self.lex.is(Glue::Relative, self.tok(j - 1))));
+                    || (self.is_word(j - 1) && self.doc.glue(j - 1, Glue::Relative)));
             if phrase_opens && before_ok {
                 k = j;
             }
@@ -204,7 +203,7 @@ impl Attributor<'_, '_> {
                         // "Carter’s press secretary, Peter Cook, told": the
                         // name in the apposition is the speaker.
                         let head_is_role =
-                            !self.is_cap(head.last) && self.lex.role(self.tok(head.last)).is_some();
+                            !self.is_cap(head.last) && self.role_at(head.last).is_some();
                         let appos_is_name = (appos_first..end)
                             .all(|x| self.np_word(x) || self.is_punct(x, &["."]))
                             && self.is_cap(end - 1);
@@ -225,7 +224,7 @@ impl Attributor<'_, '_> {
             return self.subject_before_appositions(limit, end);
         }
         // A relative pronoun points back: "officials who said".
-        if self.is_word(end) && self.lex.is(Glue::Relative, self.tok(end)) && end > limit {
+        if self.is_word(end) && self.doc.glue(end, Glue::Relative) && end > limit {
             let mut j = end;
             if j > limit && self.is_punct(j - 1, &[","]) {
                 j -= 1;
@@ -319,7 +318,7 @@ impl Attributor<'_, '_> {
     fn clause_initial_np(&self, limit: usize, k: usize) -> Option<Mention> {
         let mut a = self.clause_subject_start(limit, k);
         // "Once the driver said …": the conjunction is no part of it.
-        if a < k && self.lex.is(Glue::Subordinators, self.tok(a)) {
+        if a < k && self.doc.glue(a, Glue::Subordinators) {
             a += 1;
         }
         if k <= a || k - a > 10 {
@@ -380,15 +379,15 @@ impl Attributor<'_, '_> {
         let mut last = k - 1;
         while last > a
             && !self.is_cap(last)
-            && (self.lex.is(Glue::BetweenSubjectAndVerb, self.tok(last))
-                || self.lex.is(Glue::Adverbials, self.tok(last))
+            && (self.doc.glue(last, Glue::BetweenSubjectAndVerb)
+                || self.doc.glue(last, Glue::Adverbials)
                 || self.tok(last).ends_with("ly"))
         {
             last -= 1;
         }
         if !self.is_word(last)
-            || self.lex.is(Glue::Determiners, self.tok(last))
-            || self.lex.is(Glue::ContentStops, self.tok(last))
+            || self.doc.glue(last, Glue::Determiners)
+            || self.doc.glue(last, Glue::ContentStops)
             || self.doc.tokens[last].is(POSSESSIVE)
         {
             return None;
@@ -419,7 +418,7 @@ impl Attributor<'_, '_> {
                 let plain = (a + 1..c0).all(|j| {
                     self.is_word(j)
                         && self.cue_starting_at(j).is_none()
-                        && !self.lex.is(Glue::Passive, self.tok(j))
+                        && !self.doc.glue(j, Glue::Passive)
                 });
                 if plain && c0 > a + 1 && c0 < comma {
                     let m = Mention {
@@ -456,7 +455,7 @@ impl Attributor<'_, '_> {
             Some(o) if !self.lex.is_orgword(self.tok(o - 1)) => o - 1,
             _ => e,
         };
-        let relative = e + 2 < comma && self.lex.is(Glue::Relative, self.tok(e + 2));
+        let relative = e + 2 < comma && self.doc.glue(e + 2, Glue::Relative);
         if (e + 1..comma).any(|j| {
             self.doc.tokens[j].is(DOUBLE_MARK)
                 || (!relative
@@ -535,7 +534,7 @@ impl Attributor<'_, '_> {
         if !self.np_word(end) {
             return None;
         }
-        let head_is_role = !self.is_cap(end) && self.lex.role(self.tok(end)).is_some();
+        let head_is_role = !self.is_cap(end) && self.role_at(end).is_some();
         let mut first = end;
         let mut j = end;
         while j > limit {
@@ -566,10 +565,10 @@ impl Attributor<'_, '_> {
                 let modifier = |x: usize| {
                     self.is_word(x)
                         && !self.is_cap(x)
-                        && !self.lex.is_cue_word(self.tok(x))
-                        && !self.lex.is(Glue::Passive, self.tok(x))
-                        && !self.lex.is(Glue::Relative, self.tok(x))
-                        && !self.lex.is(Glue::ContentStops, self.tok(x))
+                        && !self.doc.cue_form(x)
+                        && !self.doc.glue(x, Glue::Passive)
+                        && !self.doc.glue(x, Glue::Relative)
+                        && !self.doc.glue(x, Glue::ContentStops)
                         && !matches!(self.tok(x), "and" | "or" | "but" | "that" | "not")
                 };
                 if let Some(det) = (limit.max(p.saturating_sub(3))..p)

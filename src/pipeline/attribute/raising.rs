@@ -20,7 +20,7 @@ impl Attributor<'_, '_> {
         let mut end = cue.first;
         while end > s_start
             && self.is_word(end - 1)
-            && (self.lex.is(Glue::BetweenSubjectAndVerb, self.tok(end - 1))
+            && (self.doc.glue(end - 1, Glue::BetweenSubjectAndVerb)
                 || (self.tok(end - 1).len() > 4 && self.tok(end - 1).ends_with("ly")))
         {
             end -= 1;
@@ -34,7 +34,7 @@ impl Attributor<'_, '_> {
                 (cue.last + 1..(cue.last + 6).min(s_end)).find(|&j| self.tok_is(j, "that"))?;
             if (cue.last + 1..that).any(|j| {
                 self.is_word(j)
-                    && !self.lex.is(Glue::Adverbials, self.tok(j))
+                    && !self.doc.glue(j, Glue::Adverbials)
                     && !self.tok(j).ends_with("ly")
                     && !self.tok_is(j, "though")
             }) {
@@ -54,7 +54,7 @@ impl Attributor<'_, '_> {
             .max(self.clause_subject_start(s_start, end));
         if let Some(comma) = (start..end).rev().find(|&j| self.is_punct(j, &[","])) {
             // "The DNC, which is seen as …": the relative pronoun.
-            if comma + 1 < end && self.lex.is(Glue::Relative, self.tok(comma + 1)) {
+            if comma + 1 < end && self.doc.glue(comma + 1, Glue::Relative) {
                 start = comma + 1;
             }
         }

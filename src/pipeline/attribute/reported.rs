@@ -121,7 +121,7 @@ impl Attributor<'_, '_> {
             while j > s_start
                 && cue.first - j < 3
                 && self.is_word(j - 1)
-                && self.lex.is(Glue::BetweenSubjectAndVerb, self.tok(j - 1))
+                && self.doc.glue(j - 1, Glue::BetweenSubjectAndVerb)
             {
                 j -= 1;
             }
@@ -157,7 +157,7 @@ impl Attributor<'_, '_> {
         let mut k = after;
         while k < s_end
             && self.is_word(k)
-            && self.lex.is(Glue::Adverbials, self.tok(k))
+            && self.doc.glue(k, Glue::Adverbials)
             && !self.tok_is(k, "that")
         {
             k += 1;
@@ -255,7 +255,7 @@ impl Attributor<'_, '_> {
             // "…, which the founder Jon Roe announced": the verb's object
             // is the relative pronoun, not the clause before it.
             if (comma + 1..attribution_start)
-                .any(|j| self.is_word(j) && self.lex.is(Glue::Relative, self.tok(j)))
+                .any(|j| self.is_word(j) && self.doc.glue(j, Glue::Relative))
             {
                 return None;
             }
@@ -399,7 +399,7 @@ impl Attributor<'_, '_> {
                     self.is_word(j)
                         && (!article
                             || (j + 1 < s_end
-                                && self.lex.is(Glue::Adverbials, self.tok(j + 1))
+                                && self.doc.glue(j + 1, Glue::Adverbials)
                                 && !matches!(self.tok(j + 1), "a" | "an" | "the")))
                         && (self.lex.is(Glue::Adverbials, t)
                             || self.lex.is(Glue::Calendar, t)
@@ -507,10 +507,9 @@ impl Attributor<'_, '_> {
         // "said in a NASA statement.": a channel or a time, nothing said.
         if !saw_that
             && !self.is_cap(k)
-            && self.lex.is(Glue::Adverbials, self.tok(k))
-            && (k..end).all(|j| {
-                !self.is_word(j) || self.lex.is(Glue::Adverbials, self.tok(j)) || self.is_cap(j)
-            })
+            && self.doc.glue(k, Glue::Adverbials)
+            && (k..end)
+                .all(|j| !self.is_word(j) || self.doc.glue(j, Glue::Adverbials) || self.is_cap(j))
         {
             return None;
         }
@@ -546,9 +545,7 @@ impl Attributor<'_, '_> {
     /// is subordinate: a conjunction like "once" or "when" opens it.
     fn opens_subordinate(&self, first: usize) -> bool {
         let (s_start, _) = self.sent_range(first);
-        first > s_start
-            && self.is_word(first - 1)
-            && self.lex.is(Glue::Subordinators, self.tok(first - 1))
+        first > s_start && self.is_word(first - 1) && self.doc.glue(first - 1, Glue::Subordinators)
     }
 
     /// Whether a clause subject may start at token `j`: a pronoun, a
@@ -574,7 +571,7 @@ impl Attributor<'_, '_> {
         let before = mention.first.saturating_sub(1);
         if cue.first >= 2
             && (self.tok_is(before, "what")
-                || self.lex.is(Glue::Relative, self.tok(before))
+                || self.doc.glue(before, Glue::Relative)
                 || self.tok_is(before, "that")
                 || self.tok_is(cue.first - 1, "what"))
         {
@@ -600,7 +597,7 @@ impl Attributor<'_, '_> {
                 && (self.is_punct(end, &[",", ";", ":", "—", "–", ".", "!", "?", "("])
                     || (self.is_word(end)
                         && !self.is_cap(end)
-                        && self.lex.is(Glue::ObjectStops, self.tok(end))))
+                        && self.doc.glue(end, Glue::ObjectStops)))
             {
                 break;
             }
@@ -610,8 +607,8 @@ impl Attributor<'_, '_> {
         while end > k + 1
             && self.is_word(end - 1)
             && !self.doc.tokens[end - 1].is(IN_QUOTE)
-            && (self.lex.is(Glue::ContentStops, self.tok(end - 1))
-                || self.lex.is(Glue::Determiners, self.tok(end - 1))
+            && (self.doc.glue(end - 1, Glue::ContentStops)
+                || self.doc.glue(end - 1, Glue::Determiners)
                 || matches!(
                     self.tok(end - 1),
                     "in" | "on" | "at" | "as" | "and" | "or" | "but" | "than"
@@ -656,11 +653,11 @@ impl Attributor<'_, '_> {
         if k >= s_end || !self.is_word(k) {
             return None;
         }
-        if self.lex.is(Glue::Addressees, self.tok(k)) {
+        if self.doc.glue(k, Glue::Addressees) {
             return Some((self.doc.tokens[k].span, k + 1));
         }
         let mut j = k;
-        if self.lex.is(Glue::Determiners, self.tok(j)) && j + 1 < s_end && self.is_cap(j + 1) {
+        if self.doc.glue(j, Glue::Determiners) && j + 1 < s_end && self.is_cap(j + 1) {
             j += 1;
         }
         if !self.is_cap(j) || self.lex.is_stopword(self.tok(j)) {

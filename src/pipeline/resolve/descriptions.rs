@@ -49,8 +49,7 @@ impl<'t> Resolver<'_, 't> {
         t.is(WORD)
             && !t.is(POSSESSIVE)
             && self
-                .lex
-                .role(self.tok(i))
+                .role_at(i)
                 .is_some_and(|r| r.titled && r.kind == RoleKind::Person)
     }
 
@@ -247,8 +246,8 @@ impl<'t> Resolver<'_, 't> {
         // Honorifics and determiners of the name itself.
         let mut k = a;
         while k > start
-            && (self.lex.is(Glue::Determiners, self.tok(k - 1))
-                || self.lex.honorific(self.tok(k - 1)).is_some()
+            && (self.doc.glue(k - 1, Glue::Determiners)
+                || self.honorific_at(k - 1).is_some()
                 || self.tok_is(k - 1, "most")
                 || self.doc.punct_is(k - 1, '.'))
             && a - k < 4
@@ -268,12 +267,12 @@ impl<'t> Resolver<'_, 't> {
             let t = self.doc.tokens[p];
             if t.is(IN_QUOTE)
                 || (!t.is(WORD) && !t.is(POSSESSIVE) && !self.is_initial_dot(p))
-                || (t.is(WORD) && (self.lex.is_cue_word(self.tok(p)) || t.is(CUE_WORD)))
+                || (t.is(WORD) && (self.doc.cue_form(p) || t.is(CUE_WORD)))
             {
                 break;
             }
             s = p;
-            if t.is(WORD) && self.lex.is(Glue::Determiners, self.tok(p)) && !t.is(POSSESSIVE) {
+            if t.is(WORD) && self.doc.glue(p, Glue::Determiners) && !t.is(POSSESSIVE) {
                 break;
             }
         }
@@ -288,10 +287,7 @@ impl<'t> Resolver<'_, 't> {
     fn role_phrase(&self, a: usize, stop: usize) -> Description {
         let mut d = Description::default();
         let mut k = a;
-        if k < stop
-            && self.lex.is(Glue::Determiners, self.tok(k))
-            && !self.doc.tokens[k].is(POSSESSIVE)
-        {
+        if k < stop && self.doc.glue(k, Glue::Determiners) && !self.doc.tokens[k].is(POSSESSIVE) {
             k += 1;
         }
         // The head: the first role noun or title in the phrase, with the
@@ -407,14 +403,12 @@ impl<'t> Resolver<'_, 't> {
     /// body a person leads, named within a few words after the verb.
     pub(super) fn body_led(&self, b: usize, end: usize) -> Option<(usize, usize)> {
         let v = b + 1;
-        if v >= end || !self.doc.tokens[v].is(WORD) || !self.lex.is(Glue::Leads, self.tok(v)) {
+        if v >= end || !self.doc.tokens[v].is(WORD) || !self.doc.glue(v, Glue::Leads) {
             return None;
         }
         let stop = self.phrase_end(v + 1, end);
         let s = (v + 1..stop.min(v + 5)).find(|&j| self.is_cap_word(j))?;
-        if (v + 1..s)
-            .any(|j| !self.title_modifier(j) && !self.lex.is(Glue::Determiners, self.tok(j)))
-        {
+        if (v + 1..s).any(|j| !self.title_modifier(j) && !self.doc.glue(j, Glue::Determiners)) {
             return None;
         }
         // "runs the Frankfurt exchange": a place is no body.
@@ -425,7 +419,7 @@ impl<'t> Resolver<'_, 't> {
     /// The text of a title: as written, without a leading determiner.
     pub(super) fn title_text(&self, t: (usize, usize)) -> Cow<'t, str> {
         let (mut a, b) = t;
-        while a < b && self.lex.is(Glue::Determiners, self.tok(a)) {
+        while a < b && self.doc.glue(a, Glue::Determiners) {
             a += 1;
         }
         let written = self.span_text(a, b);

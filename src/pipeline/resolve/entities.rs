@@ -128,9 +128,7 @@ impl<'t> Resolver<'_, 't> {
         let _ = first;
         // Not when the name only modifies a noun: "the Trump campaign".
         let modifies = self.doc.tokens.get(e + 1).is_some_and(|t| {
-            t.is(WORD)
-                && !t.is(crate::pipeline::segment::CAP)
-                && self.lex.role(self.tok(e + 1)).is_some()
+            t.is(WORD) && !t.is(crate::pipeline::segment::CAP) && self.role_at(e + 1).is_some()
         });
         let the_before = s > 0 && self.tok_is(s - 1, "the") && p.title.is_none() && !modifies;
         if the_before && p.gender.is_none() {
@@ -169,8 +167,7 @@ impl<'t> Resolver<'_, 't> {
             d_title.is_some_and(|t| {
                 self.lex.title(self.span_text(t.0, t.1)).is_some()
                     || self
-                        .lex
-                        .role(self.tok(t.1))
+                        .role_at(t.1)
                         .is_some_and(|r| r.title.is_some() || r.kind != RoleKind::Person)
                     || self.tok(t.1).starts_with("official")
             })
@@ -322,8 +319,7 @@ impl<'t> Resolver<'_, 't> {
                     .get(head + 1)
                     .is_some_and(|t| t.is(WORD) && !t.is(CAP))
                 || self
-                    .lex
-                    .role(self.tok(head))
+                    .role_at(head)
                     .is_some_and(|r| r.kind != RoleKind::Person)
             {
                 continue;
@@ -427,10 +423,10 @@ impl<'t> Resolver<'_, 't> {
             let kind_at = |k: usize| {
                 self.doc.tokens[k].is(WORD)
                     && !self.is_cap_word(k)
-                    && !self.lex.is(Glue::Determiners, self.tok(k))
+                    && !self.doc.glue(k, Glue::Determiners)
             };
             if a > 0 && kind_at(a - 1) {
-                match self.lex.role(self.tok(a - 1)).map(|r| r.kind) {
+                match self.role_at(a - 1).map(|r| r.kind) {
                     Some(RoleKind::Organization) => out[o.entity].0 = true,
                     Some(RoleKind::Person) => out[o.entity].1 = true,
                     _ => {}
@@ -445,20 +441,20 @@ impl<'t> Resolver<'_, 't> {
             if k < self.doc.tokens.len()
                 && k > a + 1
                 && self.doc.tokens[k].is(WORD)
-                && self.lex.is(Glue::PluralVerbs, self.tok(k))
+                && self.doc.glue(k, Glue::PluralVerbs)
             {
                 out[o.entity].0 = true;
             }
             if k + 2 < self.doc.tokens.len()
                 && self.doc.punct_is(k, ',')
-                && self.lex.is(Glue::Determiners, self.tok(k + 1))
+                && self.doc.glue(k + 1, Glue::Determiners)
             {
                 // The first role noun: "a spokesman for Tallow Investment".
                 let head = (k + 2..(k + 6).min(self.doc.tokens.len()))
                     .take_while(|&j| {
-                        self.doc.tokens[j].is(WORD) && !self.lex.is(Glue::ContentStops, self.tok(j))
+                        self.doc.tokens[j].is(WORD) && !self.doc.glue(j, Glue::ContentStops)
                     })
-                    .find_map(|j| self.lex.role(self.tok(j)));
+                    .find_map(|j| self.role_at(j));
                 match head.map(|r| r.kind) {
                     Some(RoleKind::Organization) => out[o.entity].0 = true,
                     Some(RoleKind::Person) => out[o.entity].1 = true,
@@ -473,7 +469,7 @@ impl<'t> Resolver<'_, 't> {
     fn is_name_token(&self, k: usize) -> bool {
         (self.is_cap_word(k) && !self.is_stop(k))
             || self.is_initial_dot(k)
-            || (self.doc.tokens[k].is(WORD) && self.lex.is(Glue::Particles, self.tok(k)))
+            || (self.doc.tokens[k].is(WORD) && self.doc.glue(k, Glue::Particles))
     }
 
     /// Entity of the surname `word`: the most recent fuller name before

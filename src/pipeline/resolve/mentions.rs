@@ -51,8 +51,8 @@ impl<'t> Resolver<'_, 't> {
         while m.last > m.first
             && doc.tokens[m.last].is(WORD)
             && !doc.tokens[m.last].is(CAP)
-            && (self.lex.is(Glue::BetweenSubjectAndVerb, self.tok(m.last))
-                || self.lex.is(Glue::Passive, self.tok(m.last)))
+            && (self.doc.glue(m.last, Glue::BetweenSubjectAndVerb)
+                || self.doc.glue(m.last, Glue::Passive))
         {
             m.last -= 1;
         }
@@ -64,7 +64,7 @@ impl<'t> Resolver<'_, 't> {
         // "The Roman Catholic Archbishop of Cardiff, the Most Reverend
         // Jon Smed, told": a description opened by a determiner, with a
         // name in its apposition, is that name.
-        if m.apposition.is_some() && self.lex.is(Glue::Determiners, self.tok(m.first)) {
+        if m.apposition.is_some() && self.doc.glue(m.first, Glue::Determiners) {
             if let Some(e) = self.name_after(m) {
                 return self.speaker_of(e, doc.span(m.first, m.last), ResolvedBy::Title);
             }
@@ -95,7 +95,7 @@ impl<'t> Resolver<'_, 't> {
         // "The DJ", "the CEO": a role noun written in capitals after a
         // determiner is still a description.
         let role_head = m.first < m.last
-            && self.lex.is(Glue::Determiners, self.tok(m.first))
+            && self.doc.glue(m.first, Glue::Determiners)
             && self.is_title_noun(m.last)
             && (m.first + 1..m.last).all(|j| !self.is_cap_word(j));
         if lower_head || role_head {
@@ -116,7 +116,7 @@ impl<'t> Resolver<'_, 't> {
         let parsed = self.parse(a, m.last, poss);
         // An acronym or initials: "IMF", "the CBP", "JK".
         let bare = m.first == m.last
-            || (m.first + 1 == m.last && self.lex.is(Glue::Determiners, self.tok(m.first)));
+            || (m.first + 1 == m.last && self.doc.glue(m.first, Glue::Determiners));
         if bare && doc.tokens[m.last].is(ALLCAPS) && self.tok(m.last).len() >= 2 {
             if let Some(e) = self.entity_of_acronym(self.tok(m.last)) {
                 return self.speaker_of(e, mention_span, ResolvedBy::Name);
@@ -165,8 +165,7 @@ impl<'t> Resolver<'_, 't> {
             && doc.tokens[m.first - 1].is(WORD)
             && !doc.tokens[m.first - 1].is(CAP)
             && self
-                .lex
-                .role(self.tok(m.first - 1))
+                .role_at(m.first - 1)
                 .is_some_and(|r| r.kind == RoleKind::Organization);
         let kind = if (s..=e).any(|i| self.lex.is_orgword(self.tok(i)))
             || (words == 1 && doc.tokens[s].is(ALLCAPS))
@@ -263,7 +262,7 @@ impl<'t> Resolver<'_, 't> {
         if let Some(e) = self.name_after(m) {
             return self.speaker_of(e, mention, ResolvedBy::Title);
         }
-        let Some(role) = self.lex.role(self.tok(head)) else {
+        let Some(role) = self.role_at(head) else {
             return self.description_as_is(m, mention, previous);
         };
         // A capitalised owner or a possessive: "a Twitter spokesman",
@@ -271,7 +270,7 @@ impl<'t> Resolver<'_, 't> {
         if let Some(sp) = self.owner_of_description(m, previous) {
             return sp;
         }
-        let determined = self.lex.is(Glue::Determiners, self.tok(m.first));
+        let determined = self.doc.glue(m.first, Glue::Determiners);
         let noun = self.tok(head);
         match role.kind {
             RoleKind::Person if determined && !self.is_spokes(noun) => {
@@ -413,7 +412,7 @@ impl<'t> Resolver<'_, 't> {
             && k < start + 4
             && (self.tok_is(k, "the")
                 || self.tok_is(k, "most")
-                || self.lex.honorific(self.tok(k)).is_some()
+                || self.honorific_at(k).is_some()
                 || self.doc.punct_is(k, '.'))
         {
             k += 1;
@@ -651,7 +650,7 @@ impl<'t> Resolver<'_, 't> {
         mention: Span,
         _previous: &[ResolvedSpeaker<'t>],
     ) -> ResolvedSpeaker<'t> {
-        let role = self.lex.role(self.tok(m.last));
+        let role = self.role_at(m.last);
         let kind = match role.map(|r| r.kind) {
             Some(RoleKind::Group) => SpeakerKind::Group,
             Some(RoleKind::Organization) => SpeakerKind::Organization,
@@ -690,12 +689,12 @@ impl<'t> Resolver<'_, 't> {
     ) -> Option<ResolvedSpeaker<'t>> {
         let doc = self.doc;
         let head = m.last;
-        let role = self.lex.role(self.tok(head))?;
+        let role = self.role_at(head)?;
         // "the Vermont senator" is a title description, resolved by title.
         if role.title.is_some() {
             return None;
         }
-        let entourage = self.lex.is(Glue::Entourage, self.tok(head));
+        let entourage = self.doc.glue(head, Glue::Entourage);
         // Only who speaks for an owner resolves to it: a spokesperson, an
         // entourage, officials, a document. "A forum commenter" is a
         // commenter, not Weibo.

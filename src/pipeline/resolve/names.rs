@@ -178,14 +178,13 @@ impl<'t> Resolver<'_, 't> {
         while j < end {
             let name_word = self.is_cap_word(j) && !self.is_stop(j);
             let particle = self.doc.tokens[j].is(WORD)
-                && self.lex.is(Glue::Particles, self.tok(j))
+                && self.doc.glue(j, Glue::Particles)
                 && j + 1 < end
                 && self.is_cap_word(j + 1);
             let org_of = j + 1 < end && self.joins(a, j);
             // "Joseph R. Biden Jr.": the suffix's dot.
-            let suffix_dot = self.doc.punct_is(j, '.')
-                && self.lex.is(Glue::NameSuffixes, self.tok(j - 1))
-                && j == b + 1;
+            let suffix_dot =
+                self.doc.punct_is(j, '.') && self.doc.glue(j - 1, Glue::NameSuffixes) && j == b + 1;
             // "Harbour Workers' Union".
             let plural_possessive = self.doc.plural_possessive_mark(j);
             if name_word
@@ -305,13 +304,13 @@ impl<'t> Resolver<'_, 't> {
         let mut out = vec![false; doc.sentences.len()];
         for (k, t) in doc.tokens.iter().enumerate() {
             let s = t.sentence as usize;
-            if out[s] || !t.is(CAP) || !self.lex.is(Glue::Credits, self.tok(k)) {
+            if out[s] || !t.is(CAP) || !self.doc.glue(k, Glue::Credits) {
                 continue;
             }
             let next = k + 1;
             out[s] = next >= doc.sentences[s].tokens.end
                 || matches!(self.tok(next), ":" | "/" | ")" | "|")
-                || self.lex.is(Glue::Credits, self.tok(next));
+                || self.doc.glue(next, Glue::Credits);
         }
         out
     }
@@ -336,14 +335,14 @@ impl<'t> Resolver<'_, 't> {
         let start = sentence.tokens.start;
         // "Acme Corp said Tallow's opposition …": a name after a verb
         // of saying opens a clause, not the sentence.
-        let after_cue = (start..first)
-            .any(|k| self.doc.tokens[k].is(CUE_WORD) || self.lex.is_cue_word(self.tok(k)));
+        let after_cue =
+            (start..first).any(|k| self.doc.tokens[k].is(CUE_WORD) || self.doc.cue_form(k));
         // "His words came as Cardinal Roe … backed": the subject of a
         // subordinate clause.
         let clause_subject = first > start
             && self.doc.tokens[first - 1].is(WORD)
             && !self.doc.tokens[first - 1].is(CAP)
-            && self.lex.is(Glue::Subordinators, self.tok(first - 1))
+            && self.doc.glue(first - 1, Glue::Subordinators)
             // The main clause's named subject keeps the focus: "Bush said
             // it while Trump …".
             && !self
@@ -368,7 +367,7 @@ impl<'t> Resolver<'_, 't> {
                     .all(|k| !self.doc.tokens[k].is(IN_QUOTE) && self.tok(k) != ","));
         // "In a Tumblr post …": a name after "a" or "his" modifies a noun.
         let determined = first > start
-            && self.lex.is(Glue::Determiners, self.tok(first - 1))
+            && self.doc.glue(first - 1, Glue::Determiners)
             && !self.tok_is(first - 1, "the");
         opens && !determined && !self.doc.tokens[first].is(IN_QUOTE)
     }
@@ -403,9 +402,8 @@ impl<'t> Resolver<'_, 't> {
         let mut name_start = a;
         // "Jon Kingsley", "Tom Bishop": a given name then a title word with no
         // name after it is a name.
-        let given_first = |x: usize| {
-            self.lex.is(Glue::MaleNames, self.tok(x)) || self.lex.is(Glue::FemaleNames, self.tok(x))
-        };
+        let given_first =
+            |x: usize| self.doc.glue(x, Glue::MaleNames) || self.doc.glue(x, Glue::FemaleNames);
         while pos <= b {
             let w = self.tok(pos);
             if self.doc.tokens[pos].is(WORD) {
@@ -506,8 +504,7 @@ impl<'t> Resolver<'_, 't> {
             && (self.is_cap_word(s - 1) && !self.is_stop(s - 1)
                 || self.is_initial_dot(s - 1)
                 || (s >= name_start + 2 && self.doc.plural_possessive_mark(s - 1))
-                || (self.doc.tokens[s - 1].is(WORD)
-                    && self.lex.is(Glue::Particles, self.tok(s - 1)))
+                || (self.doc.tokens[s - 1].is(WORD) && self.doc.glue(s - 1, Glue::Particles))
                 || (s >= name_start + 2 && self.joins(name_start, s - 1)))
         {
             s -= 1;
@@ -540,7 +537,7 @@ impl<'t> Resolver<'_, 't> {
 
     /// Whether token `i` is a generational suffix ("Jr").
     pub(super) fn is_suffix(&self, i: usize) -> bool {
-        self.doc.tokens[i].is(WORD) && self.lex.is(Glue::NameSuffixes, self.tok(i))
+        self.doc.tokens[i].is(WORD) && self.doc.glue(i, Glue::NameSuffixes)
     }
 
     /// The surname token of the name `s..=e`: its last word before any
@@ -568,9 +565,12 @@ impl<'t> Resolver<'_, 't> {
         let mut phrase = Phrase::default();
         let mut k = pos;
         let mut words = 0;
-        while k <= b && words < max {
+        // No title phrase opens with this word: skip the phrase scan
+        // (most name runs start with a name, not a title).
+        let opens_title = pos <= b && self.doc.tokens[pos].classes.may_start_title();
+        while opens_title && k <= b && words < max {
             let t = self.doc.tokens[k];
-            if !t.is(WORD) || !t.is(CAP) && words == 0 && self.lex.role(self.tok(k)).is_none() {
+            if !t.is(WORD) || !t.is(CAP) && words == 0 && self.role_at(k).is_none() {
                 break;
             }
             if (words > 0 && !phrase.push(" ")) || !phrase.push(self.tok(k)) {
@@ -595,9 +595,8 @@ impl<'t> Resolver<'_, 't> {
             k += 1;
         }
         // Not a given name: "Dean Kiely", "Bishop" as a surname is rare.
-        let given = |x: usize| {
-            self.lex.is(Glue::MaleNames, self.tok(x)) || self.lex.is(Glue::FemaleNames, self.tok(x))
-        };
+        let given =
+            |x: usize| self.doc.glue(x, Glue::MaleNames) || self.doc.glue(x, Glue::FemaleNames);
         if best.is_none()
             && pos <= b
             && self.doc.tokens[pos].is(CAP)
