@@ -414,7 +414,18 @@ fn push_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
     let bytes = s.as_bytes();
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // Eight bytes at a time past the long runs that need no escape
+        // (callgrind: push_str was 4 % of `extract`, a byte at a time).
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            if !needs_escape(word) {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
         let escape: &[u8] = match b {
             b'"' => b"\\\"",
             b'\\' => b"\\\\",
@@ -424,7 +435,10 @@ fn push_str(out: &mut Vec<u8>, s: &str) {
             0x0c => b"\\f",
             b'\r' => b"\\r",
             0x00..=0x1f => &[],
-            _ => continue,
+            _ => {
+                i += 1;
+                continue;
+            }
         };
         out.extend_from_slice(&bytes[start..i]);
         if escape.is_empty() {
@@ -434,10 +448,27 @@ fn push_str(out: &mut Vec<u8>, s: &str) {
         } else {
             out.extend_from_slice(escape);
         }
-        start = i + 1;
+        i += 1;
+        start = i;
     }
     out.extend_from_slice(&bytes[start..]);
     out.push(b'"');
+}
+
+/// Whether one of the eight bytes of `word` needs escaping in a JSON
+/// string: a control character, `"` or `\`. The tests are the exact
+/// "has a byte less than n" and "has a zero byte" of Bit Twiddling Hacks
+/// (Sean Eron Anderson), applied to the word and to it XOR a repeated `"`
+/// or `\\`.
+#[inline]
+fn needs_escape(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has_less = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH;
+    let below_space = has_less(word, 0x20);
+    let quote = has_less(word ^ (ONES * u64::from(b'"')), 1);
+    let backslash = has_less(word ^ (ONES * u64::from(b'\\')), 1);
+    below_space | quote | backslash != 0
 }
 
 /// The AMQP `type` of a message holding all events of one article
@@ -581,6 +612,27 @@ mod tests {
                 serde_json::to_string(&ev).unwrap()
             );
         }
+    }
+
+    #[test]
+    fn the_word_test_finds_every_byte_to_escape() {
+        // Every byte value at every position of an otherwise plain word,
+        // and the plain word itself.
+        for pos in 0..8 {
+            for b in 0..=255u8 {
+                let mut bytes = *b"abcdefgh";
+                bytes[pos] = b;
+                let expected = b < 0x20 || b == b'"' || b == b'\\';
+                assert_eq!(
+                    needs_escape(u64::from_le_bytes(bytes)),
+                    expected,
+                    "{b:#x} at {pos}"
+                );
+            }
+        }
+        let mut out = Vec::new();
+        push_str(&mut out, "0123456789\u{1}abcdef\"ghijklmnop\\");
+        assert_eq!(out, br#""0123456789\u0001abcdef\"ghijklmnop\\""#);
     }
 
     #[test]

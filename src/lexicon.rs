@@ -340,6 +340,11 @@ pub struct Lexicon {
     /// Keyed by bytes, so that a word lower-cased into a stack buffer is
     /// looked up without a UTF-8 check.
     classes: HashMap<Box<[u8]>, WordClasses>,
+    /// The keys of `classes` of at most 16 bytes, packed into a number
+    /// (zero-padded: no word holds a zero byte), so that the look-up every
+    /// token makes hashes two words and compares one number, with no
+    /// `memcmp` (callgrind: 137 -> about 90 instructions a token).
+    short_classes: HashMap<u128, WordClasses>,
     /// Pre-checks in front of the sets above (see `filter.rs`).
     filters: Filters,
 }
@@ -695,6 +700,10 @@ impl Lexicon {
         for w in &title_starts {
             classes.entry(w.as_bytes().into()).or_default().0 |= WordClasses::TITLE_START;
         }
+        let short_classes = classes
+            .iter()
+            .filter_map(|(k, &c)| Some((pack_short(k)?, c)))
+            .collect();
         let keys = |set: &HashSet<String>| KeyFilter::new(set.iter().map(String::as_str));
         let filters = Filters {
             titles: KeyFilter::new(titles.keys().map(String::as_str)),
@@ -721,6 +730,7 @@ impl Lexicon {
         Ok(Lexicon {
             filters,
             classes,
+            short_classes,
             language: src.language,
             cue_matcher,
             cue_forms,
@@ -866,7 +876,16 @@ impl Lexicon {
                 if !self.filters.classes.may_hold(lower) {
                     return WordClasses::default();
                 }
-                return self.classes.get(lower).copied().unwrap_or_default();
+                // `buf` is zero-padded already. A zero byte in the text is
+                // a token of its own and packs to 0, which no key does.
+                let found = if lower.len() <= 16 {
+                    let mut key = [0u8; 16];
+                    key.copy_from_slice(&buf[..16]);
+                    self.short_classes.get(&u128::from_le_bytes(key))
+                } else {
+                    self.classes.get(lower)
+                };
+                return found.copied().unwrap_or_default();
             }
         }
         if !self.filters.classes.may_hold_lower(word, 0) {
@@ -963,6 +982,16 @@ fn stem_key(word: &str) -> Option<[u8; 4]> {
         }
         k
     })
+}
+
+/// `word` (at most 16 bytes, none of them zero) as a number, zero-padded.
+fn pack_short(word: &[u8]) -> Option<u128> {
+    if word.len() > 16 || word.contains(&0) {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..word.len()].copy_from_slice(word);
+    Some(u128::from_le_bytes(buf))
 }
 
 /// The word a title phrase opens with, as the title scan reads it: up to
