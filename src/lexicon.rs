@@ -29,7 +29,9 @@ impl WordClasses {
     /// "gen.", "prime" of "prime minister"): no title phrase starts
     /// with any other word.
     const TITLE_START: u64 = 1 << 60;
-    const _FITS: () = assert!(Glue::ALL.len() < 60, "one bit per class below the others");
+    /// The first word of a cue form ("according" of "according to").
+    const CUE_START: u64 = 1 << 59;
+    const _FITS: () = assert!(Glue::ALL.len() < 59, "one bit per class below the others");
 
     const fn bit(class: Glue) -> u64 {
         1 << class as u64
@@ -57,6 +59,13 @@ impl WordClasses {
     #[inline]
     pub fn is_honorific(self) -> bool {
         self.0 & Self::HONORIFIC != 0
+    }
+
+    /// Whether a cue form starts with the word: a cue can start at no
+    /// other token.
+    #[inline]
+    pub fn may_start_cue(self) -> bool {
+        self.0 & Self::CUE_START != 0
     }
 
     /// Whether a title phrase may start with the word: when not, no
@@ -464,6 +473,7 @@ impl Lexicon {
             .ascii_case_insensitive(true)
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(aho_corasick::StartKind::Anchored)
             .build(cue_forms.iter().map(|c| c.form.as_str()))
             .map_err(|e| err("cues.txt", 0, format!("cannot build the cue matcher: {e}")))?;
 
@@ -700,6 +710,13 @@ impl Lexicon {
         for w in &title_starts {
             classes.entry(w.as_bytes().into()).or_default().0 |= WordClasses::TITLE_START;
         }
+        let cue_starts: Vec<String> = cue_forms
+            .iter()
+            .map(|c| c.form.split(' ').next().unwrap_or_default().to_lowercase())
+            .collect();
+        for w in &cue_starts {
+            classes.entry(w.as_bytes().into()).or_default().0 |= WordClasses::CUE_START;
+        }
         let short_classes = classes
             .iter()
             .filter_map(|(k, &c)| Some((pack_short(k)?, c)))
@@ -723,6 +740,7 @@ impl Lexicon {
                     .flatten()
                     .chain(roles.keys())
                     .chain(honorifics.keys())
+                    .chain(&cue_starts)
                     .map(String::as_str)
                     .chain(title_starts.iter().copied()),
             ),
@@ -759,7 +777,8 @@ impl Lexicon {
     }
 
     /// The matcher over all cue forms (ASCII case-insensitive, leftmost
-    /// longest); pattern ids index [`Lexicon::cue_form`].
+    /// longest, anchored searches only: a cue starts at a token); pattern
+    /// ids index [`Lexicon::cue_form`].
     pub fn cue_matcher(&self) -> &AhoCorasick {
         &self.cue_matcher
     }

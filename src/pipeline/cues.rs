@@ -1,7 +1,8 @@
 //! Stage 3b: find reporting cues ("said", "told", "according to").
 //!
-//! One Aho-Corasick pass over the text finds every form listed in the
-//! lexicon's `cues.txt` (case-insensitive, leftmost-longest). A match counts
+//! An anchored Aho-Corasick search at each token start finds every form
+//! listed in the lexicon's `cues.txt` (case-insensitive, leftmost-longest,
+//! not overlapping the previous match). A match counts
 //! when it covers whole tokens outside quotes and boilerplate, and is not a
 //! noun ("the claims"), a passive or adverbial past form ("was told", "when
 //! asked"), or an idiom ("that said,", "having said that", "needless to
@@ -10,6 +11,7 @@
 use super::segment::{Document, IN_QUOTE, POSSESSIVE};
 use crate::lexicon::{CueForm, Glue, Lexicon};
 use crate::text::Span;
+use aho_corasick::{Anchored, Input};
 
 /// One reporting cue in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,18 +33,29 @@ impl Cue {
     }
 }
 
-/// Index of the token starting exactly at byte `at`, if any.
-fn token_at(doc: &Document<'_>, at: usize) -> Option<usize> {
-    doc.tokens.binary_search_by(|t| t.span.start.cmp(&at)).ok()
-}
-
 /// Finds the reporting cues of a segmented article, in text order.
 pub fn find_cues(doc: &Document<'_>, lexicon: &Lexicon) -> Vec<Cue> {
     let mut cues = Vec::new();
-    for m in lexicon.cue_matcher().find_iter(doc.text) {
-        let Some(first) = token_at(doc, m.start()) else {
+    let matcher = lexicon.cue_matcher();
+    // A cue starts at a token: searching from token starts only, rather
+    // than running the automaton over every byte of the text, costs a few
+    // transitions a token (callgrind: 6 % of `extract` before). Matches do
+    // not overlap, as in one leftmost-longest pass.
+    let mut resume = 0;
+    for (first, t) in doc.tokens.iter().enumerate() {
+        // Every form opens with a word of letters, which the segmenter
+        // marks; a longer token ("said-so") could only hold a match
+        // ending inside it, which never counts.
+        if t.span.start < resume || !t.classes.may_start_cue() {
+            continue;
+        }
+        let input = Input::new(doc.text)
+            .span(t.span.start..doc.text.len())
+            .anchored(Anchored::Yes);
+        let Some(m) = matcher.find(input) else {
             continue;
         };
+        resume = m.end();
         // The match must end exactly at a token end.
         let mut last = first;
         while last + 1 < doc.tokens.len() && doc.tokens[last].span.end < m.end() {
@@ -170,6 +183,18 @@ mod tests {
             cues("Roe said so. She says it, saying more. According to Roe, it failed. Lee told me. Kim expressed concern that it fails."),
             ["said", "says", "saying", "According to", "told", "expressed concern"]
         );
+    }
+
+    #[test]
+    fn cues_start_and_end_at_token_edges() {
+        // Inside a longer word, or cut off by one, is no cue; any case is.
+        assert!(cues("The unsaid part stayed. It was a said-so affair.").is_empty());
+        assert_eq!(
+            cues("SAID Roe. ACCORDING TO Vold, it held."),
+            ["SAID", "ACCORDING TO"]
+        );
+        // The longest form wins, and the next search starts after it.
+        assert_eq!(cues("Roe told reporters it held."), ["told"]);
     }
 
     #[test]
