@@ -329,6 +329,10 @@ pub struct Lexicon {
     pronouns: HashMap<String, Pronoun>,
     roles: HashMap<String, Role>,
     boilerplate: Vec<BoilerplateRule>,
+    /// For each first byte (ASCII lower case), the whole-line and prefix
+    /// rules whose text starts with it, as indexes into `boilerplate`, in
+    /// file order (a rule with an empty text is in every list).
+    line_rules: Vec<Vec<usize>>,
     boilerplate_contains: AhoCorasick,
     abbreviations: HashSet<String>,
     stopwords: HashSet<String>,
@@ -585,6 +589,16 @@ impl Lexicon {
                 text: text.to_string(),
             });
         }
+        let mut line_rules = vec![Vec::new(); 256];
+        for (i, r) in boilerplate.iter().enumerate() {
+            if r.how == BoilerplateMatch::Contains {
+                continue;
+            }
+            match r.text.as_bytes().first() {
+                Some(&b) => line_rules[usize::from(b.to_ascii_lowercase())].push(i),
+                None => line_rules.iter_mut().for_each(|l| l.push(i)),
+            }
+        }
         let boilerplate_contains = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .build(
@@ -759,6 +773,7 @@ impl Lexicon {
             roles,
             boilerplate,
             boilerplate_contains,
+            line_rules,
             abbreviations,
             stopwords,
             demonyms,
@@ -839,6 +854,14 @@ impl Lexicon {
     /// The boilerplate rules, in file order.
     pub fn boilerplate(&self) -> &[BoilerplateRule] {
         &self.boilerplate
+    }
+
+    /// The whole-line and prefix rules that may match a line starting with
+    /// the byte `first` (any ASCII case), in file order.
+    pub fn line_rules(&self, first: u8) -> impl Iterator<Item = &BoilerplateRule> {
+        self.line_rules[usize::from(first.to_ascii_lowercase())]
+            .iter()
+            .map(|&i| &self.boilerplate[i])
     }
 
     /// Whether a line contains a `contains:` boilerplate pattern.

@@ -70,19 +70,24 @@ fn heads_teaser(line: &str, len: usize) -> bool {
 /// or a list item: at most [`MAX_SUBHEAD_WORDS`] words, no sentence end
 /// and no quote mark (a quoted line may be a statement: `“We will win”`).
 fn is_subhead(line: &str) -> bool {
-    let ends_sentence = line.ends_with(['.', '!', '?', ':', ';', '…', ',']);
+    // Most lines are prose ending a sentence: decided before the scans of
+    // the whole line below.
+    if line.ends_with(['.', '!', '?', ':', ';', '…', ',']) {
+        return false;
+    }
     let quoted = line.contains(['"', '“', '”', '‘', '«', '»'])
         || line.starts_with('\'')
         || line.contains(" '")
         || line.contains("' ");
-    !ends_sentence && !quoted && line.split_whitespace().nth(MAX_SUBHEAD_WORDS).is_none()
+    !quoted && line.split_whitespace().nth(MAX_SUBHEAD_WORDS).is_none()
 }
 
 /// The first rule that matches a trimmed line, with the length of its
 /// pattern.
 fn line_rule(line: &str, lexicon: &Lexicon) -> Option<(BoilerplateMatch, usize)> {
     let bytes = line.as_bytes();
-    for rule in lexicon.boilerplate() {
+    let first = bytes.first().copied().unwrap_or_default();
+    for rule in lexicon.line_rules(first) {
         let pat = rule.text.as_bytes();
         let hit = match rule.how {
             BoilerplateMatch::Exact => bytes.eq_ignore_ascii_case(pat),
