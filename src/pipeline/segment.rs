@@ -298,6 +298,23 @@ fn classes(c: char) -> u8 {
     }
 }
 
+/// Whether `word`, opening with `first`, has at least two letters and
+/// all of them upper case ("NATO", "3MG"). Counted only when `first` is
+/// no lower-case letter, which settles most words without a scan.
+fn all_caps(first: char, word: &str) -> bool {
+    let k = classes(first);
+    if k & K_ALPHA != 0 && k & K_UPPER == 0 {
+        return false;
+    }
+    let (mut upper, mut letters) = (0, 0);
+    for c in word.chars() {
+        let k = classes(c);
+        upper += usize::from(k & K_UPPER != 0);
+        letters += usize::from(k & K_ALPHA != 0);
+    }
+    letters >= 2 && upper == letters
+}
+
 fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
     let line = span.slice(text);
     let base = span.start;
@@ -315,29 +332,19 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
         prev_space = false;
         if k & K_ALNUM != 0 {
             let mut end = i + c.len_utf8();
-            let mut upper = usize::from(k & K_UPPER != 0);
-            let mut letters = usize::from(k & K_ALPHA != 0);
             let bytes = line.as_bytes();
             loop {
                 // ASCII letters and digits, the bulk of every word: no
                 // decoding, one table load a byte (perf: this loop is the
                 // hottest part of `segment`).
-                while let Some(&b) = bytes.get(end) {
-                    let kb = ASCII_CLASSES[usize::from(b)];
-                    if kb & K_ALNUM == 0 {
-                        break;
-                    }
-                    upper += usize::from(kb & K_UPPER != 0);
-                    letters += usize::from(kb & K_ALPHA != 0);
+                while bytes
+                    .get(end)
+                    .is_some_and(|&b| ASCII_CLASSES[usize::from(b)] & K_ALNUM != 0)
+                {
                     end += 1;
                 }
                 match char_at(line, end) {
-                    Some(d) if classes(d) & K_ALNUM != 0 => {
-                        let kd = classes(d);
-                        upper += usize::from(kd & K_UPPER != 0);
-                        letters += usize::from(kd & K_ALPHA != 0);
-                        end += d.len_utf8();
-                    }
+                    Some(d) if classes(d) & K_ALNUM != 0 => end += d.len_utf8(),
                     Some(d) if is_inner_joiner(d) => {
                         let after = end + d.len_utf8();
                         match char_at(line, after) {
@@ -385,7 +392,7 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
                     classes: WordClasses::default(),
                 });
             } else {
-                if letters >= 2 && upper == letters {
+                if all_caps(c, word) {
                     flags |= ALLCAPS;
                 }
                 out.push(Token {
