@@ -63,6 +63,8 @@ impl Span {
 #[derive(Debug)]
 pub struct CharOffsets<'t> {
     text: &'t str,
+    /// Empty for an all-ASCII text, where a byte offset is its code point
+    /// offset (most news text: no pass to count, no scan to convert).
     checkpoints: Vec<u32>,
 }
 
@@ -72,6 +74,12 @@ impl<'t> CharOffsets<'t> {
     /// Indexes `text`.
     pub fn new(text: &'t str) -> Self {
         let bytes = text.as_bytes();
+        if bytes.is_ascii() {
+            return CharOffsets {
+                text,
+                checkpoints: Vec::new(),
+            };
+        }
         let mut checkpoints = Vec::with_capacity(bytes.len() / STRIDE + 1);
         let mut count = 0u32;
         checkpoints.push(0);
@@ -85,6 +93,9 @@ impl<'t> CharOffsets<'t> {
 
     /// The code point offset of byte offset `byte` (a char boundary).
     pub fn to_char(&self, byte: usize) -> usize {
+        if self.checkpoints.is_empty() {
+            return byte;
+        }
         let block = byte / STRIDE;
         let base = self.checkpoints[block] as usize;
         let from = block * STRIDE;
@@ -130,6 +141,13 @@ mod tests {
             );
         }
         assert_eq!(idx.to_char(text.len()), text.chars().count());
+        // All ASCII: the identity, with no index built.
+        let ascii = "Roe said it. ".repeat(20);
+        let idx = CharOffsets::new(&ascii);
+        assert!(idx.checkpoints.is_empty());
+        for byte in [0, 1, 64, 200, ascii.len()] {
+            assert_eq!(idx.to_char(byte), byte);
+        }
     }
 
     #[test]
