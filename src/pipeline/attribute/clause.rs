@@ -46,7 +46,7 @@ impl Attributor<'_, '_> {
             && self.is_word(j - 1)
             && self.doc.glue(j - 1, Glue::Adverbials);
         after_channel
-            || self.lex.is(Glue::Adverbials, t)
+            || self.doc.glue(j, Glue::Adverbials)
             || self.is_cap(j)
             || t.chars().all(|c| c.is_ascii_digit())
     }
@@ -289,7 +289,7 @@ impl Attributor<'_, '_> {
         let w = self.tok(next);
         !self.is_cap(next)
             && self.lex.pronoun(w).is_none()
-            && !self.lex.is(Glue::Determiners, w)
+            && !self.doc.glue(next, Glue::Determiners)
             && (next..(next + 4).min(s_end)).all(|j| self.cue_starting_at(j).is_none())
     }
 
@@ -307,7 +307,7 @@ impl Attributor<'_, '_> {
                     return false;
                 }
                 let w = self.tok(j);
-                self.lex.is(Glue::FiniteVerbs, w) || (w.len() > 4 && w.ends_with("ed"))
+                self.doc.glue(j, Glue::FiniteVerbs) || (w.len() > 4 && w.ends_with("ed"))
             })
     }
 
@@ -452,7 +452,7 @@ impl Attributor<'_, '_> {
         let opener = self.tok(a);
         let intro = self.is_word(a)
             && self.lex.pronoun(opener).is_none()
-            && !self.lex.is(Glue::Determiners, opener)
+            && !self.doc.glue(a, Glue::Determiners)
             && (self.lex.is_stopword(opener) || opener.ends_with("ly") || !self.is_cap(a));
         if intro {
             if let Some(comma) = (a..before.min(a + 15)).find(|&j| self.is_punct(j, &[","])) {

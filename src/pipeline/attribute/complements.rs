@@ -115,9 +115,9 @@ impl Attributor<'_, '_> {
         // "admitted to reporters that …", "confessed to the FBI that …": a
         // hearer, not a complement.
         let w = self.tok(next);
-        let hearer = self.lex.is(Glue::Addressees, w)
+        let hearer = self.doc.glue(next, Glue::Addressees)
             || self.is_cap(next)
-            || self.lex.is(Glue::Determiners, w)
+            || self.doc.glue(next, Glue::Determiners)
             || self.lex.pronoun(w).is_some();
         let that_follows = (next..(next + 6).min(s_end)).any(|j| self.tok_is(j, "that"));
         !(self.tok_is(k, "to") && hearer && that_follows)
@@ -175,8 +175,8 @@ impl Attributor<'_, '_> {
             return false;
         }
         let w = self.tok(j);
-        !(self.lex.is(Glue::Determiners, w)
-            || self.lex.is(Glue::ContentStops, w)
+        !(self.doc.glue(j, Glue::Determiners)
+            || self.doc.glue(j, Glue::ContentStops)
             || self.lex.pronoun(w).is_some()
             || w.starts_with(|c: char| c.is_ascii_digit()))
     }

@@ -279,7 +279,6 @@ impl Attributor<'_, '_> {
                 let m = self.mention_left(j, start)?;
                 // The speaker phrase must open the window ("the White House
                 // spokesman, Josh Earnest, said" gives the apposed name).
-                let opener = self.tok(start);
                 // … or be preceded only by a few lower-case words of its
                 // description ("screenwriter Jon Roe wrote").
                 let described = m.first <= start + 3
@@ -328,7 +327,7 @@ impl Attributor<'_, '_> {
                     || after_aside
                     || (m.first <= start + 8
                         && (self.is_cap(start)
-                            || self.lex.is(Glue::Determiners, opener)
+                            || self.doc.glue(start, Glue::Determiners)
                             || self.determiner_like(start)));
                 if !head_opens {
                     return None;
@@ -444,7 +443,7 @@ impl Attributor<'_, '_> {
         while k < q.open {
             let t = self.tok(k);
             if self.is_word(k) {
-                if !(self.lex.is(Glue::Adverbials, t)
+                if !(self.doc.glue(k, Glue::Adverbials)
                     || self.is_cap(k)
                     || t.eq_ignore_ascii_case("that"))
                 {

@@ -36,16 +36,17 @@ impl Attributor<'_, '_> {
             }
             j -= 1;
             let w = self.tok(j);
-            if self.lex.is(Glue::Negations, w) || w.ends_with("n't") || w.ends_with("n’t") {
+            if self.doc.glue(j, Glue::Negations) || w.ends_with("n't") || w.ends_with("n’t") {
                 return true;
             }
-            if self.lex.is(Glue::Hypotheticals, w) && !self.is_cap(j) {
+            if self.doc.glue(j, Glue::Hypotheticals) && !self.is_cap(j) {
                 return true;
             }
             if w.eq_ignore_ascii_case("to") {
                 return j > s_start && self.doc.glue(j - 1, Glue::Refusals);
             }
-            if !(self.lex.is(Glue::BetweenSubjectAndVerb, w) || (w.len() > 4 && w.ends_with("ly")))
+            if !(self.doc.glue(j, Glue::BetweenSubjectAndVerb)
+                || (w.len() > 4 && w.ends_with("ly")))
             {
                 return false;
             }
@@ -81,7 +82,7 @@ impl Attributor<'_, '_> {
         while j > m.first.saturating_sub(MAX_SHARE_DISTANCE) && j > 0 {
             j -= 1;
             let t = self.tok(j);
-            if self.lex.is(Glue::PollShares, t) {
+            if self.doc.glue(j, Glue::PollShares) {
                 return true;
             }
             if j < m.first && !self.is_word(j) && t != "%" {
@@ -137,7 +138,7 @@ impl Attributor<'_, '_> {
                 continue;
             }
             let w = self.tok(j);
-            if self.lex.is(Glue::FiniteVerbs, w) || self.lex.is(Glue::ContentNouns, w) {
+            if self.doc.glue(j, Glue::FiniteVerbs) || self.doc.glue(j, Glue::ContentNouns) {
                 return true;
             }
             // "Apple employs …", "Carter stopped …": a lower-case verb form
@@ -163,7 +164,7 @@ impl Attributor<'_, '_> {
             }
             let adverb = !self.is_cap(j)
                 && ((w.len() > 4 && w.ends_with("ly"))
-                    || self.lex.is(Glue::BetweenSubjectAndVerb, w));
+                    || self.doc.glue(j, Glue::BetweenSubjectAndVerb));
             prev_name = (prev_name && adverb)
                 || (self.is_cap(j) && !t.is(POSSESSIVE) && !self.lex.is_stopword(w));
             words += 1;

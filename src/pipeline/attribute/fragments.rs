@@ -122,8 +122,8 @@ impl Attributor<'_, '_> {
         let inverted = m.first > cue.last;
         let w = self.tok(start);
         if inverted
-            && (self.lex.is(Glue::Determiners, w)
-                || self.lex.is(Glue::Relative, w)
+            && (self.doc.glue(start, Glue::Determiners)
+                || self.doc.glue(start, Glue::Relative)
                 || self.lex.role(w).is_some())
         {
             return None;
@@ -196,8 +196,8 @@ impl Attributor<'_, '_> {
             let words = (a..comma).filter(|&j| self.is_word(j)).count();
             let opener = self.tok(a);
             if words < 2
-                || self.lex.is(Glue::Adverbials, opener)
-                || self.lex.is(Glue::ContentStops, opener)
+                || self.doc.glue(a, Glue::Adverbials)
+                || self.doc.glue(a, Glue::ContentStops)
                 || opener.ends_with("ly")
                 || opener.ends_with("ing")
                 || (a..comma).any(|j| self.tok_is(j, "asked") || self.doc.cue_form(j))

@@ -60,7 +60,7 @@ impl Attributor<'_, '_> {
             return None;
         }
         let mut j = k;
-        if self.lex.is(Glue::Determiners, w0) {
+        if self.doc.glue(k, Glue::Determiners) {
             j += 1;
         }
         let mut last = None;
@@ -131,10 +131,9 @@ impl Attributor<'_, '_> {
             {
                 e += 1;
             }
-            let starts = self.tok(a);
             if e > a
-                && (self.lex.is(Glue::Determiners, starts)
-                    || self.lex.is(Glue::Relative, starts)
+                && (self.doc.glue(a, Glue::Determiners)
+                    || self.doc.glue(a, Glue::Relative)
                     || self.doc.tokens[a].is(WORD))
                 && (e >= limit || self.is_punct(e, &[",", ".", ";"]))
             {
@@ -158,7 +157,7 @@ impl Attributor<'_, '_> {
         // is no speaker; the verb is a participle.
         let w = self.tok(k);
         if !self.is_cap(k)
-            && (self.lex.is(Glue::ContentStops, w) || matches!(w, "in" | "on" | "at" | "as"))
+            && (self.doc.glue(k, Glue::ContentStops) || matches!(w, "in" | "on" | "at" | "as"))
         {
             return None;
         }

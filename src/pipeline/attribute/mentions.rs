@@ -47,7 +47,7 @@ impl Attributor<'_, '_> {
                 || self.lex.honorific(w).is_some()
                 || self.month_as_surname(i);
         }
-        self.lex.role(w).is_some() || self.lex.is(Glue::Particles, w)
+        self.lex.role(w).is_some() || self.doc.glue(i, Glue::Particles)
     }
 
     /// Whether the capitalised month name at token `i` is a surname ("Ms.
@@ -56,7 +56,7 @@ impl Attributor<'_, '_> {
     /// can stand.
     fn month_as_surname(&self, i: usize) -> bool {
         let w = self.tok(i);
-        if !self.lex.is(Glue::Calendar, w) || w.to_ascii_lowercase().ends_with("day") {
+        if !self.doc.glue(i, Glue::Calendar) || w.to_ascii_lowercase().ends_with("day") {
             return false;
         }
         let after_title = i > 0
@@ -264,7 +264,8 @@ impl Attributor<'_, '_> {
             if !(t.is(WORD) || w == "%") || t.is(IN_QUOTE) || self.cue_starting_at(p).is_some() {
                 break;
             }
-            if self.lex.is(Glue::Quantifiers, w) || numeric || self.lex.is(Glue::Determiners, w) {
+            if self.doc.glue(p, Glue::Quantifiers) || numeric || self.doc.glue(p, Glue::Determiners)
+            {
                 let m = Mention {
                     first: p,
                     last: k - 1,
@@ -284,7 +285,7 @@ impl Attributor<'_, '_> {
                 return ends_ok.then_some(m);
             }
             if self.is_cap(p)
-                || self.lex.is(Glue::Passive, w)
+                || self.doc.glue(p, Glue::Passive)
                 || matches!(w, "and" | "or" | "but" | "that" | "who" | "which" | "to")
             {
                 break;
@@ -331,7 +332,7 @@ impl Attributor<'_, '_> {
                     first,
                     "Most" | "Many" | "Some" | "Few" | "Several" | "Both" | "All"
                 )))
-            || self.lex.is(Glue::Determiners, first)
+            || self.doc.glue(a, Glue::Determiners)
             || first.starts_with(|c: char| c.is_ascii_digit());
         if !opener_ok {
             return None;
@@ -350,7 +351,7 @@ impl Attributor<'_, '_> {
                 }
                 continue;
             }
-            if !self.is_cap(j) && self.lex.is(Glue::Passive, w)
+            if !self.is_cap(j) && self.doc.glue(j, Glue::Passive)
                 || matches!(
                     w,
                     "that"
@@ -413,7 +414,7 @@ impl Attributor<'_, '_> {
         }
         // "The city's chief engineer, Dr. Paul Ambe, said": a short
         // description opened by a determiner, then appositions.
-        if self.lex.is(Glue::Determiners, w) {
+        if self.doc.glue(a, Glue::Determiners) {
             if let Some(c0) = (a + 1..comma.min(a + 8)).find(|&j| self.is_punct(j, &[","])) {
                 let plain = (a + 1..c0).all(|j| {
                     self.is_word(j)
@@ -559,7 +560,7 @@ impl Attributor<'_, '_> {
             if head_is_role
                 && t.is(WORD)
                 && !t.is(CAP)
-                && !self.lex.is(Glue::Determiners, w)
+                && !self.doc.glue(p, Glue::Determiners)
                 && end - p <= 3
             {
                 let modifier = |x: usize| {
@@ -593,7 +594,7 @@ impl Attributor<'_, '_> {
                 }
                 break;
             }
-            if t.is(WORD) && self.lex.is(Glue::Determiners, w) && !t.is(POSSESSIVE) {
+            if t.is(WORD) && self.doc.glue(p, Glue::Determiners) && !t.is(POSSESSIVE) {
                 // "the Kremlin", "the senator", "a spokesman".
                 if matches!(
                     w.to_ascii_lowercase().as_str(),

@@ -168,7 +168,7 @@ impl Attributor<'_, '_> {
             let first = self.tok(after);
             after < s_end
                 && self.is_word(after)
-                && (self.lex.is(Glue::Calendar, first)
+                && (self.doc.glue(after, Glue::Calendar)
                     || matches!(
                         first.to_ascii_lowercase().as_str(),
                         "on" | "in" | "at" | "during" | "after" | "before" | "while" | "last"
@@ -208,7 +208,7 @@ impl Attributor<'_, '_> {
                         && !self.is_punct(j, &[",", ";", ":", "—", "–"])
                         && !(self.is_word(j)
                             && !self.is_cap(j)
-                            && (self.lex.is(Glue::FiniteVerbs, w)
+                            && (self.doc.glue(j, Glue::FiniteVerbs)
                                 || (w.len() > 4 && w.ends_with("ed"))))
                 })
         };
@@ -401,8 +401,8 @@ impl Attributor<'_, '_> {
                             || (j + 1 < s_end
                                 && self.doc.glue(j + 1, Glue::Adverbials)
                                 && !matches!(self.tok(j + 1), "a" | "an" | "the")))
-                        && (self.lex.is(Glue::Adverbials, t)
-                            || self.lex.is(Glue::Calendar, t)
+                        && (self.doc.glue(j, Glue::Adverbials)
+                            || self.doc.glue(j, Glue::Calendar)
                             || matches!(
                                 t.to_ascii_lowercase().as_str(),
                                 "weeks"
@@ -430,7 +430,7 @@ impl Attributor<'_, '_> {
                     let t = self.tok(j);
                     let opens = self.lex.pronoun(t).is_some()
                         || (self.is_cap(j) && !self.lex.is_stopword(t))
-                        || self.lex.is(Glue::Determiners, t);
+                        || self.doc.glue(j, Glue::Determiners);
                     if opens && self.cue_starting_at(j).is_none() {
                         k = j;
                     }
@@ -448,7 +448,7 @@ impl Attributor<'_, '_> {
         let first = self.tok(k);
         let promised = info.infinitive && first.eq_ignore_ascii_case("to");
         if !saw_that {
-            if (self.lex.is(Glue::ContentStops, first) && !promised)
+            if (self.doc.glue(k, Glue::ContentStops) && !promised)
                 || self.is_punct(k, &[".", "!", "?", ";", ")", "("])
             {
                 return None;
@@ -554,9 +554,9 @@ impl Attributor<'_, '_> {
         let w = self.tok(j);
         self.is_word(j)
             && (self.lex.pronoun(w).is_some()
-                || self.lex.is(Glue::Determiners, w)
+                || self.doc.glue(j, Glue::Determiners)
                 || (self.is_cap(j) && !self.lex.is_stopword(w)))
-            && !self.lex.is(Glue::Relative, w)
+            && !self.doc.glue(j, Glue::Relative)
     }
 
     /// Stance verbs: the object is the content ("endorsed Roe last week").

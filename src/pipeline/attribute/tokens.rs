@@ -77,8 +77,8 @@ impl<'t> Attributor<'_, 't> {
         let w = self.tok(i);
         self.is_word(i)
             && !self.doc.tokens[i].is(POSSESSIVE)
-            && (self.lex.is(Glue::Determiners, w)
-                || self.lex.is(Glue::Quantifiers, w)
+            && (self.doc.glue(i, Glue::Determiners)
+                || self.doc.glue(i, Glue::Quantifiers)
                 || w.starts_with(|c: char| c.is_ascii_digit()))
     }
 

@@ -568,15 +568,14 @@ impl<'t> Resolver<'_, 't> {
                 if !self.doc.tokens[k].is(WORD) {
                     continue;
                 }
-                let w = self.tok(k);
                 if self.is_cap_word(k) && !self.is_stop(k) {
                     break;
                 }
-                if self.lex.is(Glue::MalePronouns, w) {
+                if self.doc.glue(k, Glue::MalePronouns) {
                     gender = Some('m');
                     break;
                 }
-                if self.lex.is(Glue::FemalePronouns, w) {
+                if self.doc.glue(k, Glue::FemalePronouns) {
                     gender = Some('f');
                     break;
                 }

@@ -740,8 +740,8 @@ impl<'t> Resolver<'_, 't> {
             let w = self.tok(k);
             if !self.is_cap_word(k)
                 || self.is_stop(k) && self.lex.title(w).is_none()
-                || self.lex.is(Glue::Quantifiers, w)
-                || self.lex.is(Glue::Determiners, w)
+                || self.doc.glue(k, Glue::Quantifiers)
+                || self.doc.glue(k, Glue::Determiners)
             {
                 k += 1;
                 continue;

@@ -262,8 +262,8 @@ impl<'t> Resolver<'_, 't> {
             return true;
         }
         let first = self.tok(a);
-        let personal = self.lex.is(Glue::MaleNames, first)
-            || self.lex.is(Glue::FemaleNames, first)
+        let personal = self.doc.glue(a, Glue::MaleNames)
+            || self.doc.glue(a, Glue::FemaleNames)
             || self.lex.honorific(first).is_some()
             || self.lex.title(first).is_some()
             || self.is_initial_dot(a + 1);
@@ -382,8 +382,8 @@ impl<'t> Resolver<'_, 't> {
         let w = self.tok(i);
         let gerund = w.len() > 5
             && w.ends_with("ing")
-            && !self.lex.is(Glue::MaleNames, w)
-            && !self.lex.is(Glue::FemaleNames, w);
+            && !self.doc.glue(i, Glue::MaleNames)
+            && !self.doc.glue(i, Glue::FemaleNames);
         opens
             && !self.doc.tokens[i].is(ALLCAPS)
             && self.lex.title(w).is_none()
@@ -524,10 +524,9 @@ impl<'t> Resolver<'_, 't> {
         // A given name tells the gender: "Jane Roe".
         let surname = self.surname_of(s, e);
         if p.gender.is_none() && surname > s {
-            let given = self.tok(s);
-            if self.lex.is(Glue::MaleNames, given) {
+            if self.doc.glue(s, Glue::MaleNames) {
                 p.gender = Some('m');
-            } else if self.lex.is(Glue::FemaleNames, given) {
+            } else if self.doc.glue(s, Glue::FemaleNames) {
                 p.gender = Some('f');
             }
         }
