@@ -197,8 +197,16 @@ impl Attributor<'_, '_> {
             // it, Roe said, …", "In an interview, …".
             let words = (a..comma).filter(|&j| self.is_word(j)).count();
             let opener = self.tok(a);
+            // A determiner opens a noun phrase of what was said ("The
+            // bigger risk, he said, is …"), unless a time word follows it
+            // ("This week, Roe said, …").
+            let noun_phrase = self.lex.is(Glue::Determiners, opener)
+                && a + 1 < comma
+                && self.is_word(a + 1)
+                && !self.lex.is(Glue::Adverbials, self.tok(a + 1))
+                && !self.lex.is(Glue::Calendar, self.tok(a + 1));
             if words < 2
-                || self.lex.is(Glue::Adverbials, opener)
+                || (self.lex.is(Glue::Adverbials, opener) && !noun_phrase)
                 || self.lex.is(Glue::ContentStops, opener)
                 || opener.ends_with("ly")
                 || opener.ends_with("ing")
@@ -243,6 +251,19 @@ mod tests {
         // without a closing comma.
         assert_eq!(run("However, Roe said, the strike will go on.").len(), 1);
         assert_eq!(run("On Monday, Roe said the strike will go on.").len(), 1);
+    }
+
+    #[test]
+    fn a_lead_fragment_may_open_with_a_determiner() {
+        let r = run("The bigger risk, Roe said, is a strike at the Tallow mill.");
+        assert!(r.iter().any(|x| x.1 == "The bigger risk"), "{r:?}");
+        assert!(
+            r.iter().any(|x| x.1 == "is a strike at the Tallow mill"),
+            "{r:?}"
+        );
+        // A determiner before a time word is an adjunct of the tag.
+        let r = run("This week, Roe said, the strike will go on.");
+        assert_eq!(r.len(), 1, "{r:?}");
     }
 
     #[test]
