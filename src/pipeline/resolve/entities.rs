@@ -335,6 +335,23 @@ impl<'t> Resolver<'_, 't> {
                 .filter(|o| self.doc.tokens[o.first].span.start + GAP >= at)
                 .map(|o| o.entity);
             let Some(e) = antecedent else { continue };
+            // "… backed Jon Roe's stance. The Varnholm leader …": another
+            // person named in full after the subject (with evidence of
+            // being one: a given name, an honorific) makes the description
+            // ambiguous; it titles nobody.
+            let last_person = self
+                .occurrences_before(a)
+                .find(|o| {
+                    let other = &self.entities[o.entity];
+                    o.entity == e
+                        || (other.kind == SpeakerKind::Person
+                            && other.person_evidence
+                            && other.words >= 2)
+                })
+                .map(|o| o.entity);
+            if last_person != Some(e) {
+                continue;
+            }
             if self.entities[e].title.is_none() {
                 let text = self.title_text((k, head));
                 self.entities[e].title_key = Some(text.to_lowercase());
@@ -632,6 +649,18 @@ mod tests {
         assert_eq!(
             (r[0].3.as_deref(), r[0].4.as_deref()),
             (Some("flanker"), Some("Varnholm"))
+        );
+        // Another person named after the subject: the description is
+        // ambiguous and titles neither.
+        let text = "Jon Roe spoke on Sunday.\n\nHis aide met Ana Vold in the hall. \
+                    The Varnholm leader opened the hall. Roe said the team was ready.";
+        let r = speakers(text);
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].0.as_deref(), Some("Jon Roe"), "{r:?}");
+        assert_eq!(
+            (r[0].3.as_deref(), r[0].4.as_deref()),
+            (None, None),
+            "{r:?}"
         );
     }
 
