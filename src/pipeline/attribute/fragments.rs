@@ -79,9 +79,11 @@ impl Attributor<'_, '_> {
         {
             end += 1;
         }
-        // A question from an unnamed asker ("When asked about it, Roe
-        // said …") only frames the answer; it is no statement of its own.
-        if agent.is_none() || (q..end).filter(|&j| self.is_word(j)).count() < 3 {
+        // A topic from an unnamed asker ("When asked about it, Roe said
+        // …") only frames the answer; a real question ("Asked whether the
+        // plan would pass, …") is a statement of its own, with no speaker.
+        let question = self.lex.is(Glue::Questions, self.tok(q));
+        if (agent.is_none() && !question) || (q..end).filter(|&j| self.is_word(j)).count() < 3 {
             return None;
         }
         Some(Statement {
@@ -275,8 +277,15 @@ mod tests {
 
     #[test]
     fn passive_questions_report_the_question() {
-        // An unnamed asker's question only frames the answer.
-        assert!(run("Asked on Monday whether the mill would close, Roe said no.").is_empty());
+        // An unnamed asker's question is a statement with no speaker; the
+        // topic of one only frames the answer.
+        let r = run("Asked on Monday whether the mill would close, Roe said no.");
+        assert_eq!(
+            (r[0].1.as_str(), r[0].3.clone()),
+            ("whether the mill would close", None),
+            "{r:?}"
+        );
+        assert!(run("When asked about the mill and its future, Roe said no.").is_empty());
         let r = run("When asked by reporters about the strike, Roe said nothing.");
         assert_eq!(
             (r[0].1.as_str(), r[0].3.clone()),
