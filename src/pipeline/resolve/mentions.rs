@@ -63,8 +63,13 @@ impl<'t> Resolver<'_, 't> {
         }
         // "The Roman Catholic Archbishop of Cardiff, the Most Reverend
         // Jon Smed, told": a description opened by a determiner, with a
-        // name in its apposition, is that name.
-        if m.apposition.is_some() && self.lex.is(Glue::Determiners, self.tok(m.first)) {
+        // name in its apposition, is that name; so is one opened by "one
+        // of" ("said one of their lawyers, Jon Smed").
+        let opener = self.tok(m.first);
+        let one_of = m.first < m.last
+            && self.lex.is(Glue::Quantifiers, opener)
+            && self.tok_is(m.first + 1, "of");
+        if m.apposition.is_some() && (self.lex.is(Glue::Determiners, opener) || one_of) {
             if let Some(e) = self.name_after(m) {
                 return self.speaker_of(e, doc.span(m.first, m.last), ResolvedBy::Title);
             }
@@ -896,6 +901,11 @@ mod tests {
         // A name with a name in apposition stays the first name.
         let r = speakers("Jon Roe, Ana Vold's husband, said the farm was sold.");
         assert_eq!(r[0].0.as_deref(), Some("Jon Roe"), "{r:?}");
+        // "one of": the name in apposition too; without one, the phrase.
+        let r = speakers("\u{201c}We will appeal,\u{201d} said one of their lawyers, Ana Vold.");
+        assert_eq!(r[0].0.as_deref(), Some("Ana Vold"), "{r:?}");
+        let r = speakers("\u{201c}We will appeal,\u{201d} said one of their lawyers.");
+        assert_eq!(r[0].0.as_deref(), Some("one of their lawyers"), "{r:?}");
     }
 
     #[test]
