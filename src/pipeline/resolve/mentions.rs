@@ -149,8 +149,12 @@ impl<'t> Resolver<'_, 't> {
         let words = (s..=e).filter(|&i| self.is_cap_word(i)).count();
         if words == 1 {
             let w = self.tok(self.surname_of(s, e));
-            // "Mr. Obama" is a surname, never a given name.
-            let honorific = s > m.first;
+            // "Mr. Obama" and "President Obama" are surnames, never given
+            // names; "his wife Sharon" may be a given name.
+            let honorific = (m.first..s).any(|j| {
+                let w = self.tok(j);
+                self.lex.honorific(w).is_some() || self.lex.title(w).is_some()
+            });
             let found = self.by_surname_near(w, m.first, parsed.gender).or_else(|| {
                 (!honorific)
                     .then(|| self.by_given_near(w, m.first))
@@ -889,6 +893,17 @@ mod tests {
         );
         assert_eq!(r[0].0.as_deref(), Some("Varnholm News & Media"), "{r:?}");
         assert_eq!(r[1].0.as_deref(), Some("Harbour Workers' Union"), "{r:?}");
+    }
+
+    #[test]
+    fn a_given_name_after_a_relation_word_is_the_full_name() {
+        let text = "Jon Roe was robbed. His wife Ana said her rings were taken. \
+                    Later Ana Roe gave details.";
+        let r = speakers(text);
+        assert_eq!(r[0].0.as_deref(), Some("Ana Roe"), "{r:?}");
+        // After an honorific or a title, one word is a surname.
+        let r = speakers("Ana Roe met Ana Vold. Mrs. Ana said the farm was sold.");
+        assert_ne!(r[0].0.as_deref(), Some("Ana Roe"), "{r:?}");
     }
 
     #[test]
