@@ -458,6 +458,21 @@ impl<'t> Resolver<'_, 't> {
             while k < self.doc.tokens.len() && k < a + 6 && self.is_name_token(k) {
                 k += 1;
             }
+            // "the Tallow leader", "the Varnholm keeper": one word between
+            // "the" and a role noun owns the role; it is a body, not a
+            // person.
+            if k == a + 1
+                && a > 0
+                && self.tok(a - 1).eq_ignore_ascii_case("the")
+                && k < self.doc.tokens.len()
+                && kind_at(k)
+                && self
+                    .lex
+                    .role(self.tok(k))
+                    .is_some_and(|r| r.kind == RoleKind::Person && r.titled)
+            {
+                out[o.entity].0 = true;
+            }
             // "Big Widget have denied it": a plural verb.
             if k < self.doc.tokens.len()
                 && k > a + 1
@@ -662,6 +677,16 @@ mod tests {
             (None, None),
             "{r:?}"
         );
+    }
+
+    #[test]
+    fn one_word_owning_a_role_is_a_body_not_a_person() {
+        let r = speakers("The Tallow leader opened the hall. Tallow said the vote was lost.");
+        assert_eq!(r[0].0.as_deref(), Some("Tallow"), "{r:?}");
+        assert_eq!(r[0].1, SpeakerKind::Organization, "{r:?}");
+        // Alone, a capitalised word is a person by default.
+        let r = speakers("Tallow opened the hall. Tallow said the vote was lost.");
+        assert_eq!(r[0].1, SpeakerKind::Person, "{r:?}");
     }
 
     #[test]

@@ -521,6 +521,11 @@ impl<'t> Resolver<'_, 't> {
         mention: Span,
         previous: &[ResolvedSpeaker<'t>],
     ) -> Option<ResolvedSpeaker<'t>> {
+        // "Mr Roe's spokesman": a person's spokesman speaks as themself,
+        // never for the organisation named last.
+        if (m.first..m.last).any(|j| self.doc.tokens[j].is(POSSESSIVE)) {
+            return None;
+        }
         let title = Some(Cow::Borrowed(self.tok(m.last)));
         let end = self.doc.sentences[self.doc.tokens[m.last].sentence as usize]
             .tokens
@@ -893,6 +898,15 @@ mod tests {
         );
         assert_eq!(r[0].0.as_deref(), Some("Varnholm News & Media"), "{r:?}");
         assert_eq!(r[1].0.as_deref(), Some("Harbour Workers' Union"), "{r:?}");
+    }
+
+    #[test]
+    fn a_persons_spokesman_does_not_speak_for_the_last_organisation() {
+        let text = "Acme Widgets Corp grew fast. Mr Roe's spokesman said the law would stay.";
+        let r = speakers(text);
+        assert_eq!(r[0].0.as_deref(), Some("Mr Roe's spokesman"), "{r:?}");
+        let r = speakers("Acme Widgets Corp grew fast. A spokesman said the law would stay.");
+        assert_eq!(r[0].0.as_deref(), Some("Acme Widgets Corp"), "{r:?}");
     }
 
     #[test]
