@@ -151,7 +151,7 @@ fn a_terminal_gets_the_pretty_format_in_colour_unless_no_color() {
         plain.contains("── sample-01 · Ruritania cuts fuel duty for farmers, funds relief with"),
         "{plain}"
     );
-    assert!(plain.contains("logistics firms (15 statements)"), "{plain}");
+    assert!(plain.contains("logistics firms (16 statements)"), "{plain}");
     assert!(
         plain.contains("Ana Vold (Finance Minister, Ruritania) told reporters [indirect]:\r\n  the government would cut fuel duties"),
         "{plain}"

@@ -61,6 +61,8 @@ pub enum Glue {
     PollShares,
     /// Conjunctions that open a subordinate clause ("once", "when").
     Subordinators,
+    /// Words that open a reported question ("whether", "what").
+    Questions,
     /// Words of photo credits and captions ("Photo", "Getty").
     Credits,
     /// Holidays: capitalised, never a person ("Christmas").
@@ -110,6 +112,7 @@ impl Glue {
             Glue::FirstPerson => "first_person",
             Glue::PollShares => "poll_shares",
             Glue::Subordinators => "subordinators",
+            Glue::Questions => "questions",
             Glue::Credits => "credits",
             Glue::Holidays => "holidays",
             Glue::Spokespeople => "spokespeople",
@@ -129,7 +132,7 @@ impl Glue {
         }
     }
 
-    pub(super) const ALL: [Glue; 35] = [
+    pub(super) const ALL: [Glue; 36] = [
         Glue::Determiners,
         Glue::BetweenSubjectAndVerb,
         Glue::Passive,
@@ -157,6 +160,7 @@ impl Glue {
         Glue::FirstPerson,
         Glue::PollShares,
         Glue::Subordinators,
+        Glue::Questions,
         Glue::Credits,
         Glue::Holidays,
         Glue::Spokespeople,

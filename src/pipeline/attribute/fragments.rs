@@ -77,9 +77,11 @@ impl Attributor<'_, '_> {
         {
             end += 1;
         }
-        // A question from an unnamed asker ("When asked about it, Roe
-        // said …") only frames the answer; it is no statement of its own.
-        if agent.is_none() || (q..end).filter(|&j| self.is_word(j)).count() < 3 {
+        // A topic from an unnamed asker ("When asked about it, Roe said
+        // …") only frames the answer; a real question ("Asked whether the
+        // plan would pass, …") is a statement of its own, with no speaker.
+        let question = self.doc.glue(q, Glue::Questions);
+        if (agent.is_none() && !question) || (q..end).filter(|&j| self.is_word(j)).count() < 3 {
             return None;
         }
         Some(Statement {
@@ -195,8 +197,16 @@ impl Attributor<'_, '_> {
             // it, Roe said, …", "In an interview, …".
             let words = (a..comma).filter(|&j| self.is_word(j)).count();
             let opener = self.tok(a);
+            // A determiner opens a noun phrase of what was said ("The
+            // bigger risk, he said, is …"), unless a time word follows it
+            // ("This week, Roe said, …").
+            let noun_phrase = self.doc.glue(a, Glue::Determiners)
+                && a + 1 < comma
+                && self.is_word(a + 1)
+                && !self.doc.glue(a + 1, Glue::Adverbials)
+                && !self.doc.glue(a + 1, Glue::Calendar);
             if words < 2
-                || self.doc.glue(a, Glue::Adverbials)
+                || (self.doc.glue(a, Glue::Adverbials) && !noun_phrase)
                 || self.doc.glue(a, Glue::ContentStops)
                 || opener.ends_with("ly")
                 || opener.ends_with("ing")
@@ -244,6 +254,19 @@ mod tests {
     }
 
     #[test]
+    fn a_lead_fragment_may_open_with_a_determiner() {
+        let r = run("The bigger risk, Roe said, is a strike at the Tallow mill.");
+        assert!(r.iter().any(|x| x.1 == "The bigger risk"), "{r:?}");
+        assert!(
+            r.iter().any(|x| x.1 == "is a strike at the Tallow mill"),
+            "{r:?}"
+        );
+        // A determiner before a time word is an adjunct of the tag.
+        let r = run("This week, Roe said, the strike will go on.");
+        assert_eq!(r.len(), 1, "{r:?}");
+    }
+
+    #[test]
     fn a_quote_completing_the_reporters_clause_is_mixed() {
         let r = one("The new levy, “will hurt every farmer in the valley,” Mr. Roe said.");
         assert_eq!(r.0, "mixed");
@@ -252,8 +275,15 @@ mod tests {
 
     #[test]
     fn passive_questions_report_the_question() {
-        // An unnamed asker's question only frames the answer.
-        assert!(run("Asked on Monday whether the mill would close, Roe said no.").is_empty());
+        // An unnamed asker's question is a statement with no speaker; the
+        // topic of one only frames the answer.
+        let r = run("Asked on Monday whether the mill would close, Roe said no.");
+        assert_eq!(
+            (r[0].1.as_str(), r[0].3.clone()),
+            ("whether the mill would close", None),
+            "{r:?}"
+        );
+        assert!(run("When asked about the mill and its future, Roe said no.").is_empty());
         let r = run("When asked by reporters about the strike, Roe said nothing.");
         assert_eq!(
             (r[0].1.as_str(), r[0].3.clone()),

@@ -194,10 +194,28 @@ impl Attributor<'_, '_> {
         let m = Mention {
             first: k,
             last,
-            apposition: None,
+            apposition: self.name_apposition(end, s_end),
             loose: false,
         };
         self.plausible_speaker(&m).then_some(m)
+    }
+
+    /// After a description ending at the comma `comma`, a name that ends
+    /// the sentence or its own comma phrase: "said one of their lawyers,
+    /// Jon Roe." The name's tokens `start..end`.
+    fn name_apposition(&self, comma: usize, s_end: usize) -> Option<(usize, usize)> {
+        if comma + 1 >= s_end || !self.is_punct(comma, &[","]) || !self.is_cap(comma + 1) {
+            return None;
+        }
+        let mut e = comma + 1;
+        while e < s_end
+            && e < comma + 7
+            && ((self.is_word(e) && self.is_cap(e))
+                || (self.is_punct(e, &["."]) && self.is_abbrev_or_initial(e - 1)))
+        {
+            e += 1;
+        }
+        (e >= s_end || self.is_punct(e, &[",", ".", ";"])).then_some((comma + 1, e))
     }
 }
 

@@ -45,7 +45,11 @@ impl Attributor<'_, '_> {
                 self.cue_used[c] = true;
                 // "X, she said, Y.": the part after the attribution is a
                 // statement of its own.
-                let second = self.after_parenthetical(c, &st);
+                let second = if info.frame == CueFrame::Subject {
+                    self.raising_predicate(c, &st)
+                } else {
+                    self.after_parenthetical(c, &st)
+                };
                 self.out.push(st);
                 if let Some(second) = second {
                     self.out.push(second);

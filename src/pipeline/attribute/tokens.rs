@@ -82,12 +82,16 @@ impl<'t> Attributor<'_, 't> {
                 || w.starts_with(|c: char| c.is_ascii_digit()))
     }
 
+    /// A word whose period does not end a name run: a dotted title
+    /// ("Sen."), an initial ("C."), an abbreviation of the lexicon, or a
+    /// capitalised dotted abbreviation ("U.S." in "U.S. Attorney Jon Roe").
     pub(super) fn is_abbrev_or_initial(&self, i: usize) -> bool {
         let w = self.tok(i);
         self.is_word(i)
             && (self.lex.is_dotted_title(w)
                 || (w.chars().count() == 1 && self.is_cap(i))
-                || self.lex.is_abbreviation(w))
+                || self.lex.is_abbreviation(w)
+                || (self.is_cap(i) && w.contains('.')))
     }
 
     /// The paragraph holding the first token of `span`.
@@ -125,6 +129,19 @@ mod tests {
                 assert!(a.is_punct(at(a, "."), &["."]) && !a.is_word(at(a, ".")));
             },
         );
+    }
+
+    #[test]
+    fn a_capitalised_dotted_abbreviation_continues_a_name_run() {
+        with(
+            "At 5 p.m. the mill closed, said U.S. Attorney Jon Roe.",
+            |a| {
+                assert!(a.is_abbrev_or_initial(at(a, "U.S")));
+                assert!(!a.is_abbrev_or_initial(at(a, "p.m")));
+            },
+        );
+        let r = one("\u{201c}We will win the case,\u{201d} said U.S. Attorney Jon Roe.");
+        assert_eq!(r.3, s("U.S. Attorney Jon Roe"), "{r:?}");
     }
 
     #[test]

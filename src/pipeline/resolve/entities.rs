@@ -331,6 +331,23 @@ impl<'t> Resolver<'_, 't> {
                 .filter(|o| self.doc.tokens[o.first].span.start + GAP >= at)
                 .map(|o| o.entity);
             let Some(e) = antecedent else { continue };
+            // "… backed Jon Roe's stance. The Varnholm leader …": another
+            // person named in full after the subject (with evidence of
+            // being one: a given name, an honorific) makes the description
+            // ambiguous; it titles nobody.
+            let last_person = self
+                .occurrences_before(a)
+                .find(|o| {
+                    let other = &self.entities[o.entity];
+                    o.entity == e
+                        || (other.kind == SpeakerKind::Person
+                            && other.person_evidence
+                            && other.words >= 2)
+                })
+                .map(|o| o.entity);
+            if last_person != Some(e) {
+                continue;
+            }
             if self.entities[e].title.is_none() {
                 let text = self.title_text((k, head));
                 self.entities[e].title_key = Some(text.to_lowercase());
@@ -436,6 +453,21 @@ impl<'t> Resolver<'_, 't> {
             let mut k = a;
             while k < self.doc.tokens.len() && k < a + 6 && self.is_name_token(k) {
                 k += 1;
+            }
+            // "the Tallow leader", "the Varnholm keeper": one word between
+            // "the" and a role noun owns the role; it is a body, not a
+            // person.
+            if k == a + 1
+                && a > 0
+                && self.tok(a - 1).eq_ignore_ascii_case("the")
+                && k < self.doc.tokens.len()
+                && kind_at(k)
+                && self
+                    .lex
+                    .role(self.tok(k))
+                    .is_some_and(|r| r.kind == RoleKind::Person && r.titled)
+            {
+                out[o.entity].0 = true;
             }
             // "Big Widget have denied it": a plural verb.
             if k < self.doc.tokens.len()
@@ -628,6 +660,28 @@ mod tests {
             (r[0].3.as_deref(), r[0].4.as_deref()),
             (Some("flanker"), Some("Varnholm"))
         );
+        // Another person named after the subject: the description is
+        // ambiguous and titles neither.
+        let text = "Jon Roe spoke on Sunday.\n\nHis aide met Ana Vold in the hall. \
+                    The Varnholm leader opened the hall. Roe said the team was ready.";
+        let r = speakers(text);
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].0.as_deref(), Some("Jon Roe"), "{r:?}");
+        assert_eq!(
+            (r[0].3.as_deref(), r[0].4.as_deref()),
+            (None, None),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn one_word_owning_a_role_is_a_body_not_a_person() {
+        let r = speakers("The Tallow leader opened the hall. Tallow said the vote was lost.");
+        assert_eq!(r[0].0.as_deref(), Some("Tallow"), "{r:?}");
+        assert_eq!(r[0].1, SpeakerKind::Organization, "{r:?}");
+        // Alone, a capitalised word is a person by default.
+        let r = speakers("Tallow opened the hall. Tallow said the vote was lost.");
+        assert_eq!(r[0].1, SpeakerKind::Person, "{r:?}");
     }
 
     #[test]

@@ -63,8 +63,12 @@ impl<'t> Resolver<'_, 't> {
         }
         // "The Roman Catholic Archbishop of Cardiff, the Most Reverend
         // Jon Smed, told": a description opened by a determiner, with a
-        // name in its apposition, is that name.
-        if m.apposition.is_some() && self.doc.glue(m.first, Glue::Determiners) {
+        // name in its apposition, is that name; so is one opened by "one
+        // of" ("said one of their lawyers, Jon Smed").
+        let one_of = m.first < m.last
+            && self.doc.glue(m.first, Glue::Quantifiers)
+            && self.tok_is(m.first + 1, "of");
+        if m.apposition.is_some() && (self.doc.glue(m.first, Glue::Determiners) || one_of) {
             if let Some(e) = self.name_after(m) {
                 return self.speaker_of(e, doc.span(m.first, m.last), ResolvedBy::Title);
             }
@@ -144,8 +148,12 @@ impl<'t> Resolver<'_, 't> {
         let words = (s..=e).filter(|&i| self.is_cap_word(i)).count();
         if words == 1 {
             let w = self.tok(self.surname_of(s, e));
-            // "Mr. Obama" is a surname, never a given name.
-            let honorific = s > m.first;
+            // "Mr. Obama" and "President Obama" are surnames, never given
+            // names; "his wife Sharon" may be a given name.
+            let honorific = (m.first..s).any(|j| {
+                let w = self.tok(j);
+                self.lex.honorific(w).is_some() || self.lex.title(w).is_some()
+            });
             let found = self.by_surname_near(w, m.first, parsed.gender).or_else(|| {
                 (!honorific)
                     .then(|| self.by_given_near(w, m.first))
@@ -165,7 +173,8 @@ impl<'t> Resolver<'_, 't> {
             && doc.tokens[m.first - 1].is(WORD)
             && !doc.tokens[m.first - 1].is(CAP)
             && self
-                .role_at(m.first - 1)
+                .lex
+                .role(self.tok(m.first - 1))
                 .is_some_and(|r| r.kind == RoleKind::Organization);
         let kind = if (s..=e).any(|i| self.lex.is_orgword(self.tok(i)))
             || (words == 1 && doc.tokens[s].is(ALLCAPS))
@@ -262,7 +271,7 @@ impl<'t> Resolver<'_, 't> {
         if let Some(e) = self.name_after(m) {
             return self.speaker_of(e, mention, ResolvedBy::Title);
         }
-        let Some(role) = self.role_at(head) else {
+        let Some(role) = self.lex.role(self.tok(head)) else {
             return self.description_as_is(m, mention, previous);
         };
         // A capitalised owner or a possessive: "a Twitter spokesman",
@@ -412,7 +421,7 @@ impl<'t> Resolver<'_, 't> {
             && k < start + 4
             && (self.tok_is(k, "the")
                 || self.tok_is(k, "most")
-                || self.honorific_at(k).is_some()
+                || self.lex.honorific(self.tok(k)).is_some()
                 || self.doc.punct_is(k, '.'))
         {
             k += 1;
@@ -511,6 +520,11 @@ impl<'t> Resolver<'_, 't> {
         mention: Span,
         previous: &[ResolvedSpeaker<'t>],
     ) -> Option<ResolvedSpeaker<'t>> {
+        // "Mr Roe's spokesman": a person's spokesman speaks as themself,
+        // never for the organisation named last.
+        if (m.first..m.last).any(|j| self.doc.tokens[j].is(POSSESSIVE)) {
+            return None;
+        }
         let title = Some(Cow::Borrowed(self.tok(m.last)));
         let end = self.doc.sentences[self.doc.tokens[m.last].sentence as usize]
             .tokens
@@ -650,7 +664,7 @@ impl<'t> Resolver<'_, 't> {
         mention: Span,
         _previous: &[ResolvedSpeaker<'t>],
     ) -> ResolvedSpeaker<'t> {
-        let role = self.role_at(m.last);
+        let role = self.lex.role(self.tok(m.last));
         let kind = match role.map(|r| r.kind) {
             Some(RoleKind::Group) => SpeakerKind::Group,
             Some(RoleKind::Organization) => SpeakerKind::Organization,
@@ -689,7 +703,7 @@ impl<'t> Resolver<'_, 't> {
     ) -> Option<ResolvedSpeaker<'t>> {
         let doc = self.doc;
         let head = m.last;
-        let role = self.role_at(head)?;
+        let role = self.lex.role(self.tok(head))?;
         // "the Vermont senator" is a title description, resolved by title.
         if role.title.is_some() {
             return None;
@@ -886,6 +900,26 @@ mod tests {
     }
 
     #[test]
+    fn a_persons_spokesman_does_not_speak_for_the_last_organisation() {
+        let text = "Acme Widgets Corp grew fast. Mr Roe's spokesman said the law would stay.";
+        let r = speakers(text);
+        assert_eq!(r[0].0.as_deref(), Some("Mr Roe's spokesman"), "{r:?}");
+        let r = speakers("Acme Widgets Corp grew fast. A spokesman said the law would stay.");
+        assert_eq!(r[0].0.as_deref(), Some("Acme Widgets Corp"), "{r:?}");
+    }
+
+    #[test]
+    fn a_given_name_after_a_relation_word_is_the_full_name() {
+        let text = "Jon Roe was robbed. His wife Ana said her rings were taken. \
+                    Later Ana Roe gave details.";
+        let r = speakers(text);
+        assert_eq!(r[0].0.as_deref(), Some("Ana Roe"), "{r:?}");
+        // After an honorific or a title, one word is a surname.
+        let r = speakers("Ana Roe met Ana Vold. Mrs. Ana said the farm was sold.");
+        assert_ne!(r[0].0.as_deref(), Some("Ana Roe"), "{r:?}");
+    }
+
+    #[test]
     fn a_description_with_a_name_in_apposition_is_that_name() {
         let r = speakers(
             "The Roman Catholic Archbishop of Varnholm, the Most Reverend Jon Roe, told the radio that the church wanted calm.",
@@ -895,6 +929,11 @@ mod tests {
         // A name with a name in apposition stays the first name.
         let r = speakers("Jon Roe, Ana Vold's husband, said the farm was sold.");
         assert_eq!(r[0].0.as_deref(), Some("Jon Roe"), "{r:?}");
+        // "one of": the name in apposition too; without one, the phrase.
+        let r = speakers("\u{201c}We will appeal,\u{201d} said one of their lawyers, Ana Vold.");
+        assert_eq!(r[0].0.as_deref(), Some("Ana Vold"), "{r:?}");
+        let r = speakers("\u{201c}We will appeal,\u{201d} said one of their lawyers.");
+        assert_eq!(r[0].0.as_deref(), Some("one of their lawyers"), "{r:?}");
     }
 
     #[test]
