@@ -107,7 +107,9 @@ pub fn process(
 
     let window = setup.jobs * WINDOW_PER_JOB;
     let (job_tx, job_rx) = mpsc::sync_channel::<Chunk>(window);
-    let (done_tx, done_rx) = mpsc::sync_channel::<(u64, Extracted)>(window);
+    // A chunk's result, or why its thread failed (a panic outside any one
+    // article's extraction), which ends the run with that error.
+    let (done_tx, done_rx) = mpsc::sync_channel::<(u64, Result<Extracted, String>)>(window);
     let job_rx = Mutex::new(job_rx);
     std::thread::scope(|scope| -> anyhow::Result<()> {
         // Moved into this closure: when it returns (done or failed) the
@@ -124,8 +126,13 @@ pub fn process(
                     Err(_) => return,
                 };
                 let Ok(chunk) = next else { return };
-                let mut out = Extracted::default();
-                extract_chunk(&chunk, setup, with_articles, &mut out);
+                let first_line = chunk.first_line;
+                let out = guarded(|| {
+                    let mut out = Extracted::default();
+                    extract_chunk(&chunk, setup, with_articles, &mut out);
+                    out
+                })
+                .map_err(|panic| format!("line {first_line} and after: {panic}"));
                 if done_tx.send((chunk.seq, out)).is_err() {
                     return;
                 }
@@ -155,6 +162,7 @@ pub fn process(
             let (seq, out) = done_rx
                 .recv()
                 .map_err(|_| anyhow::anyhow!("the extraction threads stopped"))?;
+            let out = out.map_err(|e| anyhow::anyhow!("{name}: extraction failed at {e}"))?;
             ready.insert(seq, out);
             while let Some(out) = ready.remove(&written) {
                 write(&out, name, sinks, totals)?;
@@ -226,7 +234,21 @@ fn extract_chunk(chunk: &Chunk, setup: Setup<'_>, with_articles: bool, out: &mut
                 continue;
             }
         };
-        match setup.pipeline.events(&article) {
+        // A bug the article trips in the pipeline costs that article, like
+        // a bad line, not the run (nor, with several jobs, a hang: the
+        // other threads would wait forever for the dead one's chunk).
+        let events = match guarded(|| setup.pipeline.events(&article)) {
+            Ok(events) => events,
+            Err(panic) => {
+                out.totals.errors += 1;
+                out.errors.push(format!(
+                    "{this}: skipped (internal): article {}: the pipeline panicked: {panic}",
+                    article.id
+                ));
+                continue;
+            }
+        };
+        match events {
             Ok(events) => {
                 out.totals.articles += 1;
                 out.totals.statements += events.len() as u64;
@@ -251,6 +273,17 @@ fn extract_chunk(chunk: &Chunk, setup: Setup<'_>, with_articles: bool, out: &mut
     }
 }
 
+/// Runs `f`, turning a panic into its message.
+fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|payload| {
+        payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic without a message".to_string())
+    })
+}
+
 /// Writes what one chunk gave, reports its bad lines, counts it.
 fn write(
     out: &Extracted,
@@ -272,4 +305,27 @@ fn write(
     }
     totals.add(&out.totals);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_its_message() {
+        assert_eq!(guarded(|| 7), Ok(7));
+        assert_eq!(
+            guarded(|| -> u8 { panic!("static message") }),
+            Err("static message".to_string())
+        );
+        let n = 3;
+        assert_eq!(
+            guarded(|| -> u8 { panic!("formatted {n}") }),
+            Err("formatted 3".to_string())
+        );
+        assert_eq!(
+            guarded(|| -> u8 { std::panic::panic_any(42u32) }),
+            Err("a panic without a message".to_string())
+        );
+    }
 }
