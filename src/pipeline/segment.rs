@@ -9,7 +9,7 @@
 //! single punctuation marks; a possessive "’s" is a token of its own, and a
 //! doubled apostrophe `''` is one token (a double quote mark in NYT style).
 
-use crate::lexicon::{Glue, Lexicon, WordClasses};
+use crate::lexicon::{Glue, Honorific, Lexicon, Role, WordClasses};
 use crate::text::Span;
 use std::ops::Range;
 
@@ -117,6 +117,28 @@ impl<'t> Document<'t> {
     #[inline]
     pub fn cue_form(&self, i: usize) -> bool {
         self.tokens[i].classes.is_cue_word()
+    }
+
+    /// [`Lexicon::role`] of token `i`, asked only of a token the segmenter
+    /// found among the role words.
+    #[inline]
+    pub fn role<'l>(&self, i: usize, lexicon: &'l Lexicon) -> Option<&'l Role> {
+        if self.tokens[i].classes.is_role() {
+            lexicon.role(self.tok(i))
+        } else {
+            None
+        }
+    }
+
+    /// [`Lexicon::honorific`] of token `i`, asked only of a token the
+    /// segmenter found among the honorifics.
+    #[inline]
+    pub fn honorific(&self, i: usize, lexicon: &Lexicon) -> Option<Honorific> {
+        if self.tokens[i].classes.is_honorific() {
+            lexicon.honorific(self.tok(i))
+        } else {
+            None
+        }
     }
 
     /// Whether token `i` is exactly `s`, ignoring ASCII case.

@@ -158,7 +158,9 @@ impl Attributor<'_, '_> {
                         && (self.np_word(j)
                             || self.doc.glue(j, Glue::Determiners)
                             || (self.tok_is(j, "of") && j + 1 < s_end && self.is_cap(j + 1))
-                            || (self.is_word(j) && !self.is_cap(j) && self.role_at(j).is_some()))
+                            || (self.is_word(j)
+                                && !self.is_cap(j)
+                                && self.doc.role(j, self.lex).is_some()))
                     {
                         j += 1;
                     }

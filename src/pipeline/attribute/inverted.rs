@@ -82,8 +82,9 @@ impl Attributor<'_, '_> {
             let modifier_of_role = t.is(WORD)
                 && !t.is(CAP)
                 && last.is_none()
-                && (j + 1..max.min(j + 4))
-                    .any(|x| self.is_word(x) && !self.is_cap(x) && self.role_at(x).is_some())
+                && (j + 1..max.min(j + 4)).any(|x| {
+                    self.is_word(x) && !self.is_cap(x) && self.doc.role(x, self.lex).is_some()
+                })
                 && self.cue_starting_at(j).is_none();
             let ok = self.np_word(j)
                 || modifier_of_role

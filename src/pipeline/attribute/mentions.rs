@@ -203,7 +203,7 @@ impl Attributor<'_, '_> {
                         // "Carter’s press secretary, Peter Cook, told": the
                         // name in the apposition is the speaker.
                         let head_is_role =
-                            !self.is_cap(head.last) && self.role_at(head.last).is_some();
+                            !self.is_cap(head.last) && self.doc.role(head.last, self.lex).is_some();
                         let appos_is_name = (appos_first..end)
                             .all(|x| self.np_word(x) || self.is_punct(x, &["."]))
                             && self.is_cap(end - 1);
@@ -535,7 +535,7 @@ impl Attributor<'_, '_> {
         if !self.np_word(end) {
             return None;
         }
-        let head_is_role = !self.is_cap(end) && self.role_at(end).is_some();
+        let head_is_role = !self.is_cap(end) && self.doc.role(end, self.lex).is_some();
         let mut first = end;
         let mut j = end;
         while j > limit {

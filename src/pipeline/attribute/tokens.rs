@@ -2,22 +2,9 @@
 //! sentence and paragraph, its word class, and the cue that starts at it.
 
 use super::Attributor;
-use crate::lexicon::{Glue, Role};
+use crate::lexicon::Glue;
 use crate::pipeline::segment::{CAP, POSSESSIVE, WORD};
 use crate::text::Span;
-
-impl<'a> Attributor<'a, '_> {
-    /// [`crate::lexicon::Lexicon::role`] of token `i`, asked only of a
-    /// token the segmenter found among the role words.
-    pub(super) fn role_at(&self, i: usize) -> Option<&'a Role> {
-        let lex = self.lex;
-        if self.doc.tokens[i].classes.is_role() {
-            lex.role(self.doc.tok(i))
-        } else {
-            None
-        }
-    }
-}
 
 impl<'t> Attributor<'_, 't> {
     /// The text of token `i`.

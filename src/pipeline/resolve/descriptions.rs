@@ -49,7 +49,8 @@ impl<'t> Resolver<'_, 't> {
         t.is(WORD)
             && !t.is(POSSESSIVE)
             && self
-                .role_at(i)
+                .doc
+                .role(i, self.lex)
                 .is_some_and(|r| r.titled && r.kind == RoleKind::Person)
     }
 
@@ -247,7 +248,7 @@ impl<'t> Resolver<'_, 't> {
         let mut k = a;
         while k > start
             && (self.doc.glue(k - 1, Glue::Determiners)
-                || self.honorific_at(k - 1).is_some()
+                || self.doc.honorific(k - 1, self.lex).is_some()
                 || self.tok_is(k - 1, "most")
                 || self.doc.punct_is(k - 1, '.'))
             && a - k < 4

@@ -128,7 +128,9 @@ impl<'t> Resolver<'_, 't> {
         let _ = first;
         // Not when the name only modifies a noun: "the Trump campaign".
         let modifies = self.doc.tokens.get(e + 1).is_some_and(|t| {
-            t.is(WORD) && !t.is(crate::pipeline::segment::CAP) && self.role_at(e + 1).is_some()
+            t.is(WORD)
+                && !t.is(crate::pipeline::segment::CAP)
+                && self.doc.role(e + 1, self.lex).is_some()
         });
         let the_before = s > 0 && self.tok_is(s - 1, "the") && p.title.is_none() && !modifies;
         if the_before && p.gender.is_none() {
@@ -167,7 +169,8 @@ impl<'t> Resolver<'_, 't> {
             d_title.is_some_and(|t| {
                 self.lex.title(self.span_text(t.0, t.1)).is_some()
                     || self
-                        .role_at(t.1)
+                        .doc
+                        .role(t.1, self.lex)
                         .is_some_and(|r| r.title.is_some() || r.kind != RoleKind::Person)
                     || self.tok(t.1).starts_with("official")
             })
@@ -319,7 +322,8 @@ impl<'t> Resolver<'_, 't> {
                     .get(head + 1)
                     .is_some_and(|t| t.is(WORD) && !t.is(CAP))
                 || self
-                    .role_at(head)
+                    .doc
+                    .role(head, self.lex)
                     .is_some_and(|r| r.kind != RoleKind::Person)
             {
                 continue;
@@ -443,7 +447,7 @@ impl<'t> Resolver<'_, 't> {
                     && !self.doc.glue(k, Glue::Determiners)
             };
             if a > 0 && kind_at(a - 1) {
-                match self.role_at(a - 1).map(|r| r.kind) {
+                match self.doc.role(a - 1, self.lex).map(|r| r.kind) {
                     Some(RoleKind::Organization) => out[o.entity].0 = true,
                     Some(RoleKind::Person) => out[o.entity].1 = true,
                     _ => {}
@@ -486,7 +490,7 @@ impl<'t> Resolver<'_, 't> {
                     .take_while(|&j| {
                         self.doc.tokens[j].is(WORD) && !self.doc.glue(j, Glue::ContentStops)
                     })
-                    .find_map(|j| self.role_at(j));
+                    .find_map(|j| self.doc.role(j, self.lex));
                 match head.map(|r| r.kind) {
                     Some(RoleKind::Organization) => out[o.entity].0 = true,
                     Some(RoleKind::Person) => out[o.entity].1 = true,

@@ -49,7 +49,7 @@ use names::openers_in_lower_case;
 use super::attribute::{Inherit, Statement};
 use super::segment::{Document, CAP, CUE_WORD, POSSESSIVE, STOPWORD, WORD};
 use crate::event::{ResolvedBy, SpeakerKind, StatementKind};
-use crate::lexicon::{Honorific, Lexicon, Role};
+use crate::lexicon::Lexicon;
 use crate::text::Span;
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
@@ -241,29 +241,6 @@ fn share_learned_titles(out: &mut [ResolvedSpeaker<'_>]) {
         };
         if out[i].title.is_none() {
             out[i].title = out[from].title.clone();
-        }
-    }
-}
-
-impl<'a> Resolver<'a, '_> {
-    /// [`Lexicon::role`] of token `i`, asked only of a token the segmenter
-    /// found among the role words.
-    pub(super) fn role_at(&self, i: usize) -> Option<&'a Role> {
-        let lex = self.lex;
-        if self.doc.tokens[i].classes.is_role() {
-            lex.role(self.doc.tok(i))
-        } else {
-            None
-        }
-    }
-
-    /// [`Lexicon::honorific`] of token `i`, asked only of a token the
-    /// segmenter found among the honorifics.
-    pub(super) fn honorific_at(&self, i: usize) -> Option<Honorific> {
-        if self.doc.tokens[i].classes.is_honorific() {
-            self.lex.honorific(self.doc.tok(i))
-        } else {
-            None
         }
     }
 }

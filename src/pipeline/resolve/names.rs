@@ -569,7 +569,7 @@ impl<'t> Resolver<'_, 't> {
         let opens_title = pos <= b && self.doc.tokens[pos].classes.may_start_title();
         while opens_title && k <= b && words < max {
             let t = self.doc.tokens[k];
-            if !t.is(WORD) || !t.is(CAP) && words == 0 && self.role_at(k).is_none() {
+            if !t.is(WORD) || !t.is(CAP) && words == 0 && self.doc.role(k, self.lex).is_none() {
                 break;
             }
             if (words > 0 && !phrase.push(" ")) || !phrase.push(self.tok(k)) {
