@@ -5,76 +5,17 @@
 //! at the top of each file. Adding a word is a data change. Adding a
 //! language is a new folder of files and one more constructor here.
 
+mod classes;
 mod filter;
 mod glue;
 
 use crate::event::Attribution;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+pub use classes::WordClasses;
+use classes::{ClassSources, ClassTable};
 use filter::KeyFilter;
 pub use glue::Glue;
 
-/// The lexicon's closed classes of one word, as bits: one per [`Glue`]
-/// class, and one for a one-word cue form ([`Lexicon::classes`]).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct WordClasses(u64);
-
-impl WordClasses {
-    /// The bit of a one-word cue form, above every [`Glue`] class.
-    const CUE: u64 = 1 << 63;
-    /// A key of `roles.txt` ([`Lexicon::role`]).
-    const ROLE: u64 = 1 << 62;
-    /// An honorific ([`Lexicon::honorific`]).
-    const HONORIFIC: u64 = 1 << 61;
-    /// The first word of a title, without a final period ("gen" of
-    /// "gen.", "prime" of "prime minister"): no title phrase starts
-    /// with any other word.
-    const TITLE_START: u64 = 1 << 60;
-    /// The first word of a cue form ("according" of "according to").
-    const CUE_START: u64 = 1 << 59;
-    const _FITS: () = assert!(Glue::ALL.len() < 59, "one bit per class below the others");
-
-    const fn bit(class: Glue) -> u64 {
-        1 << class as u64
-    }
-
-    /// Whether the word belongs to `class`.
-    #[inline]
-    pub fn has(self, class: Glue) -> bool {
-        self.0 & Self::bit(class) != 0
-    }
-
-    /// Whether the word (any case) is a one-word cue form.
-    #[inline]
-    pub fn is_cue_word(self) -> bool {
-        self.0 & Self::CUE != 0
-    }
-
-    /// Whether [`Lexicon::role`] knows the word.
-    #[inline]
-    pub fn is_role(self) -> bool {
-        self.0 & Self::ROLE != 0
-    }
-
-    /// Whether [`Lexicon::honorific`] knows the word.
-    #[inline]
-    pub fn is_honorific(self) -> bool {
-        self.0 & Self::HONORIFIC != 0
-    }
-
-    /// Whether a cue form starts with the word: a cue can start at no
-    /// other token.
-    #[inline]
-    pub fn may_start_cue(self) -> bool {
-        self.0 & Self::CUE_START != 0
-    }
-
-    /// Whether a title phrase may start with the word: when not, no
-    /// phrase opened by it is a title.
-    #[inline]
-    pub fn may_start_title(self) -> bool {
-        self.0 & Self::TITLE_START != 0
-    }
-}
 // Lexicon look-ups run for every token: a fast non-cryptographic hasher
 // (the keys are our own data, not attacker-chosen).
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -348,16 +289,8 @@ pub struct Lexicon {
     /// Irregular demonyms, lower-cased, to their index in `demonyms`.
     demonym_index: HashMap<String, usize>,
     orgwords: HashSet<String>,
-    /// Every word of a [`Glue`] class or a one-word cue form, lower-cased,
-    /// to its [`WordClasses`]: one look-up answers every class.
-    /// Keyed by bytes, so that a word lower-cased into a stack buffer is
-    /// looked up without a UTF-8 check.
-    classes: HashMap<Box<[u8]>, WordClasses>,
-    /// The keys of `classes` of at most 16 bytes, packed into a number
-    /// (zero-padded: no word holds a zero byte), so that the look-up every
-    /// token makes hashes two words and compares one number, with no
-    /// `memcmp` (callgrind: 137 -> about 90 instructions a token).
-    short_classes: HashMap<u128, WordClasses>,
+    /// The word-class table every token is looked up in once.
+    classes: ClassTable,
     /// Pre-checks in front of the sets above (see `filter.rs`).
     filters: Filters,
 }
@@ -376,8 +309,6 @@ struct Filters {
     orgwords: KeyFilter,
     glue: Vec<KeyFilter>,
     cue_words: KeyFilter,
-    /// Over every key of `Lexicon::classes`.
-    classes: KeyFilter,
 }
 
 /// Lines of a data file without comments and blanks, with 1-based numbers.
@@ -705,36 +636,14 @@ impl Lexicon {
             .filter(|c| !c.form.contains(' '))
             .map(|c| c.form.clone())
             .collect();
-        let mut classes: HashMap<Box<[u8]>, WordClasses> = HashMap::default();
-        for (g, set) in Glue::ALL.iter().zip(&glue) {
-            for w in set {
-                classes.entry(w.as_bytes().into()).or_default().0 |= WordClasses::bit(*g);
-            }
-        }
-        for w in &cue_words {
-            classes.entry(w.as_bytes().into()).or_default().0 |= WordClasses::CUE;
-        }
-        for w in roles.keys() {
-            classes.entry(w.as_bytes().into()).or_default().0 |= WordClasses::ROLE;
-        }
-        for w in honorifics.keys() {
-            classes.entry(w.as_bytes().into()).or_default().0 |= WordClasses::HONORIFIC;
-        }
-        let title_starts: Vec<&str> = titles.keys().map(|t| title_start(t)).collect();
-        for w in &title_starts {
-            classes.entry(w.as_bytes().into()).or_default().0 |= WordClasses::TITLE_START;
-        }
-        let cue_starts: Vec<String> = cue_forms
-            .iter()
-            .map(|c| c.form.split(' ').next().unwrap_or_default().to_lowercase())
-            .collect();
-        for w in &cue_starts {
-            classes.entry(w.as_bytes().into()).or_default().0 |= WordClasses::CUE_START;
-        }
-        let short_classes = classes
-            .iter()
-            .filter_map(|(k, &c)| Some((pack_short(k)?, c)))
-            .collect();
+        let classes = ClassTable::new(ClassSources {
+            glue: &glue,
+            cue_words: &cue_words,
+            roles: roles.keys().map(String::as_str).collect(),
+            honorifics: honorifics.keys().map(String::as_str).collect(),
+            titles: titles.keys().map(String::as_str).collect(),
+            cue_forms: cue_forms.iter().map(|c| c.form.as_str()).collect(),
+        });
         let keys = |set: &HashSet<String>| KeyFilter::new(set.iter().map(String::as_str));
         let filters = Filters {
             titles: KeyFilter::new(titles.keys().map(String::as_str)),
@@ -748,21 +657,10 @@ impl Lexicon {
             orgwords: keys(&orgwords),
             glue: glue.iter().map(keys).collect(),
             cue_words: keys(&cue_words),
-            classes: KeyFilter::new(
-                glue.iter()
-                    .chain([&cue_words])
-                    .flatten()
-                    .chain(roles.keys())
-                    .chain(honorifics.keys())
-                    .chain(&cue_starts)
-                    .map(String::as_str)
-                    .chain(title_starts.iter().copied()),
-            ),
         };
         Ok(Lexicon {
             filters,
             classes,
-            short_classes,
             language: src.language,
             cue_matcher,
             cue_forms,
@@ -902,40 +800,7 @@ impl Lexicon {
     /// on each token, so that later stages test a bit instead of hashing
     /// the word again for each question.
     pub fn classes(&self, word: &str) -> WordClasses {
-        // Nearly every token is a short ASCII word: lower-case it into a
-        // stack buffer in the same pass that checks it is ASCII (callgrind:
-        // half the instructions of `with_lower`'s separate passes).
-        let bytes = word.as_bytes();
-        let mut buf = [0u8; 24];
-        if bytes.len() <= buf.len() {
-            let mut high = 0;
-            for (d, &b) in buf.iter_mut().zip(bytes) {
-                high |= b;
-                *d = b.to_ascii_lowercase();
-            }
-            if high.is_ascii() {
-                let lower = &buf[..bytes.len()];
-                if !self.filters.classes.may_hold(lower) {
-                    return WordClasses::default();
-                }
-                // `buf` is zero-padded already. A zero byte in the text is
-                // a token of its own and packs to 0, which no key does.
-                let found = if lower.len() <= 16 {
-                    let mut key = [0u8; 16];
-                    key.copy_from_slice(&buf[..16]);
-                    self.short_classes.get(&u128::from_le_bytes(key))
-                } else {
-                    self.classes.get(lower)
-                };
-                return found.copied().unwrap_or_default();
-            }
-        }
-        if !self.filters.classes.may_hold_lower(word, 0) {
-            return WordClasses::default();
-        }
-        with_lower(word, |w| {
-            self.classes.get(w.as_bytes()).copied().unwrap_or_default()
-        })
+        self.classes.get(word)
     }
 
     /// The place of an irregular demonym ("French" → "France").
@@ -1024,23 +889,6 @@ fn stem_key(word: &str) -> Option<[u8; 4]> {
         }
         k
     })
-}
-
-/// `word` (at most 16 bytes, none of them zero) as a number, zero-padded.
-fn pack_short(word: &[u8]) -> Option<u128> {
-    if word.len() > 16 || word.contains(&0) {
-        return None;
-    }
-    let mut buf = [0u8; 16];
-    buf[..word.len()].copy_from_slice(word);
-    Some(u128::from_le_bytes(buf))
-}
-
-/// The word a title phrase opens with, as the title scan reads it: up to
-/// the first space, without a final period ("lt" of "lt. gen.").
-fn title_start(title: &str) -> &str {
-    let first = title.split(' ').next().unwrap_or(title);
-    first.strip_suffix('.').unwrap_or(first)
 }
 
 fn normalize_phrase(s: &str) -> String {
@@ -1254,40 +1102,6 @@ mod tests {
         assert!(lex.demonym_matches("French", "France"));
         assert!(!lex.demonym_matches("French", "Germany"));
         assert_eq!(lex.demonym_place("German"), Some("Germany"));
-    }
-
-    #[test]
-    fn word_classes_answer_as_the_look_ups_do() {
-        let lex = Lexicon::english();
-        let mut words: Vec<String> = lex
-            .classes
-            .keys()
-            .map(|k| String::from_utf8_lossy(k).into_owned())
-            .collect();
-        words.extend(
-            [
-                "Said", "SAID", "Minister", "Mrs", "Gen", "Vold", "état", "", "%", "the",
-            ]
-            .map(String::from),
-        );
-        words.push("x".repeat(30));
-        for w in &words {
-            let c = lex.classes(w);
-            for g in Glue::ALL {
-                assert_eq!(c.has(g), lex.is(g, w), "{w:?} {g:?}");
-            }
-            assert_eq!(c.is_cue_word(), lex.is_cue_word(w), "{w:?}");
-            assert_eq!(c.is_role(), lex.role(w).is_some(), "{w:?}");
-            assert_eq!(c.is_honorific(), lex.honorific(w).is_some(), "{w:?}");
-        }
-        // Every title phrase opens with a word marked as a title start,
-        // and a word that opens none is not marked.
-        for t in lex.titles.keys() {
-            assert!(lex.classes(title_start(t)).may_start_title(), "{t}");
-        }
-        assert!(lex.classes("Lt").may_start_title() || lex.title("lt.").is_none());
-        assert!(!lex.classes("Vold").may_start_title());
-        assert!(!lex.classes("Vold").is_role());
     }
 
     #[test]
