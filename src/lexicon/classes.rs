@@ -9,7 +9,6 @@
 use super::filter::KeyFilter;
 use super::{with_lower, Glue};
 use rustc_hash::FxHashMap as HashMap;
-use std::collections::HashSet as StdHashSet;
 
 /// The lexicon's closed classes of one word, as bits: one per [`Glue`]
 /// class, and one for a one-word cue form ([`super::Lexicon::classes`]).
@@ -141,11 +140,8 @@ impl ClassTable {
             .iter()
             .filter_map(|(k, &c)| Some((pack_short(k)?, c)))
             .collect();
-        let keys: StdHashSet<String> = long
-            .keys()
-            .map(|k| String::from_utf8_lossy(k).into_owned())
-            .collect();
-        let filter = KeyFilter::new(keys.iter().map(String::as_str));
+        // Every key was a `&str`.
+        let filter = KeyFilter::new(long.keys().filter_map(|k| std::str::from_utf8(k).ok()));
         ClassTable {
             long,
             short,
