@@ -10,7 +10,8 @@
 //!    its text and metadata from [`page`].
 //! 2. [`pipeline::clean`]: mark scraping boilerplate ("Advertisement", teasers,
 //!    correction notes) as skip zones; the text itself is never changed.
-//! 3. [`pipeline::segment`]: paragraphs, sentences and tokens, each a byte span.
+//! 3. [`pipeline::segment`]: paragraphs, sentences and tokens, each a byte span;
+//!    every token carries its word classes, looked up once in the lexicon.
 //! 4. [`pipeline::quotes`] and [`pipeline::cues`]: pair quote marks (nested,
 //!    multi-paragraph, unbalanced) and find reporting cues from the
 //!    [`lexicon`].
