@@ -396,9 +396,7 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             if let Some(plen) = poss {
                 let stem_end = end - plen;
                 let stem = &line[i..stem_end];
-                let stem_upper = stem.chars().filter(|c| c.is_uppercase()).count();
-                let stem_letters = stem.chars().filter(|c| c.is_alphabetic()).count();
-                if stem_letters >= 2 && stem_upper == stem_letters {
+                if all_caps(c, stem) {
                     flags |= ALLCAPS;
                 }
                 out.push(Token {
