@@ -80,6 +80,12 @@ pub enum Glue {
     /// Lower-case words that never modify a title: "what host", "against
     /// singer".
     TitleStops,
+    /// Verbs of working for a body ("reports for NPR", "plays for
+    /// Charlton").
+    WorksFor,
+    /// Nouns of belonging to a body, which are no title ("a member of
+    /// the group").
+    Members,
 }
 
 impl Glue {
@@ -121,6 +127,8 @@ impl Glue {
             Glue::Leads => "leads",
             Glue::PluralVerbs => "plural_verbs",
             Glue::TitleStops => "title_stops",
+            Glue::WorksFor => "works_for",
+            Glue::Members => "members",
         }
     }
 
@@ -132,7 +140,7 @@ impl Glue {
         }
     }
 
-    pub(super) const ALL: [Glue; 36] = [
+    pub(super) const ALL: [Glue; 38] = [
         Glue::Determiners,
         Glue::BetweenSubjectAndVerb,
         Glue::Passive,
@@ -169,5 +177,7 @@ impl Glue {
         Glue::Leads,
         Glue::PluralVerbs,
         Glue::TitleStops,
+        Glue::WorksFor,
+        Glue::Members,
     ];
 }

@@ -30,6 +30,10 @@ pub(super) struct Description {
     pub title: Option<(usize, usize)>,
     /// The affiliation ("Aberdeen Royal Infirmary", "Estonia").
     pub affiliation: Option<(usize, usize)>,
+    /// The organisation noun the affiliation points back to, when the
+    /// description names none: the token of "group" in "the group's
+    /// president" or "a member of the group".
+    pub anaphor: Option<usize>,
 }
 
 impl Description {
@@ -38,6 +42,7 @@ impl Description {
         Description {
             title: self.title.or(other.title),
             affiliation: self.affiliation.or(other.affiliation),
+            anaphor: self.anaphor.or(other.anaphor),
         }
     }
 }
@@ -96,7 +101,36 @@ impl<'t> Resolver<'_, 't> {
             first -= 2;
         }
         d.affiliation = self.owner_before(first);
+        if d.affiliation.is_none() {
+            d.anaphor = self.anaphor_owner_before(first);
+        }
         d
+    }
+
+    /// "the group's president": the organisation noun of a definite
+    /// possessive ending right before token `k`, which points back to an
+    /// organisation named before.
+    fn anaphor_owner_before(&self, k: usize) -> Option<usize> {
+        (k >= 3
+            && self.doc.tokens[k - 1].is(POSSESSIVE)
+            && self.doc.glue(k - 2, Glue::OrganisationAnaphors)
+            && !self.doc.tokens[k - 2].is(CAP)
+            && self.tok_is(k - 3, "the"))
+        .then_some(k - 2)
+    }
+
+    /// "the group", "the company": the organisation noun of a definite
+    /// description starting at token `s`, ending before `stop`.
+    fn anaphor_at(&self, s: usize, stop: usize) -> Option<usize> {
+        (s + 1 < stop
+            && self.tok_is(s, "the")
+            && self.doc.glue(s + 1, Glue::OrganisationAnaphors)
+            && !self.doc.tokens[s + 1].is(CAP)
+            && (s + 2 == stop
+                || !self.doc.tokens[s + 2].is(WORD)
+                || self.is_stop(s + 2)
+                || matches!(self.tok(s + 2), "and" | "or")))
+        .then_some(s + 1)
     }
 
     /// The capitalised owner ending right before token `k`: "Charlton",
@@ -201,6 +235,7 @@ impl<'t> Resolver<'_, 't> {
             return Description {
                 title: None,
                 affiliation: self.body_at(a + 1, stop),
+                anaphor: self.anaphor_at(a + 1, stop),
             };
         }
         if a + 2 < stop && self.tok_is(a, "whose") {
@@ -216,8 +251,8 @@ impl<'t> Resolver<'_, 't> {
                         .is_some_and(|r| r.kind != RoleKind::Person);
                 if body_noun {
                     return Description {
-                        title: None,
                         affiliation: Some((s, e)),
+                        ..Description::default()
                     };
                 }
             }
@@ -225,6 +260,35 @@ impl<'t> Resolver<'_, 't> {
             return Description::default();
         }
         self.role_phrase(a, stop)
+    }
+
+    /// "Jon Roe is the chief executive of Tallow Capital": a definite role
+    /// phrase after "is" or "was", right after the name run `a..=b` ("Roe
+    /// was a rugby player" names a class, not a position).
+    pub(super) fn copular(&self, a: usize, b: usize, end: usize) -> Description {
+        let v = b + 1;
+        if v + 2 >= end || !matches!(self.tok(v), "is" | "was") || !self.tok_is(v + 1, "the") {
+            return Description::default();
+        }
+        let stop = self.phrase_end(v + 1, end);
+        // "Tallow is the architect of the pact": a place's or a body's
+        // role says nothing of a person. "Roe is the best candidate of the
+        // party" is a judgement, not a position.
+        let name = self.span_text(a, b);
+        let judgement = (v + 2..stop).any(|j| {
+            let w = self.tok(j);
+            self.doc.tokens[j].is(WORD) && (w.len() > 4 && w.ends_with("est") || w == "best")
+        });
+        if self.lex.is_place(name) || self.lex.is_orgword(self.tok(b)) || judgement {
+            return Description::default();
+        }
+        // Only a position in a named body: "the chief executive of Tallow
+        // Capital".
+        let d = self.role_phrase(v + 1, stop);
+        if d.affiliation.is_none() || d.title.is_none() {
+            return Description::default();
+        }
+        d
     }
 
     /// Where an apposition starting at token `a` ends: its comma, a
@@ -297,7 +361,9 @@ impl<'t> Resolver<'_, 't> {
             self.is_title_noun(j)
                 || (self.doc.tokens[j].is(CAP) && self.title_at(j, stop - 1).is_some())
         });
-        let Some(mut head) = head else { return d };
+        let Some(mut head) = head else {
+            return self.member_of(k, stop);
+        };
         if let Some((len, _)) = (self.doc.tokens[head].is(CAP))
             .then(|| self.title_at(head, stop - 1))
             .flatten()
@@ -343,9 +409,36 @@ impl<'t> Resolver<'_, 't> {
             }
         }
         d.title = Some((first, last));
-        // "of Sunderland FC", "at the Aberdeen Royal Infirmary", "for NASA".
-        if j + 1 < stop && matches!(self.tok(j), "of" | "at" | "for" | "with" | "from") {
+        // "of Sunderland FC", "at the Aberdeen Royal Infirmary", "for NASA";
+        // a possessive owner comes first: "NASA's associate administrator
+        // of the Science Mission Directorate" → NASA.
+        let possessive_owner = d.affiliation.is_some_and(|(_, oe)| {
+            self.doc.tokens[oe + 1].is(POSSESSIVE) || self.doc.plural_possessive_mark(oe + 1)
+        });
+        if !possessive_owner
+            && j + 1 < stop
+            && matches!(self.tok(j), "of" | "at" | "for" | "with" | "from")
+        {
             d.affiliation = self.body_at(j + 1, stop).or(d.affiliation);
+            d.anaphor = self.anaphor_at(j + 1, stop);
+        }
+        d
+    }
+
+    /// "a member of the Varnholm Party", "a volunteer with the group": a
+    /// person's role that is no title, with the body it belongs to, gives
+    /// an affiliation only.
+    fn member_of(&self, k: usize, stop: usize) -> Description {
+        let mut d = Description::default();
+        let head = k;
+        let of = head + 1;
+        if head < stop
+            && self.doc.glue(head, Glue::Members)
+            && of + 1 < stop
+            && matches!(self.tok(of), "of" | "at" | "for" | "with")
+        {
+            d.affiliation = self.body_at(of + 1, stop);
+            d.anaphor = self.anaphor_at(of + 1, stop);
         }
         d
     }
@@ -390,6 +483,21 @@ impl<'t> Resolver<'_, 't> {
         if self.tok_is(s, "the") && s + 1 < end {
             s += 1;
         }
+        // "of gay rights group OutRage!": the organisation noun that
+        // introduces the name, with its modifiers.
+        if let Some(n) =
+            (s..end.min(s + 4)).find(|&j| !self.doc.tokens[j].is(WORD) || self.is_cap_word(j))
+        {
+            let introduced = n > s
+                && (s..n).all(|j| !self.is_stop(j))
+                && self
+                    .doc
+                    .role(n - 1, self.lex)
+                    .is_some_and(|r| r.kind == RoleKind::Organization);
+            if introduced {
+                s = n;
+            }
+        }
         if !self.is_cap_word(s) || self.is_stop(s) {
             return None;
         }
@@ -412,9 +520,43 @@ impl<'t> Resolver<'_, 't> {
         if (v + 1..s).any(|j| !self.title_modifier(j) && !self.doc.glue(j, Glue::Determiners)) {
             return None;
         }
-        // "runs the Frankfurt exchange": a place is no body.
-        self.body_at(s, stop)
-            .filter(|&(a, e)| !self.lex.is_place(self.span_text(a, e)))
+        // "runs the Frankfurt exchange": a place, or a name that only
+        // modifies a lower-case noun, is no body.
+        self.body_at(s, stop).filter(|&(a, e)| {
+            !self.lex.is_place(self.span_text(a, e)) && !self.modifies_noun(e + 1, stop)
+        })
+    }
+
+    /// Whether token `k` (before `stop`) is a lower-case content word, so
+    /// that the name before it is only its modifier: "the Frankfurt
+    /// exchange".
+    fn modifies_noun(&self, k: usize, stop: usize) -> bool {
+        k < stop
+            && self.doc.tokens[k].is(WORD)
+            && !self.doc.tokens[k].is(CAP)
+            && !self.is_stop(k)
+            && !self.doc.glue(k, Glue::Determiners)
+    }
+
+    /// "Jon Roe, who reports for the Varnholm Times", "Ana Vold writes for
+    /// Tallow Weekly", "he plays for Charlton": the body a person works
+    /// for, named right after a verb of working and "for".
+    pub(super) fn body_worked_for(&self, b: usize, end: usize) -> Option<(usize, usize)> {
+        let mut v = b + 1;
+        if v < end && self.doc.punct_is(v, ',') && self.tok_is(v + 1, "who") {
+            v += 2;
+        }
+        if v + 2 >= end
+            || !self.doc.tokens[v].is(WORD)
+            || !self.doc.glue(v, Glue::WorksFor)
+            || !self.tok_is(v + 1, "for")
+        {
+            return None;
+        }
+        let stop = self.phrase_end(v + 2, end);
+        self.body_at(v + 2, stop).filter(|&(a, e)| {
+            !self.lex.is_place(self.span_text(a, e)) && !self.modifies_noun(e + 1, stop)
+        })
     }
 
     /// The text of a title: as written, without a leading determiner.
@@ -569,5 +711,101 @@ mod tests {
         let r = speakers("Ana Vold of the Varnholm Herald reported that the mill had closed.");
         assert_eq!(r[0].0.as_deref(), Some("Ana Vold"), "{r:?}");
         assert_eq!(r[0].4.as_deref(), Some("Varnholm Herald"));
+    }
+
+    #[test]
+    fn a_definite_position_after_is_gives_title_and_body() {
+        let text =
+            "Jon Roe and Ana Vold run start-ups. Roe is the CEO of Tallowbury, a discount site. \
+                    Roe said the rooms were overpriced.";
+        let r = speakers(text);
+        assert_eq!(
+            (r[0].3.as_deref(), r[0].4.as_deref()),
+            (Some("CEO"), Some("Tallowbury")),
+            "{r:?}"
+        );
+        // A class ("a player"), a judgement ("the best candidate") or a
+        // place's role says nothing of a position.
+        for text in [
+            "Jon Roe was a rugby player for Varnholm. Roe said the club had changed.",
+            "Jon Roe is the best candidate of the Tallow Party, Ana Vold said.",
+        ] {
+            let r = speakers(text);
+            assert!(r.iter().all(|s| s.4.is_none()), "{text}: {r:?}");
+        }
+        let text = "Norway is the architect of the Tallow Accord. \
+                    Norwegian Oil Minister Jon Roe said the accord held.";
+        let r = speakers(text);
+        assert_eq!(r[0].4.as_deref(), Some("Norway"), "{r:?}");
+    }
+
+    #[test]
+    fn a_possessive_owner_comes_before_of() {
+        let (t, a) = ta("Jon Roe, Tallowcorp's associate administrator of the Varnholm Directorate, said the probe would fly.");
+        assert_eq!(
+            (t.as_deref(), a.as_deref()),
+            (Some("associate administrator"), Some("Tallowcorp"))
+        );
+        // A capitalised owner that is no possessive gives way to "of".
+        let (_, a) =
+            ta("The Roman Catholic Archbishop of Varnholm, Jon Roe, said the church was united.");
+        assert_eq!(a.as_deref(), Some("Varnholm"));
+    }
+
+    #[test]
+    fn the_group_and_the_company_point_back_to_the_organisation() {
+        let text = "Doctors formed a group, the Varnholm Ward Reform League, in May. \
+                    “It is bad,” Ana Vold, a member of the group, told reporters.";
+        let r = speakers(text);
+        assert_eq!(
+            r[0].4.as_deref(),
+            Some("Varnholm Ward Reform League"),
+            "{r:?}"
+        );
+        let text = "The Varnholm Ward Reform League wrote to the council. \
+                    “It is bad,” the group's president Ana Vold said.";
+        let r = speakers(text);
+        assert_eq!(
+            (r[0].3.as_deref(), r[0].4.as_deref()),
+            (Some("president"), Some("Varnholm Ward Reform League")),
+            "{r:?}"
+        );
+        // No organisation named before: no affiliation is invented.
+        let r = speakers("“It is bad,” Ana Vold, a member of the group, told reporters.");
+        assert_eq!(r[0].4, None, "{r:?}");
+    }
+
+    #[test]
+    fn an_organisation_noun_introduces_the_body_after_of() {
+        let (_, a) = ta("“The truce will hold,” said Jon Roe of gay rights group Tallowmark.");
+        assert_eq!(a.as_deref(), Some("Tallowmark"));
+        // A person's noun introduces no body.
+        let (_, a) = ta("“The truce will hold,” said Jon Roe of rival Ana Vold fame.");
+        assert_eq!(a, None);
+    }
+
+    #[test]
+    fn the_body_a_person_works_for() {
+        let (_, a) = ta(
+            "Ana Vold, who reports for Tallow Radio, said the first cases came to light last week.",
+        );
+        assert_eq!(a.as_deref(), Some("Tallow Radio"));
+        // A name that only modifies a noun is no body.
+        let (_, a) = ta("Jon Roe works for the Varnholm exchange, he said.");
+        assert_eq!(a, None);
+    }
+
+    #[test]
+    fn a_possessive_description_of_the_only_holder_of_a_title_gives_its_owner() {
+        let text = "Norway's president has launched a rebuilding drive. \
+                    President Vold said it was now important to find peace.";
+        let r = speakers(text);
+        assert_eq!(r[0].4.as_deref(), Some("Norway"), "{r:?}");
+        // Two presidents: whose is unclear.
+        let text = "Norway's president has launched a rebuilding drive. \
+                    President Vold said it was now important to find peace. \
+                    President Roe said the drive would fail.";
+        let r = speakers(text);
+        assert!(r.iter().all(|s| s.4.is_none()), "{r:?}");
     }
 }

@@ -7,7 +7,7 @@ use super::descriptions::Description;
 use super::{Parsed, Resolver};
 use crate::event::SpeakerKind;
 use crate::lexicon::{Glue, RoleKind};
-use crate::pipeline::segment::{ALLCAPS, CAP, WORD};
+use crate::pipeline::segment::{ALLCAPS, CAP, POSSESSIVE, WORD};
 use std::borrow::Cow;
 
 /// A named entity of the article.
@@ -27,6 +27,10 @@ pub(super) struct Entity<'t> {
     pub title_rank: bool,
     /// The fullest affiliation read for it.
     pub affiliation: Option<Cow<'t, str>>,
+    /// The organisation noun its affiliation points back to, when no
+    /// description names one: the token of "group" in "the group's
+    /// president" (resolved once every kind is settled).
+    pub affiliation_anaphor: Option<usize>,
     /// An acronym the article gives it: "the International Monetary Fund
     /// (IMF)".
     pub acronym: Option<&'t str>,
@@ -98,6 +102,7 @@ impl<'t> Resolver<'_, 't> {
                     title_key: None,
                     title_rank: false,
                     affiliation: None,
+                    affiliation_anaphor: None,
                     acronym: None,
                     gender: None,
                     kind: SpeakerKind::Unknown,
@@ -223,6 +228,9 @@ impl<'t> Resolver<'_, 't> {
             }
         }
         let ent = &mut self.entities[idx];
+        if affiliation.is_none() && ent.affiliation_anaphor.is_none() {
+            ent.affiliation_anaphor = context.anaphor;
+        }
         if p.gender.is_some() {
             ent.gender = ent.gender.or(p.gender);
             ent.person_evidence = true;
@@ -406,16 +414,76 @@ impl<'t> Resolver<'_, 't> {
                     self.entity_of_acronym(a).filter(|&e| e != i)
                 }
                 Some(_) => None,
-                None if ent.title.is_some() && !ent.title_rank => {
-                    first.and_then(|k| self.employer_before(k))
+                // "the group's president Bea Lund", "Jon Roe, a member of
+                // the group": the organisation the noun refers back to.
+                None => {
+                    let titled = ent.title.is_some() && !ent.title_rank;
+                    let employer = first
+                        .filter(|_| titled)
+                        .and_then(|k| self.employer_before(k));
+                    employer
+                        .or_else(|| {
+                            let k = ent.affiliation_anaphor?;
+                            self.organisation_named_by(self.tok(k), k).filter(|&o| {
+                                self.entities[o].kind == SpeakerKind::Organization
+                                    && !self.entities[o].place
+                            })
+                        })
+                        .or_else(|| titled.then(|| self.owner_of_role(i)).flatten())
                 }
-                None => None,
             };
             if let Some(e) = fuller {
                 let name = self.entities[e].name;
                 self.entities[i].affiliation = Some(Cow::Borrowed(name));
             }
         }
+    }
+
+    /// "Ruritania's president has called … President Vold said": the owner
+    /// of the article's only possessive description of entity `i`'s title
+    /// that names nobody, when no other person holds that title.
+    fn owner_of_role(&self, i: usize) -> Option<usize> {
+        let key = self.entities[i].title_key.as_deref()?;
+        let head = key.rsplit(' ').next().unwrap_or(key);
+        let holders = self
+            .entities
+            .iter()
+            .filter(|e| {
+                e.kind == SpeakerKind::Person
+                    && e.title_key
+                        .as_deref()
+                        .is_some_and(|k| k.rsplit(' ').next() == Some(head))
+            })
+            .count();
+        if holders != 1 {
+            return None;
+        }
+        let mut owner = None;
+        for k in 1..self.doc.tokens.len().saturating_sub(1) {
+            let t = self.doc.tokens[k];
+            if !t.is(POSSESSIVE)
+                || !self.doc.tokens[k + 1].is(WORD)
+                || self.doc.tokens[k + 1].is(CAP)
+                || !self.tok(k + 1).eq_ignore_ascii_case(head)
+                || self.doc.tokens.get(k + 2).is_some_and(|n| n.is(CAP))
+            {
+                continue;
+            }
+            let Some(o) = self.occurrences_at(k - 1).filter(|&o| o != i) else {
+                continue;
+            };
+            match owner {
+                None => owner = Some(o),
+                Some(x) if x == o => {}
+                Some(_) => return None,
+            }
+        }
+        // A country or a body, or a lone name with nothing to show it is a
+        // person's.
+        owner.filter(|&o| {
+            let ent = &self.entities[o];
+            ent.kind == SpeakerKind::Organization || (ent.words == 1 && !ent.person_evidence)
+        })
     }
 
     /// The organisation named last before entity `i`'s first salient

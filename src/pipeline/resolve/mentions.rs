@@ -187,6 +187,7 @@ impl<'t> Resolver<'_, 't> {
         let d = Description {
             title: parsed.title,
             affiliation: parsed.affiliation,
+            anaphor: None,
         };
         ResolvedSpeaker {
             name: Some(Cow::Borrowed(name)),
@@ -444,7 +445,7 @@ impl<'t> Resolver<'_, 't> {
     /// named close before whose name holds the noun ("Ministry of Labour",
     /// "Doctors for Ward Reform"), else for a generic noun ("the company",
     /// "the firm") the latest organisation named or speaking.
-    fn organisation_named_by(&self, noun: &str, at: usize) -> Option<usize> {
+    pub(super) fn organisation_named_by(&self, noun: &str, at: usize) -> Option<usize> {
         let near = |e: &usize| self.named_within(*e, at, DESCRIPTION_GAP);
         let stem = noun.trim_end_matches('s');
         let by_word = self.occurrences_before(at).map(|o| o.entity).find(|&e| {
@@ -575,7 +576,7 @@ impl<'t> Resolver<'_, 't> {
     /// The entity whose occurrence starts at token `k`.
     /// The entity whose name occurrence covers token `k` (its run may
     /// start a few tokens before, at a title or honorific).
-    fn occurrences_at(&self, k: usize) -> Option<usize> {
+    pub(super) fn occurrences_at(&self, k: usize) -> Option<usize> {
         let i = self.occurrences.partition_point(|o| o.first <= k);
         self.occurrences[..i]
             .last()

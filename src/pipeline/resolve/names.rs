@@ -276,8 +276,14 @@ impl<'t> Resolver<'_, 't> {
         let mut d = self.premodifier(a);
         d = d.or(self.apposition_after(b, end));
         d = d.or(self.apposition_before(a, start));
+        if e == b {
+            d = d.or(self.copular(a, b, end));
+        }
         if d.affiliation.is_none() && e == b {
-            d.affiliation = self.of_body(b, end).or_else(|| self.body_led(b, end));
+            d.affiliation = self
+                .of_body(b, end)
+                .or_else(|| self.body_led(b, end))
+                .or_else(|| self.body_worked_for(b, end));
         }
         d
     }
