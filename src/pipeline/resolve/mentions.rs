@@ -546,19 +546,48 @@ impl<'t> Resolver<'_, 't> {
                 }
             }
         }
+        // "… a spokesperson said. … the spokesperson said": the same
+        // organisation's spokesperson.
+        if self.tok_is(m.first, "the") {
+            let same = previous.iter().rev().take(4).find(|p| {
+                p.kind == SpeakerKind::Organization
+                    && p.name.is_some()
+                    && p.title.as_deref().is_some_and(|t| self.is_spokes(t))
+            });
+            if let Some(p) = same {
+                return Some(ResolvedSpeaker {
+                    mention: Some(mention),
+                    resolved_by: ResolvedBy::Title,
+                    title,
+                    ..p.clone()
+                });
+            }
+        }
         let org_speaker =
             previous.iter().rev().take(4).find(|p| {
                 p.kind == SpeakerKind::Organization && p.name.is_some() && p.title.is_none()
             });
+        // The organisation named last, a sentence subject first: in "Tallow
+        // Rail refused. A spokesperson said in an email to Varnholm News
+        // …" the spokesperson is Tallow Rail's.
+        let org = |e: usize| {
+            let ent = &self.entities[e];
+            ent.kind == SpeakerKind::Organization && !ent.place
+        };
+        let near = |e: &usize| self.named_within(*e, m.first, DESCRIPTION_GAP);
         let org_named = self
             .occurrences_before(m.first)
-            .filter(|o| o.salient)
+            .filter(|o| o.salient && o.subject)
             .map(|o| o.entity)
-            .find(|&e| {
-                let ent = &self.entities[e];
-                ent.kind == SpeakerKind::Organization && !ent.place
-            })
-            .filter(|&e| self.named_within(e, m.first, DESCRIPTION_GAP));
+            .find(|&e| org(e))
+            .filter(near)
+            .or_else(|| {
+                self.occurrences_before(m.first)
+                    .filter(|o| o.salient)
+                    .map(|o| o.entity)
+                    .find(|&e| org(e))
+                    .filter(near)
+            });
         if let Some(e) = org_named {
             return Some(ResolvedSpeaker {
                 title,
@@ -876,6 +905,22 @@ mod tests {
         // A person's lawyer is not the person.
         let r = speakers("Ana Vold was charged.\n\nVold's lawyer said the charge was false.");
         assert_eq!(r[0].0.as_deref(), Some("Vold's lawyer"), "{r:?}");
+    }
+
+    #[test]
+    fn a_spokesperson_speaks_for_the_subject_not_the_addressee() {
+        let text = "Acme Widgets Corp refused the offer. A spokesperson said in an email to \
+                    Varnholm Radio Ltd that the cuts were final.\n\n\
+                    “We cannot do it,” the spokesperson said.";
+        let r = speakers(text);
+        assert_eq!(r[0].0.as_deref(), Some("Acme Widgets Corp"), "{r:?}");
+        assert_eq!(r[1].0.as_deref(), Some("Acme Widgets Corp"), "{r:?}");
+        assert_eq!(r[1].3.as_deref(), Some("spokesperson"));
+        // With no subject named, the organisation named last.
+        let text =
+            "The plan went to Acme Widgets Corp on Monday. A spokesperson said it was final.";
+        let r = speakers(text);
+        assert_eq!(r[0].0.as_deref(), Some("Acme Widgets Corp"), "{r:?}");
     }
 
     #[test]

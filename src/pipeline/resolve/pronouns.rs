@@ -97,6 +97,17 @@ impl<'t> Resolver<'_, 't> {
                     };
                 }
             }
+            // "… thinks Jon Roe, editor of Tallow Weekly. “…,” he said":
+            // with no subject and no speaker to take, the only person the
+            // previous sentence names.
+            let start = self
+                .doc
+                .tokens
+                .partition_point(|t| t.span.start < here)
+                .min(m.first);
+            if let Some(e) = self.sole_person_of_previous_sentence(start, &agrees) {
+                return self.speaker_of(e, mention, ResolvedBy::Pronoun);
+            }
             return unresolved(SpeakerKind::Person);
         }
         let want = if p.group {
@@ -144,6 +155,40 @@ impl<'t> Resolver<'_, 't> {
             (None, Some((_, e))) => self.speaker_of(e, mention, ResolvedBy::Pronoun),
             (None, None) => unresolved(want),
         }
+    }
+}
+
+impl Resolver<'_, '_> {
+    /// The one person named (with evidence of being one) in the sentence
+    /// before the one holding token `at` (where the statement starts), if
+    /// they agree.
+    fn sole_person_of_previous_sentence(
+        &self,
+        at: usize,
+        agrees: &dyn Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let here = self.doc.tokens[at].sentence as usize;
+        let before = here.checked_sub(1)?;
+        let mut found = None;
+        for o in self.occurrences_before(at) {
+            let s = self.doc.tokens[o.first].sentence as usize;
+            if s == here {
+                continue;
+            }
+            if s < before {
+                break;
+            }
+            let ent = &self.entities[o.entity];
+            if !o.salient || ent.kind != SpeakerKind::Person || !ent.person_evidence {
+                continue;
+            }
+            match found {
+                None => found = Some(o.entity),
+                Some(e) if e == o.entity => {}
+                Some(_) => return None,
+            }
+        }
+        found.filter(|&e| agrees(e))
     }
 }
 
@@ -234,5 +279,20 @@ mod tests {
         let text = format!("Tom Bell spoke on Monday.\n\n“{long}and that is all,” he said.");
         let r = speakers(&text);
         assert_eq!(r[0].0.as_deref(), Some("Tom Bell"), "{r:?}");
+    }
+
+    #[test]
+    fn with_nobody_else_to_take_he_is_the_one_person_of_the_sentence_before() {
+        let text =
+            "Sales fell, which could be just the start, thinks Jon Roe, editor of Tallow Weekly. \
+                    “We expect the figures to leap,” he said.";
+        let r = speakers(text);
+        assert_eq!(r.last().unwrap().0.as_deref(), Some("Jon Roe"), "{r:?}");
+        // Two people named there: whose words they are is unclear.
+        let text =
+            "Sales fell, which could be just the start, thinks Jon Roe, who works with Ana Vold. \
+                    “We expect the figures to leap,” he said.";
+        let r = speakers(text);
+        assert_eq!(r.last().unwrap().0, None, "{r:?}");
     }
 }
