@@ -343,6 +343,16 @@ impl<'t> Resolver<'_, 't> {
         // of saying opens a clause, not the sentence.
         let after_cue =
             (start..first).any(|k| self.doc.tokens[k].is(CUE_WORD) || self.doc.cue_form(k));
+        // "as George McGovern's nominee", "Bridge's injury means …": an
+        // owner, not a subject; "Roe's campaign said" speaks for Roe.
+        let owner = {
+            let mut k = first;
+            while k + 1 < self.doc.tokens.len() && self.is_cap_word(k + 1) {
+                k += 1;
+            }
+            self.doc.tokens.get(k + 1).is_some_and(|t| t.is(POSSESSIVE))
+                && !(k + 2 < self.doc.tokens.len() && self.doc.glue(k + 2, Glue::Entourage))
+        };
         // "His words came as Cardinal Roe … backed": the subject of a
         // subordinate clause.
         let clause_subject = first > start
@@ -357,25 +367,46 @@ impl<'t> Resolver<'_, 't> {
                 .rev()
                 .take_while(|o| o.first >= start)
                 .any(|o| o.subject)
-            // "as George McGovern's nominee": an owner, not a subject.
-            && {
-                let mut k = first;
-                while k + 1 < self.doc.tokens.len() && self.is_cap_word(k + 1) {
-                    k += 1;
+            && !owner;
+        // "Youngsters Ben Hudell, Joe Keenan and Sam Tillen would …": one of
+        // a list is no singular subject.
+        let listed = {
+            let mut k = first;
+            while k + 1 < self.doc.tokens.len() && self.is_cap_word(k + 1) {
+                k += 1;
+            }
+            let n = self.doc.tokens.len();
+            // ", Ed Lund and …", ", Ed Lund, …": another name of the list
+            // (not an apposition: ", Tallow's chief,").
+            let next_name = || {
+                let mut j = k + 2;
+                while j < n && self.is_cap_word(j) {
+                    j += 1;
                 }
-                !self.doc.tokens.get(k + 1).is_some_and(|t| t.is(POSSESSIVE))
+                j > k + 2 && j < n && (self.tok_is(j, "and") || self.tok(j) == ",")
             };
+            let next_and = k + 2 < n
+                && (self.tok_is(k + 1, "and")
+                    || self.tok_is(k + 1, "or")
+                    || (self.tok(k + 1) == "," && next_name()));
+            let after_name = first >= 2
+                && self.tok(first - 1) == ","
+                && self.is_cap_word(first - 2)
+                && !self.doc.glue(first - 2, Glue::Calendar);
+            next_and || after_name
+        };
         let opens = clause_subject
             || (first <= start + 3 && !after_cue)
             || (first - start <= 12
                 && self.tok(first - 1) == ","
                 && (start..first - 1)
                     .all(|k| !self.doc.tokens[k].is(IN_QUOTE) && self.tok(k) != ","));
+        let opens = opens && !listed;
         // "In a Tumblr post …": a name after "a" or "his" modifies a noun.
         let determined = first > start
             && self.doc.glue(first - 1, Glue::Determiners)
             && !self.tok_is(first - 1, "the");
-        opens && !determined && !self.doc.tokens[first].is(IN_QUOTE)
+        opens && !determined && !owner && !self.doc.tokens[first].is(IN_QUOTE)
     }
 
     /// Whether token `i` opens its sentence (after any quote mark or

@@ -87,7 +87,10 @@ impl<'t> Resolver<'_, 't> {
                         return self.speaker_of(e, mention, ResolvedBy::Pronoun);
                     }
                 }
-            } else if let Some(s) = prev {
+            }
+            // The previous speaker: when no subject came after them, or the
+            // one that did is too far back.
+            if let Some(s) = prev {
                 let seen = s.entity.and_then(last_named).max(prev_pos);
                 if near(seen) {
                     return ResolvedSpeaker {
@@ -294,5 +297,33 @@ mod tests {
                     “We expect the figures to leap,” he said.";
         let r = speakers(text);
         assert_eq!(r.last().unwrap().0, None, "{r:?}");
+    }
+
+    #[test]
+    fn owners_and_members_of_a_list_are_no_subjects() {
+        // "Roe's injury means …": the owner is not the subject; one of a
+        // list is no singular subject. "He" goes on with the last speaker.
+        let text = "“It is a big blow,” said Tom Bell on Sunday.\n\n\
+                    Young players Jon Roe, Ed Lund and Sam Tull would be options. \
+                    Roe's injury also means the team is short.\n\n\
+                    “We will have to wait and see,” he said.";
+        let r = speakers(text);
+        assert_eq!(r.last().unwrap().0.as_deref(), Some("Tom Bell"), "{r:?}");
+        // A subject of its own still takes the pronoun.
+        let text = "“It is a big blow,” said Tom Bell on Sunday.\n\n\
+                    Jon Roe is out for a month.\n\n“We will have to wait and see,” he said.";
+        let r = speakers(text);
+        assert_eq!(r.last().unwrap().0.as_deref(), Some("Jon Roe"), "{r:?}");
+    }
+
+    #[test]
+    fn a_subject_too_far_back_leaves_the_pronoun_to_the_last_speaker() {
+        let filler = "The club has had a long run of bad luck with injuries this year. ".repeat(9);
+        let text = format!(
+            "Jon Roe left the club in May.\n\n{filler}\n\n“It is a blow,” said Tom Bell. \
+             The squad is thin.\n\n“We will wait and see,” he said."
+        );
+        let r = speakers(&text);
+        assert_eq!(r.last().unwrap().0.as_deref(), Some("Tom Bell"), "{r:?}");
     }
 }
