@@ -44,6 +44,10 @@ pub(super) struct Entity<'t> {
     /// Evidence that this is an organisation: an organisation word in the
     /// name, "the" before it, an organisation noun beside it.
     pub org_evidence: bool,
+    /// The name itself holds an organisation word ("Dick Clark
+    /// Productions", not "Frank Church"): an organisation, whatever given
+    /// name it starts with.
+    pub org_name: bool,
     /// A place of `places.txt` ("Ohio") or a holiday ("Christmas"): a
     /// speaker as an organisation, but never the antecedent of a pronoun.
     pub place: bool,
@@ -89,6 +93,12 @@ impl<'t> Resolver<'_, 't> {
                         && (s..=e)
                             .filter(|&x| self.doc.tokens[x].is(WORD))
                             .all(|x| self.doc.tokens[x].is(ALLCAPS)));
+                // "Frank Church" and "Emily Post" stay people.
+                let given_first =
+                    self.doc.glue(s, Glue::MaleNames) || self.doc.glue(s, Glue::FemaleNames);
+                let org_name = (s..=e).any(|x| self.lex.is_orgword(self.tok(x)))
+                    && (name_words >= 3 || !given_first);
+                let org_words = org_words && (org_name || !given_first);
                 // "NATO", "CBP"; not a shouted word ("ABSTRACT").
                 let acronym_like =
                     s == e && self.doc.tokens[s].is(ALLCAPS) && (2..=6).contains(&name.len());
@@ -108,6 +118,7 @@ impl<'t> Resolver<'_, 't> {
                     kind: SpeakerKind::Unknown,
                     person_evidence: false,
                     org_evidence: org_words || acronym_like,
+                    org_name,
                     place: self.lex.is_place(name)
                         || (name_words == 1 && self.lex.is(Glue::Holidays, name)),
                     words: name_words,
@@ -231,7 +242,7 @@ impl<'t> Resolver<'_, 't> {
         if affiliation.is_none() && ent.affiliation_anaphor.is_none() {
             ent.affiliation_anaphor = context.anaphor;
         }
-        if p.gender.is_some() {
+        if p.gender.is_some() && !ent.org_name {
             ent.gender = ent.gender.or(p.gender);
             ent.person_evidence = true;
         }
@@ -274,7 +285,8 @@ impl<'t> Resolver<'_, 't> {
             // A lone capitalised word that is no acronym, place or
             // organisation is most often a surname used without a first
             // name.
-            let org = ent.org_evidence && !(ent.person_evidence && ent.gender.is_some());
+            let org = ent.org_name
+                || (ent.org_evidence && !(ent.person_evidence && ent.gender.is_some()));
             ent.kind = if org || (ent.place && !ent.person_evidence) {
                 SpeakerKind::Organization
             } else {

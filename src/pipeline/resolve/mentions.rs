@@ -908,6 +908,17 @@ mod tests {
     }
 
     #[test]
+    fn a_name_with_an_organisation_word_is_an_organisation() {
+        let text = "The company that runs the show, Jon Roe Productions, denies it. \
+                    Jon Roe Productions said nothing was settled.";
+        let r = speakers(text);
+        assert!(r.iter().all(|s| s.1 == SpeakerKind::Organization), "{r:?}");
+        // A given name and one such word: a person ("Frank Church").
+        let r = speakers("Senator Jon Church said the bill would pass. Church said it again.");
+        assert!(r.iter().all(|s| s.1 == SpeakerKind::Person), "{r:?}");
+    }
+
+    #[test]
     fn a_spokesperson_speaks_for_the_subject_not_the_addressee() {
         let text = "Acme Widgets Corp refused the offer. A spokesperson said in an email to \
                     Varnholm Radio Ltd that the cuts were final.\n\n\
