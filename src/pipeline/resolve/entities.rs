@@ -650,17 +650,40 @@ impl<'t> Resolver<'_, 't> {
         {
             return Some(i);
         }
-        self.entities.iter().position(|e| {
-            e.words >= 2 && {
-                let initials: String = e
-                    .name
-                    .split([' ', '-'])
-                    .filter(|w| w.starts_with(char::is_uppercase))
-                    .filter_map(|w| w.chars().next())
-                    .collect();
-                initials.len() >= 2 && initials == acronym
+        self.entities
+            .iter()
+            .position(|e| e.words >= 2 && self.initials_match(e.name, acronym))
+    }
+
+    /// Whether `acronym` is made of the initials of the capitalised words
+    /// of `name`: all of them ("IMF"), or all but a leading place
+    /// adjective ("Chinese Center for Disease Control" → "CDC").
+    fn initials_match(&self, name: &str, acronym: &str) -> bool {
+        if acronym.len() < 2 {
+            return false;
+        }
+        let matches = |words: &str| {
+            let mut initials = words
+                .split([' ', '-'])
+                .filter(|w| w.starts_with(char::is_uppercase))
+                .filter_map(|w| w.chars().next());
+            let mut want = acronym.chars();
+            loop {
+                match (initials.next(), want.next()) {
+                    (None, None) => return true,
+                    (Some(a), Some(b)) if a == b => {}
+                    _ => return false,
+                }
             }
-        })
+        };
+        let without_adjective = name
+            .split_once(' ')
+            .filter(|(first, _)| self.lex.place_of_adjective(first).is_some())
+            .map(|(_, rest)| rest);
+        [Some(name), without_adjective]
+            .into_iter()
+            .flatten()
+            .any(matches)
     }
 
     /// A person named as a sentence subject and referred to by a gendered

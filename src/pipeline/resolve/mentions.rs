@@ -119,8 +119,15 @@ impl<'t> Resolver<'_, 't> {
         }
         let parsed = self.parse(a, m.last, poss);
         // An acronym or initials: "IMF", "the CBP", "JK".
+        // "the Chinese CDC": a place adjective before it names no other
+        // body.
+        let adjective = |k: usize| self.lex.place_of_adjective(self.tok(k)).is_some();
         let bare = m.first == m.last
-            || (m.first + 1 == m.last && self.doc.glue(m.first, Glue::Determiners));
+            || (m.first + 1 == m.last
+                && (self.doc.glue(m.first, Glue::Determiners) || adjective(m.first)))
+            || (m.first + 2 == m.last
+                && self.doc.glue(m.first, Glue::Determiners)
+                && adjective(m.first + 1));
         if bare && doc.tokens[m.last].is(ALLCAPS) && self.tok(m.last).len() >= 2 {
             if let Some(e) = self.entity_of_acronym(self.tok(m.last)) {
                 return self.speaker_of(e, mention_span, ResolvedBy::Name);
@@ -1035,6 +1042,24 @@ mod tests {
         // No spelled-out form: the acronym stays.
         let r = speakers("In August, HBP announced that it would not vaccinate families.");
         assert_eq!(r[0].0.as_deref(), Some("HBP"), "{r:?}");
+        // A place adjective before the acronym and the name.
+        let text = "Officials met the Norwegian Office for Ward Control on Monday. \
+                    The Norwegian OWC has said that there is no need to worry. \
+                    Later the OWC said the ward was safe.";
+        let r = speakers(text);
+        assert_eq!(
+            r[0].0.as_deref(),
+            Some("Norwegian Office for Ward Control"),
+            "{r:?}"
+        );
+        assert_eq!(
+            r[1].0.as_deref(),
+            Some("Norwegian Office for Ward Control"),
+            "{r:?}"
+        );
+        let r =
+            speakers("Officials met the Tallow Office for Ward Control. The OWD said it was safe.");
+        assert_eq!(r[0].0.as_deref(), Some("OWD"), "{r:?}");
     }
 
     #[test]
