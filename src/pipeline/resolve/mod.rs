@@ -8,7 +8,8 @@
 //! split into honorific, title, affiliation and name; its variants (surname,
 //! given name, initials, an acronym given in brackets); what the words around
 //! each occurrence say it is ("Charlton goalkeeper Dean Kiely", "Bob Murray,
-//! chairman of Sunderland FC,", "Mei-Lin Roe of the New York Times"); a
+//! chairman of Sunderland FC,", "Mei-Lin Roe of the New York Times", "a
+//! member of the group" → the group named before); a
 //! gender from honorifics, given names and agreeing pronouns; and a kind
 //! (person, organisation) from the evidence of all its occurrences. Names in
 //! photo credits and captions are left out, and names in the headline are
@@ -16,7 +17,7 @@
 //!
 //! # Resolution
 //!
-//! Mentions then resolve in text order (`mentions`, `pronouns`):
+//! Mentions then resolve in text order (`mentions`, `bodies`, `pronouns`):
 //!
 //! * a full name is itself (`name`); an acronym or initials ("IMF", "JK")
 //!   are the entity they abbreviate;
@@ -37,6 +38,7 @@
 //! Every event of an entity carries the entity's fullest title and
 //! affiliation; `null` where the article says none.
 
+mod bodies;
 mod descriptions;
 mod entities;
 mod mentions;
