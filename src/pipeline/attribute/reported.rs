@@ -852,4 +852,30 @@ mod tests {
         assert!(run("Roe asked not to be named.").is_empty());
         assert!(run("Roe told him so.").is_empty());
     }
+
+    #[test]
+    fn beliefs_and_stances_of_more_verb_forms() {
+        let r = one("Jon Roe blamed the mayor for the flood.");
+        assert_eq!(
+            (r.1.as_str(), r.3.clone()),
+            ("the mayor for the flood", s("Jon Roe"))
+        );
+        let r = one("Roe sees the vote as a test of his plan.");
+        assert_eq!(r.1, "the vote as a test of his plan");
+        assert_eq!(
+            one("The council plans to close the mill.").1,
+            "to close the mill"
+        );
+        assert_eq!(
+            one("Ana Vold sought a recount in Tallow.").1,
+            "a recount in Tallow"
+        );
+        // A noun is no cue: "in favor of", "the plans", "a saw".
+        assert_eq!(
+            one("Those in favor of the levy have said that it will pass.").1,
+            "it will pass"
+        );
+        assert!(run("The plans for Varnholm were costly.").is_empty());
+        assert!(run("The saw was blunt.").is_empty());
+    }
 }
