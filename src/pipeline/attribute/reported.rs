@@ -134,7 +134,13 @@ impl Attributor<'_, '_> {
         let left = if info.participle || coordinated {
             None
         } else {
-            self.mention_left(cue.first, s_start)
+            self.mention_left(cue.first, s_start).or_else(|| {
+                // Verbs of saying with a clause only: a belief or stance
+                // needs a real speaker phrase.
+                (info.attribution == Attribution::Speech && info.frame == CueFrame::Clause)
+                    .then(|| self.long_subject(s_start, cue.first))
+                    .flatten()
+            })
         };
         let mut inverted = None;
         if left.is_none() && !info.participle && !belief && !object && !coordinated {
@@ -877,5 +883,28 @@ mod tests {
         );
         assert!(run("The plans for Varnholm were costly.").is_empty());
         assert!(run("The saw was blunt.").is_empty());
+    }
+
+    #[test]
+    fn a_long_subject_of_a_verb_of_saying() {
+        let r = one("Organizers of the push to boycott the Tallow speech said they are worried.");
+        assert_eq!(
+            (r.1.as_str(), r.3.clone()),
+            (
+                "they are worried",
+                s("Organizers of the push to boycott the Tallow speech")
+            )
+        );
+        // No subject ending in a function word, holding a verb of its own,
+        // or for a belief.
+        assert!(run("The group set a deadline for the mayor to respond.").is_empty());
+        assert!(
+            run("The blog post that Roe wrote said the plan failed in Varnholm.")
+                .iter()
+                .all(|x| x.3.as_deref() != Some("The blog post that Roe wrote"))
+        );
+        assert!(
+            run("Organizers of the push to boycott the Tallow speech think it failed.").is_empty()
+        );
     }
 }
