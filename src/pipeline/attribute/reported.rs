@@ -883,6 +883,21 @@ mod tests {
         );
         assert!(run("The plans for Varnholm were costly.").is_empty());
         assert!(run("The saw was blunt.").is_empty());
+        // Negated expectations and "is considered" report subject and
+        // predicate; "discussed" reports its object, but not as a modifier.
+        let r = run("The levy is not expected to pass in Tallow.");
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!(
+            (r[0].1.as_str(), r[1].1.as_str()),
+            ("The levy", "to pass in Tallow")
+        );
+        let r = run("The mayor is widely considered a likely winner.");
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!(
+            one("Roe discussed the levy with Vold.").1,
+            "the levy with Vold"
+        );
+        assert!(run("A discussed plan was dropped.").is_empty());
     }
 
     #[test]
