@@ -8,6 +8,10 @@ use crate::lexicon::{CueFrame, Glue};
 use crate::pipeline::segment::{ALLCAPS, DOUBLE_MARK, IN_QUOTE, POSSESSIVE};
 use crate::text::Span;
 
+/// The most words before a source set off by commas ("Since May,
+/// according to Roe, …") for the clause after it to be what it reports.
+const MAX_SOURCE_LEAD_WORDS: usize = 6;
+
 impl Attributor<'_, '_> {
     /// Pass 3: every cue not used by a quote reports the clause it
     /// governs, or the question it asks.
@@ -85,6 +89,30 @@ impl Attributor<'_, '_> {
                 return None;
             }
             let mut start = self.clause_start(s_start, cue.first - 1);
+            // "Since May, according to Roe, the mill has lost money.": after
+            // a short lead, a source set off by commas reports the clause
+            // after it (PolNeAR train: 15 of 15 such leads of at most six
+            // words; scripts/analysis/according-to-midclause.py).
+            let lead_words = (start..cue.first - 1).filter(|&j| self.is_word(j)).count();
+            // After an apposition closed by a comma ("according to Jon
+            // Roe, a former envoy, …"), else right after the name.
+            let after = mention
+                .apposition
+                .map(|a| a.1)
+                .filter(|&e| e < s_end && self.is_punct(e, &[","]))
+                .unwrap_or(mention.last + 1);
+            if lead_words <= MAX_SOURCE_LEAD_WORDS
+                && after + 1 < s_end
+                && self.is_punct(after, &[","])
+                && self.is_word(after + 1)
+            {
+                let k = after + 1;
+                return Some(Statement {
+                    confidence: 0.8,
+                    priority: 2,
+                    ..self.reported(c, k, self.content_end(k, s_end, Some(c)), Some(mention))?
+                });
+            }
             // "As reported by FT, CLAUSE, according to X": the clause starts
             // after the other source's lead-in.
             if let Some(oc) = self.cue_starting_at(start) {
@@ -898,6 +926,21 @@ mod tests {
             "the levy with Vold"
         );
         assert!(run("A discussed plan was dropped.").is_empty());
+    }
+
+    #[test]
+    fn a_source_set_off_by_commas_after_a_short_lead_reports_what_follows() {
+        let r = run("Since last May, according to Jon Roe, the Tallow mill has lost money.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(
+            (r[0].1.as_str(), r[0].3.clone()),
+            ("the Tallow mill has lost money", s("Jon Roe"))
+        );
+        let r = one("At the heart of it, according to Jon Roe, a former envoy, was a levy.");
+        assert_eq!(r.1, "was a levy");
+        // After a clause of its own, the source reports the clause before.
+        let r = one("Vold won the vote in Tallow by a wide margin, according to Roe, and he will run again.");
+        assert_eq!(r.1, "Vold won the vote in Tallow by a wide margin");
     }
 
     #[test]
