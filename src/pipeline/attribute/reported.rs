@@ -926,6 +926,12 @@ mod tests {
             "the levy with Vold"
         );
         assert!(run("A discussed plan was dropped.").is_empty());
+        assert_eq!(
+            one("Vold speculated that the Tallow mill would close.").1,
+            "the Tallow mill would close"
+        );
+        assert_eq!(one("Roe likened the levy to a tax.").1, "the levy to a tax");
+        assert!(run("The credited amount was small.").is_empty());
     }
 
     #[test]
