@@ -932,6 +932,11 @@ mod tests {
         );
         assert_eq!(one("Roe likened the levy to a tax.").1, "the levy to a tax");
         assert!(run("The credited amount was small.").is_empty());
+        // "reportedly" reports its subject and predicate, as "is expected".
+        let r = run("The Tallow group is reportedly spending a million on ads.");
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!(r[1].1, "spending a million on ads");
+        assert!(run("The reported sum was small.").is_empty());
     }
 
     #[test]
