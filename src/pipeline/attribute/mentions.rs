@@ -14,6 +14,9 @@ const MAX_APPOSITION: usize = 16;
 /// …, said"), in tokens.
 const MAX_RELATIVE_APPOSITION: usize = 32;
 
+/// The longest subject, in tokens, that [`Attributor::long_subject`] takes.
+const MAX_LONG_SUBJECT: usize = 24;
+
 impl Attributor<'_, '_> {
     /// Is token `i` part of a name or descriptive noun phrase?
     pub(super) fn np_word(&self, i: usize) -> bool {
@@ -308,6 +311,51 @@ impl Attributor<'_, '_> {
             && !self.lex.is(Glue::BetweenSubjectAndVerb, w))
         .then_some(Mention {
             first: k - 1,
+            last: k - 1,
+            apposition: None,
+            loose: true,
+        })
+    }
+
+    /// A long subject filling the clause before a verb of saying, when no
+    /// shorter phrase is found: "Organizers of the push to boycott the
+    /// speech said", "Large majorities of voters in six states going to
+    /// the polls on Tuesday said" (`scripts/analysis/long-subjects.py`).
+    /// It opens its clause with a name, a determiner, a quantifier or a
+    /// number, ends in a content word, and holds no comma, quote, other
+    /// cue, finite verb or relative pronoun.
+    pub(super) fn long_subject(&self, limit: usize, k: usize) -> Option<Mention> {
+        let a = self.clause_subject_start(limit, k);
+        if k <= a + 1
+            || k - a > MAX_LONG_SUBJECT
+            || !self.is_word(k - 1)
+            || self.doc.tokens[k - 1].is(STOPWORD)
+            || self.doc.glue(k - 1, Glue::ContentStops)
+        {
+            return None;
+        }
+        let first = self.tok(a);
+        let opener_ok = (self.is_cap(a) && !self.lex.is_stopword(first))
+            || self.doc.glue(a, Glue::Determiners)
+            || self.doc.glue(a, Glue::Quantifiers)
+            || first.starts_with(|c: char| c.is_ascii_digit());
+        if !opener_ok || self.doc.glue(a, Glue::Subordinators) || self.lex.pronoun(first).is_some()
+        {
+            return None;
+        }
+        let clean = (a..k).all(|j| {
+            let t = self.doc.tokens[j];
+            !t.is(DOUBLE_MARK)
+                && !t.is(IN_QUOTE)
+                && self.cue_at[j] == u32::MAX
+                && !(t.is(WORD)
+                    && (self.doc.glue(j, Glue::FiniteVerbs)
+                        || self.doc.glue(j, Glue::Relative)
+                        || self.tok_is(j, "that")))
+                && (t.is(WORD) || matches!(self.tok(j), "-" | "’" | "'" | "." | "%" | "$" | "&"))
+        });
+        clean.then_some(Mention {
+            first: a,
             last: k - 1,
             apposition: None,
             loose: true,

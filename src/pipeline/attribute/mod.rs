@@ -246,7 +246,12 @@ impl<'a, 't> Attributor<'a, 't> {
         }
         self.out = out
             .into_iter()
-            .filter(|s| enabled.contains(s.attribution) && !self.writers_own(s))
+            // The writer's own speech is no reported statement; the
+            // writer's beliefs are attributions of their own.
+            .filter(|s| {
+                enabled.contains(s.attribution)
+                    && (s.attribution != Attribution::Speech || !self.writers_own(s))
+            })
             .collect();
         self.out.sort_by_key(|s| (s.content.start, s.priority));
         // Two statements for one content (two cues for one clause): keep the
