@@ -410,6 +410,11 @@ impl Attributor<'_, '_> {
         b: usize,
         mention: Option<Mention>,
     ) -> Option<Statement> {
+        // "Last week, Roe posted on Twitter …": a time phrase alone says
+        // nothing.
+        if self.only_time_words(a, b) {
+            return None;
+        }
         let sentence = self.sent_of(self.cues[c].first);
         Some(Statement {
             kind: self.kind_of(a, b),
@@ -424,6 +429,17 @@ impl Attributor<'_, '_> {
             sentence_last: sentence,
             confidence: 0.75,
             priority: 1,
+        })
+    }
+
+    /// Whether the words of tokens `a..b` are all words of time and
+    /// circumstance ("On Tuesday", "Then, last week", "In 1962").
+    fn only_time_words(&self, a: usize, b: usize) -> bool {
+        (a..b).all(|k| {
+            !self.is_word(k)
+                || self.doc.glue(k, Glue::Adverbials)
+                || self.doc.glue(k, Glue::Calendar)
+                || self.tok(k).bytes().all(|x| x.is_ascii_digit())
         })
     }
 
@@ -498,6 +514,25 @@ impl Attributor<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::super::testing::*;
+
+    #[test]
+    fn a_time_phrase_alone_is_no_content() {
+        for text in [
+            "Last week, Ana Vold posted on Twitter a photo of the mill.",
+            "Then, last week, Ana Vold posted on Twitter a photo of the mill.",
+            "On Tuesday, Ana Vold wrote on her blog about the mill.",
+        ] {
+            let r = run(text);
+            assert!(
+                r.iter()
+                    .all(|x| !x.1.contains("week") && !x.1.contains("Tuesday")),
+                "{text}: {r:?}"
+            );
+        }
+        // A clause with a time phrase in it still is one.
+        let r = one("On Tuesday the mill closed, Ana Vold wrote.");
+        assert_eq!(r.1, "On Tuesday the mill closed");
+    }
 
     #[test]
     fn a_comma_inside_a_closing_quote_ends_the_clause() {
