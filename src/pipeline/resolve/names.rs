@@ -343,16 +343,17 @@ impl<'t> Resolver<'_, 't> {
         // of saying opens a clause, not the sentence.
         let after_cue =
             (start..first).any(|k| self.doc.tokens[k].is(CUE_WORD) || self.doc.cue_form(k));
+        // The name run's last word.
+        let n = self.doc.tokens.len();
+        let mut k = first;
+        while k + 1 < n && self.is_cap_word(k + 1) {
+            k += 1;
+        }
         // "as George McGovern's nominee", "Bridge's injury means …": an
         // owner, not a subject; "Roe's campaign said" speaks for Roe.
-        let owner = {
-            let mut k = first;
-            while k + 1 < self.doc.tokens.len() && self.is_cap_word(k + 1) {
-                k += 1;
-            }
-            self.doc.tokens.get(k + 1).is_some_and(|t| t.is(POSSESSIVE))
-                && !(k + 2 < self.doc.tokens.len() && self.doc.glue(k + 2, Glue::Entourage))
-        };
+        let owner = k + 1 < n
+            && self.doc.tokens[k + 1].is(POSSESSIVE)
+            && !(k + 2 < n && self.doc.glue(k + 2, Glue::Entourage));
         // "His words came as Cardinal Roe … backed": the subject of a
         // subordinate clause.
         let clause_subject = first > start
@@ -366,16 +367,10 @@ impl<'t> Resolver<'_, 't> {
                 .iter()
                 .rev()
                 .take_while(|o| o.first >= start)
-                .any(|o| o.subject)
-            && !owner;
+                .any(|o| o.subject);
         // "Youngsters Ben Hudell, Joe Keenan and Sam Tillen would …": one of
         // a list is no singular subject.
         let listed = {
-            let mut k = first;
-            while k + 1 < self.doc.tokens.len() && self.is_cap_word(k + 1) {
-                k += 1;
-            }
-            let n = self.doc.tokens.len();
             // ", Ed Lund and …", ", Ed Lund, …": another name of the list
             // (not an apposition: ", Tallow's chief,").
             let next_name = || {
