@@ -116,7 +116,7 @@ impl<'t> Resolver<'_, 't> {
             && self.doc.glue(k - 2, Glue::OrganisationAnaphors)
             && !self.doc.tokens[k - 2].is(CAP)
             && self.tok_is(k - 3, "the"))
-        .then_some(k - 2)
+        .then(|| k - 2)
     }
 
     /// "the group", "the company": the organisation noun of a definite
