@@ -543,7 +543,7 @@ impl<'t> Resolver<'_, 't> {
     /// for, named right after a verb of working and "for".
     pub(super) fn body_worked_for(&self, b: usize, end: usize) -> Option<(usize, usize)> {
         let mut v = b + 1;
-        if v < end && self.doc.punct_is(v, ',') && self.tok_is(v + 1, "who") {
+        if v + 1 < end && self.doc.punct_is(v, ',') && self.tok_is(v + 1, "who") {
             v += 2;
         }
         if v + 2 >= end
