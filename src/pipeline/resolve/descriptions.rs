@@ -277,7 +277,9 @@ impl<'t> Resolver<'_, 't> {
         let name = self.span_text(a, b);
         let judgement = (v + 2..stop).any(|j| {
             let w = self.tok(j);
-            self.doc.tokens[j].is(WORD) && (w.len() > 4 && w.ends_with("est") || w == "best")
+            self.doc.tokens[j].is(WORD)
+                && !self.doc.tokens[j].is(CAP)
+                && (w.len() > 4 && w.ends_with("est") || w == "best")
         });
         if self.lex.is_place(name) || self.lex.is_orgword(self.tok(b)) || judgement {
             return Description::default();
@@ -520,8 +522,13 @@ impl<'t> Resolver<'_, 't> {
         if (v + 1..s).any(|j| !self.title_modifier(j) && !self.doc.glue(j, Glue::Determiners)) {
             return None;
         }
-        // "runs the Frankfurt exchange": a place, or a name that only
-        // modifies a lower-case noun, is no body.
+        self.named_body(s, stop)
+    }
+
+    /// The body named at token `s`, before `stop`: not a place, nor a name
+    /// that only modifies a lower-case noun ("runs the Frankfurt
+    /// exchange").
+    fn named_body(&self, s: usize, stop: usize) -> Option<(usize, usize)> {
         self.body_at(s, stop).filter(|&(a, e)| {
             !self.lex.is_place(self.span_text(a, e)) && !self.modifies_noun(e + 1, stop)
         })
@@ -553,10 +560,7 @@ impl<'t> Resolver<'_, 't> {
         {
             return None;
         }
-        let stop = self.phrase_end(v + 2, end);
-        self.body_at(v + 2, stop).filter(|&(a, e)| {
-            !self.lex.is_place(self.span_text(a, e)) && !self.modifies_noun(e + 1, stop)
-        })
+        self.named_body(v + 2, self.phrase_end(v + 2, end))
     }
 
     /// The text of a title: as written, without a leading determiner.

@@ -299,7 +299,6 @@ impl<'t> Resolver<'_, 't> {
             }
         }
         self.titles_from_descriptions();
-        self.complete_affiliations();
         for (i, ent) in self.entities.iter().enumerate() {
             if ent.kind != SpeakerKind::Person {
                 continue;
@@ -312,6 +311,7 @@ impl<'t> Resolver<'_, 't> {
                     .or_insert(Some(i));
             }
         }
+        self.complete_affiliations();
     }
 
     /// "Johnny O'Dell is determined … The Wasps flanker replaces …": a
@@ -426,13 +426,14 @@ impl<'t> Resolver<'_, 't> {
                     self.entity_of_acronym(a).filter(|&e| e != i)
                 }
                 Some(_) => None,
-                // "the group's president Bea Lund", "Jon Roe, a member of
-                // the group": the organisation the noun refers back to.
                 None => {
                     let titled = ent.title.is_some() && !ent.title_rank;
                     let employer = first
                         .filter(|_| titled)
                         .and_then(|k| self.employer_before(k));
+                    // "the group's president Bea Lund", "Jon Roe, a member
+                    // of the group": the organisation the noun refers back
+                    // to.
                     employer
                         .or_else(|| {
                             let k = ent.affiliation_anaphor?;
@@ -457,17 +458,7 @@ impl<'t> Resolver<'_, 't> {
     fn owner_of_role(&self, i: usize) -> Option<usize> {
         let key = self.entities[i].title_key.as_deref()?;
         let head = key.rsplit(' ').next().unwrap_or(key);
-        let holders = self
-            .entities
-            .iter()
-            .filter(|e| {
-                e.kind == SpeakerKind::Person
-                    && e.title_key
-                        .as_deref()
-                        .is_some_and(|k| k.rsplit(' ').next() == Some(head))
-            })
-            .count();
-        if holders != 1 {
+        if self.title_holders.get(head) != Some(&Some(i)) {
             return None;
         }
         let mut owner = None;
