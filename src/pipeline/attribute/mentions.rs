@@ -597,7 +597,15 @@ impl Attributor<'_, '_> {
                 j = p;
                 continue;
             }
-            if w == "and" && p > limit && self.np_word(p - 1) && self.is_cap(p - 1) {
+            // "Customs and Border Protection", "Center for Disease
+            // Control", "Citizens Against Crime": capitalised words joined
+            // into one name (the resolver decides whether they are one).
+            if matches!(w, "and" | "for" | "against")
+                && p > limit
+                && self.np_word(p - 1)
+                && self.is_cap(p - 1)
+                && (w == "and" || self.is_cap(p + 1))
+            {
                 first = p;
                 j = p;
                 continue;

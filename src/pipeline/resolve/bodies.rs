@@ -13,6 +13,10 @@ use crate::pipeline::segment::{ALLCAPS, POSSESSIVE};
 use crate::text::Span;
 use std::borrow::Cow;
 
+/// How far after a description (in bytes) the body whose name holds its
+/// noun may be named.
+const CATAPHORA_GAP: usize = 400;
+
 impl<'t> Resolver<'_, 't> {
     /// Whether `noun` names someone who speaks for an organisation.
     pub(super) fn is_spokes(&self, noun: &str) -> bool {
@@ -26,7 +30,7 @@ impl<'t> Resolver<'_, 't> {
     pub(super) fn organisation_named_by(&self, noun: &str, at: usize) -> Option<usize> {
         let near = |e: &usize| self.named_within(*e, at, DESCRIPTION_GAP);
         let stem = noun.trim_end_matches('s');
-        let by_word = self.occurrences_before(at).map(|o| o.entity).find(|&e| {
+        let holds_noun = |e: usize| {
             let ent = &self.entities[e];
             ent.kind == SpeakerKind::Organization
                 && !ent.place
@@ -34,9 +38,26 @@ impl<'t> Resolver<'_, 't> {
                     .name
                     .split(' ')
                     .any(|w| w.eq_ignore_ascii_case(noun) || w.eq_ignore_ascii_case(stem))
-        });
+        };
+        let by_word = self
+            .occurrences_before(at)
+            .map(|o| o.entity)
+            .find(|&e| holds_noun(e));
         if by_word.is_some() {
             return by_word;
+        }
+        // "In a letter, the doctors pleaded … The doctors, members of the
+        // group Doctors for Ward Reform, …": a lead may name the body just
+        // after the description.
+        let at_byte = self.doc.tokens[at].span.start;
+        let after = self.occurrences.partition_point(|o| o.first <= at);
+        let by_word_after = self.occurrences[after..]
+            .iter()
+            .take_while(|o| self.doc.tokens[o.first].span.start <= at_byte + CATAPHORA_GAP)
+            .map(|o| o.entity)
+            .find(|&e| holds_noun(e));
+        if by_word_after.is_some() {
+            return by_word_after;
         }
         if !self.lex.is(Glue::OrganisationAnaphors, noun) {
             return None;
@@ -466,5 +487,24 @@ mod tests {
             Some("Varnholm Audit Office"),
             "{r:?}"
         );
+    }
+
+    #[test]
+    fn a_description_may_name_its_body_just_after() {
+        let text = "In a letter, the doctors urged the ministry to reopen the clinic.\n\nThe doctors, members of a new group Doctors for Ward Reform, said that the wards were full.";
+        let r = speakers(text);
+        assert_eq!(r[0].0.as_deref(), Some("Doctors for Ward Reform"), "{r:?}");
+        assert_eq!(r[1].0.as_deref(), Some("Doctors for Ward Reform"), "{r:?}");
+        assert_eq!(r[0].1, SpeakerKind::Organization);
+        // Too far after, or a body whose name lacks the noun: the
+        // description stays as written.
+        let far = format!(
+            "In a letter, the doctors urged the ministry to reopen the clinic.\n\n{}\n\nDoctors for Ward Reform was founded in May.",
+            "The wards were full all winter, and the queue grew longer. ".repeat(8)
+        );
+        let r = speakers(&far);
+        assert_eq!(r[0].0.as_deref(), Some("the doctors"), "{r:?}");
+        let r = speakers("In a letter, the doctors urged the ministry to reopen the clinic.\n\nNurses for Ward Reform was founded in May.");
+        assert_eq!(r[0].0.as_deref(), Some("the doctors"), "{r:?}");
     }
 }

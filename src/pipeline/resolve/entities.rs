@@ -77,8 +77,11 @@ impl<'t> Resolver<'_, 't> {
             .count()
             .max(usize::from(self.is_cap_word(s)));
         // Headline runs ("Ben Carson Defends Himself Against Claims") are
-        // not names.
-        if name_words > 4 {
+        // not names; an organisation's name joined over lower-case "of",
+        // "for" or "and" may be longer ("Chinese Center for Disease
+        // Control and Prevention").
+        let joined = (s..=e).any(|x| matches!(self.tok(x), "and" | "&" | "for" | "against" | "of"));
+        if name_words > 4 && !(joined && name_words <= 8) {
             return None;
         }
         let name = self.span_text(s, e);
@@ -96,8 +99,15 @@ impl<'t> Resolver<'_, 't> {
                 // "Frank Church" and "Emily Post" stay people.
                 let given_first =
                     self.doc.glue(s, Glue::MaleNames) || self.doc.glue(s, Glue::FemaleNames);
-                let org_name = (s..=e).any(|x| self.lex.is_orgword(self.tok(x)))
-                    && (name_words >= 3 || !given_first);
+                // A name joined over "and", "&", "for" or "against" is an
+                // organisation's ("Customs and Border Protection",
+                // "Doctors for Ward Reform"): run_end joins no person's
+                // name over them.
+                let joined_org =
+                    (s..=e).any(|x| matches!(self.tok(x), "and" | "&" | "for" | "against"));
+                let org_name = joined_org
+                    || (s..=e).any(|x| self.lex.is_orgword(self.tok(x)))
+                        && (name_words >= 3 || !given_first);
                 let org_words = org_words && (org_name || !given_first);
                 // "NATO", "CBP"; not a shouted word ("ABSTRACT").
                 let acronym_like =
@@ -619,12 +629,33 @@ impl<'t> Resolver<'_, 't> {
     pub(super) fn spell_out_acronyms(&mut self) {
         for i in 0..self.entities.len() {
             let e = &self.entities[i];
-            if e.acronym.is_some() || e.words != 1 || e.name.len() < 3 || !e.org_evidence {
+            // "CBP", or "Chinese CDC": an acronym after a place adjective.
+            let acronym = match e.name.split_once(' ') {
+                None if e.org_evidence => e.name,
+                Some((adjective, rest))
+                    if e.words == 2
+                        && self.lex.place_of_adjective(adjective).is_some()
+                        && rest.bytes().all(|b| b.is_ascii_uppercase()) =>
+                {
+                    rest
+                }
+                _ => continue,
+            };
+            if e.acronym.is_some() || acronym.len() < 3 {
                 continue;
             }
-            if let Some((a, b)) = self.spelled_out(e.name) {
-                let full = self.span_text(a, b);
-                self.entities[i].acronym = Some(self.entities[i].name);
+            // A name in the table with these initials ("Center for Disease
+            // Control and Prevention" for "CDC"), else the first run of
+            // words that spells them.
+            let known = self
+                .entities
+                .iter()
+                .find(|x| x.words >= 2 && self.initials_match(x.name, acronym))
+                .map(|x| x.name);
+            let full =
+                known.or_else(|| self.spelled_out(acronym).map(|(a, b)| self.span_text(a, b)));
+            if let Some(full) = full {
+                self.entities[i].acronym = Some(acronym);
                 self.entities[i].name = full;
                 self.entities[i].kind = SpeakerKind::Organization;
             }
@@ -648,8 +679,9 @@ impl<'t> Resolver<'_, 't> {
 
     /// Whether `acronym` is made of the initials of the capitalised words
     /// of `name`: all of them ("IMF"), or all but a leading place
-    /// adjective ("Chinese Center for Disease Control" → "CDC").
-    fn initials_match(&self, name: &str, acronym: &str) -> bool {
+    /// adjective ("Chinese Center for Disease Control" → "CDC"), of the
+    /// whole name or of its part before "and".
+    fn initials_match(&self, name: &'t str, acronym: &str) -> bool {
         if acronym.len() < 2 {
             return false;
         }
@@ -667,12 +699,21 @@ impl<'t> Resolver<'_, 't> {
                 }
             }
         };
-        let without_adjective = name
-            .split_once(' ')
-            .filter(|(first, _)| self.lex.place_of_adjective(first).is_some())
-            .map(|(_, rest)| rest);
-        [Some(name), without_adjective]
+        let without_adjective = |name: &'t str| {
+            name.split_once(' ')
+                .filter(|(first, _)| self.lex.place_of_adjective(first).is_some())
+                .map(|(_, rest)| rest)
+        };
+        // "CDC" for "Center for Disease Control and Prevention": an
+        // acronym older than the last part of the name.
+        let before_and = name
+            .split_once(" and ")
+            .map(|(head, _)| head)
+            .filter(|_| acronym.len() >= 3);
+        [Some(name), before_and]
             .into_iter()
+            .flatten()
+            .flat_map(|n| [Some(n), without_adjective(n)])
             .flatten()
             .any(matches)
     }

@@ -108,7 +108,7 @@ impl<'t> Resolver<'_, 't> {
                         .or_else(|| self.by_given_near(w, a));
                     if let Some(ent) = fuller {
                         self.add_to(ent, parsed, context);
-                        self.push_occurrence(a, ent, salient);
+                        self.push_occurrence(a, b, ent, salient);
                         continue;
                     }
                     // A place adjective ("Western", "Ruritanian") or an
@@ -156,7 +156,7 @@ impl<'t> Resolver<'_, 't> {
                     }
                 }
                 if let Some(ent) = self.record(parsed, context, a) {
-                    self.push_occurrence(a, ent, salient);
+                    self.push_occurrence(a, b, ent, salient);
                 }
             }
         }
@@ -181,7 +181,7 @@ impl<'t> Resolver<'_, 't> {
                 && self.doc.glue(j, Glue::Particles)
                 && j + 1 < end
                 && self.is_cap_word(j + 1);
-            let org_of = j + 1 < end && self.joins(a, j);
+            let org_of = j + 1 < end && (self.joins(a, j) || self.and_joins(a, j, end));
             // "Joseph R. Biden Jr.": the suffix's dot.
             let suffix_dot =
                 self.doc.punct_is(j, '.') && self.doc.glue(j - 1, Glue::NameSuffixes) && j == b + 1;
@@ -252,6 +252,8 @@ impl<'t> Resolver<'_, 't> {
         let w = self.tok(j);
         if !matches!(w, "of" | "for" | "on" | "against" | "&")
             || j <= a
+            // "called Wednesday for Supreme Court Justice …".
+            || self.doc.glue(a, Glue::Calendar)
             || !self.is_cap_word(j + 1)
             || self.is_stop(j + 1)
             || self.lex.is_place(self.tok(j + 1))
@@ -268,6 +270,80 @@ impl<'t> Resolver<'_, 't> {
             || self.lex.title(first).is_some()
             || self.is_initial_dot(a + 1);
         (w == "&" || !personal) && (a..j).all(|x| !self.doc.tokens[x].is(ALLCAPS))
+    }
+
+    /// Whether the "and" at `j` is inside an organisation's name that starts
+    /// at `a`, not between two names: "Customs and Border Protection" when
+    /// the article also writes "CBP", "Securities and Exchange Commission"
+    /// (the part after "and" ends in an organisation word, the part before
+    /// has none), or "Center for Disease Control and Prevention" (the run
+    /// already joined over "of" or "for", and one or two plain capitalised
+    /// words end it). Places, personal names, titles and acronyms on either
+    /// side make it a list: "Ruritania and Tallow", "the Treasury and
+    /// Jon Roe".
+    fn and_joins(&self, a: usize, j: usize, end: usize) -> bool {
+        if self.tok(j) != "and" || j <= a || !self.is_cap_word(j - 1) {
+            return false;
+        }
+        let plain = |k: usize| {
+            self.is_cap_word(k)
+                && !self.is_stop(k)
+                && !self.doc.tokens[k].is(ALLCAPS)
+                && !self.lex.is_place(self.tok(k))
+                && self.lex.place_of_adjective(self.tok(k)).is_none()
+                && !self.doc.glue(k, Glue::MaleNames)
+                && !self.doc.glue(k, Glue::FemaleNames)
+                && self.lex.honorific(self.tok(k)).is_none()
+                && self.lex.title(self.tok(k)).is_none()
+        };
+        let personal = self.doc.glue(a, Glue::MaleNames)
+            || self.doc.glue(a, Glue::FemaleNames)
+            || self.lex.honorific(self.tok(a)).is_some()
+            || self.lex.title(self.tok(a)).is_some();
+        if personal || !plain(j - 1) || !plain(j + 1) {
+            return false;
+        }
+        // The capitalised words after "and": at most three.
+        let mut r = j + 1;
+        while r + 1 < end && r < j + 3 && self.is_cap_word(r + 1) && !self.is_stop(r + 1) {
+            r += 1;
+        }
+        if r + 1 < end && self.is_cap_word(r + 1) {
+            return false;
+        }
+        let orgword = |k: usize| self.lex.is_orgword(self.tok(k));
+        let joined_before = (a + 1..j).any(|k| matches!(self.tok(k), "of" | "for"));
+        let before_has_org = (a..j).any(orgword);
+        (orgword(r) && !before_has_org)
+            || (joined_before && (j + 1..=r).all(|k| plain(k) && !orgword(k)))
+            || self.acronym_written(a, j, r)
+    }
+
+    /// Whether the article writes, as a word of its own, the initials of
+    /// the capitalised words of `a..=b` or of a part of it ending at `b`
+    /// and starting before `and` ("CBP" for "Customs and Border
+    /// Protection", "HHS" for "Department of Health and Human Services").
+    fn acronym_written(&self, a: usize, and: usize, b: usize) -> bool {
+        let mut initials = [0u8; 8];
+        let mut n = 0;
+        for k in (a..=b).rev() {
+            if !self.is_cap_word(k) {
+                continue;
+            }
+            if n == initials.len() {
+                break;
+            }
+            n += 1;
+            initials[initials.len() - n] = self.tok(k).as_bytes()[0];
+            let acronym = &initials[initials.len() - n..];
+            if k < and
+                && n >= 3
+                && std::str::from_utf8(acronym).is_ok_and(|x| self.cap_counts.contains_key(x))
+            {
+                return true;
+            }
+        }
+        false
     }
 
     /// What the words around a name run say about it: the title and
@@ -322,8 +398,8 @@ impl<'t> Resolver<'_, 't> {
     }
 
     /// Records an occurrence of entity `e` at token `first`.
-    pub(super) fn push_occurrence(&mut self, first: usize, e: usize, salient: bool) {
-        let subject = salient && self.subject_position(first);
+    pub(super) fn push_occurrence(&mut self, first: usize, last: usize, e: usize, salient: bool) {
+        let subject = salient && self.subject_position(first, last);
         self.entities[e].named_in_body |= salient;
         self.occurrences.push(Occurrence {
             first,
@@ -333,22 +409,18 @@ impl<'t> Resolver<'_, 't> {
         });
     }
 
-    /// Whether a name at token `first` stands where a subject does: at the
-    /// start of its sentence, or after an introductory phrase closed by a
-    /// comma ("In an interview on Sunday, Roe …"); never inside a quote.
-    fn subject_position(&self, first: usize) -> bool {
+    /// Whether a name run `first..=last` stands where a subject does: at
+    /// the start of its sentence, or after an introductory phrase closed by
+    /// a comma ("In an interview on Sunday, Roe …"); never inside a quote.
+    fn subject_position(&self, first: usize, last: usize) -> bool {
         let sentence = &self.doc.sentences[self.doc.tokens[first].sentence as usize];
         let start = sentence.tokens.start;
         // "Acme Corp said Tallow's opposition …": a name after a verb
         // of saying opens a clause, not the sentence.
         let after_cue =
             (start..first).any(|k| self.doc.tokens[k].is(CUE_WORD) || self.doc.cue_form(k));
-        // The name run's last word.
         let n = self.doc.tokens.len();
-        let mut k = first;
-        while k + 1 < n && self.is_cap_word(k + 1) {
-            k += 1;
-        }
+        let k = last;
         // "as George McGovern's nominee", "Bridge's injury means …": an
         // owner, not a subject; "Roe's campaign said" speaks for Roe.
         let owner = k + 1 < n
@@ -477,9 +549,20 @@ impl<'t> Resolver<'_, 't> {
             }
             // Modifiers before a title: "NATO General Secretary", "French
             // President", "U.S. Defense Secretary".
+            // "Centers for Disease Control Director Ana Vold": a body's
+            // name joined over "of", "for" or "and" before a title and a
+            // name ("Citizens for Tax Justice" ends in no title).
+            let joiner = || {
+                pos > a
+                    && !self.doc.glue(a, Glue::Calendar)
+                    && matches!(self.tok(pos), "of" | "for" | "and" | "&")
+                    && self.is_cap_word(pos + 1)
+                    && (pos + 1..=b.min(pos + 4))
+                        .any(|x| self.title_at(x, b).is_some_and(|(len, _)| x + len <= b))
+            };
             if first_title.is_none()
                 && pos < b
-                && (self.is_cap_word(pos) || self.is_initial_dot(pos))
+                && (self.is_cap_word(pos) || self.is_initial_dot(pos) || joiner())
                 && (pos + 1..=b.min(pos + 4)).any(|x| self.title_at(x, b).is_some())
             {
                 pos += 1;
@@ -537,7 +620,8 @@ impl<'t> Resolver<'_, 't> {
                 || self.is_initial_dot(s - 1)
                 || (s >= name_start + 2 && self.doc.plural_possessive_mark(s - 1))
                 || (self.doc.tokens[s - 1].is(WORD) && self.doc.glue(s - 1, Glue::Particles))
-                || (s >= name_start + 2 && self.joins(name_start, s - 1)))
+                || (s >= name_start + 2
+                    && (self.joins(name_start, s - 1) || self.and_joins(name_start, s - 1, e + 1))))
         {
             s -= 1;
         }
@@ -690,5 +774,72 @@ mod tests {
         let text = "Ana Vold said the mill would close.\n\nPhoto: Jon Roe/Getty Images\n\nShe said the workers would be paid.";
         let r = speakers(text);
         assert_eq!(r.last().unwrap().0.as_deref(), Some("Ana Vold"), "{r:?}");
+    }
+
+    #[test]
+    fn organisation_names_join_over_and_when_the_article_shows_they_are_one() {
+        // The acronym written elsewhere ties the two halves together; a
+        // spokesperson after the body speaks for all of it.
+        let text = "Grain and Border Inspection, part of the Interior Ministry, refused the offer. A spokesperson said that the agency would never inspect farms.\n\nGBI rules are strict, Jon Roe said.";
+        let r = speakers(text);
+        assert_eq!(
+            r[0].0.as_deref(),
+            Some("Grain and Border Inspection"),
+            "{r:?}"
+        );
+        assert_eq!(r[0].1, SpeakerKind::Organization);
+        assert_eq!(r[0].3.as_deref(), Some("spokesperson"));
+        // A run that already joined over "for", closed by plain words.
+        let r = speakers("The Estonian Center for Soil Control and Prevention said the risk was low.\n\nLater the Estonian CSC said the harvest was safe.");
+        let full = Some("Estonian Center for Soil Control and Prevention");
+        assert_eq!(r[0].0.as_deref(), full, "{r:?}");
+        assert_eq!(
+            r[1].0.as_deref(),
+            full,
+            "an acronym older than the name's tail: {r:?}"
+        );
+        // The part after "and" ends in an organisation word.
+        let r = speakers("Tallow and Exchange Commission said the rules would change.");
+        assert_eq!(
+            r[0].0.as_deref(),
+            Some("Tallow and Exchange Commission"),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn names_on_both_sides_of_and_stay_two() {
+        // Places, personal names and titles make "and" a list.
+        let r = speakers("Ruritania and Tallow said the border would stay open.");
+        assert_ne!(r[0].0.as_deref(), Some("Ruritania and Tallow"), "{r:?}");
+        let r = speakers("Jon Roe and Ana Vold said the deal was done.");
+        assert!(
+            r.iter()
+                .all(|x| x.0.as_deref() != Some("Jon Roe and Ana Vold")),
+            "{r:?}"
+        );
+        // No acronym, no organisation word, no joined body before it.
+        let r = speakers("Grain and Border Inspection said that the farms were safe.");
+        assert_ne!(
+            r[0].0.as_deref(),
+            Some("Grain and Border Inspection"),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn a_body_named_over_for_before_a_title_is_the_affiliation() {
+        let r = speakers("Centers for Soil Control Director Ana Vold said the risk was low.");
+        assert_eq!(r[0].0.as_deref(), Some("Ana Vold"), "{r:?}");
+        assert_eq!(r[0].3.as_deref(), Some("Director"));
+        assert_eq!(r[0].4.as_deref(), Some("Centers for Soil Control"));
+        // A weekday before "for" opens no name.
+        let r = speakers("Jon Roe called Wednesday for Supreme Court Justice Ana Vold to resign.\n\nVold said she would stay.");
+        assert_eq!(r.last().unwrap().0.as_deref(), Some("Ana Vold"), "{r:?}");
+        assert_eq!(
+            r.last().unwrap().4.as_deref(),
+            Some("Supreme Court"),
+            "{r:?}"
+        );
     }
 }
