@@ -212,7 +212,7 @@ impl<'t> Resolver<'_, 't> {
     ) -> Option<ResolvedSpeaker<'t>> {
         let noun = self.tok(m.last);
         let start = self.doc.tokens[m.first].span.start;
-        let floor = start.saturating_sub(DESCRIPTION_GAP);
+        let mut floor = start.saturating_sub(DESCRIPTION_GAP);
         // "The IMF said … “…,” the report said": a report no one was named
         // as the author of is the organisation that spoke just before.
         let last_speaker = || {
@@ -233,10 +233,11 @@ impl<'t> Resolver<'_, 't> {
         };
         // The previous mention of the same noun, then its author.
         let mut k = m.first;
+        let mut mentioned_before = false;
         while k > 0 {
             k -= 1;
             if self.doc.tokens[k].span.start < floor {
-                return last_speaker();
+                break;
             }
             if !self.tok_is(k, noun) {
                 continue;
@@ -252,7 +253,21 @@ impl<'t> Resolver<'_, 't> {
                     if s < end && self.tok_is(s, "the") {
                         s += 1;
                     }
-                    if let Some(e) = (s < end).then(|| self.occurrences_at(s)).flatten() {
+                    // "by Varnholm University's Center on Poverty": the
+                    // body after a possessive owner.
+                    let owned = (s..end.min(s + 4))
+                        .find(|&x| self.doc.tokens[x].is(POSSESSIVE))
+                        .map(|x| x + 1);
+                    // A place or a date after "from" is no author ("a
+                    // report from Washington", "a poll from Feb. 3").
+                    let author_at = |x: usize| {
+                        (x < end && !self.doc.glue(x, Glue::Calendar))
+                            .then(|| self.occurrences_at(x))
+                            .flatten()
+                            .filter(|&e| !self.entities[e].place)
+                    };
+                    let author = owned.and_then(author_at).or_else(|| author_at(s));
+                    if let Some(e) = author {
                         return Some(self.speaker_of(e, mention, ResolvedBy::Title));
                     }
                     break;
@@ -269,6 +284,25 @@ impl<'t> Resolver<'_, 't> {
                     return Some(self.speaker_of(e, mention, ResolvedBy::Title));
                 }
             }
+            // "A report by X … The report assessed … The report
+            // concluded": a definite mention refers further back.
+            let definite = k > 0
+                && matches!(
+                    self.tok(k - 1).to_ascii_lowercase().as_str(),
+                    "the" | "this" | "that"
+                );
+            if !definite {
+                return None;
+            }
+            // Each mention in the chain looks back from itself.
+            mentioned_before = true;
+            floor = self.doc.tokens[k]
+                .span
+                .start
+                .saturating_sub(DESCRIPTION_GAP);
+        }
+        // A document named before with no author stays as written.
+        if mentioned_before {
             return None;
         }
         last_speaker()
@@ -487,6 +521,34 @@ mod tests {
             Some("Varnholm Audit Office"),
             "{r:?}"
         );
+    }
+
+    #[test]
+    fn a_chain_of_definite_mentions_leads_back_to_the_author() {
+        // Each "the report" looks back from the one before it; the author
+        // after a possessive owner is the body, not its owner.
+        let filler =
+            "The mill employs 300 people in the valley and pays above the regional average. "
+                .repeat(14);
+        let text = format!(
+            "A report released on Monday by Varnholm University's Center on Mill Safety was published.\n\n\
+             The report assessed the mills.\n\n{filler}\n\nThe report listed the worst of them.\n\n{filler}\n\n\
+             The report concluded that the mill had been mismanaged."
+        );
+        let r = speakers(&text);
+        assert_eq!(
+            r.last().unwrap().0.as_deref(),
+            Some("Center on Mill Safety"),
+            "{r:?}"
+        );
+        // A document named before with no author stays as written, and a
+        // place or a date after "from" is no author.
+        let r = speakers("The lawsuit was filed on Friday.\n\nJon Roe said the court would rule.\n\nThe lawsuit says that the lines were too long.");
+        assert_eq!(r.last().unwrap().0.as_deref(), Some("The lawsuit"), "{r:?}");
+        let r = speakers(
+            "A poll from Ohio was published.\n\nThe poll found that most voters were undecided.",
+        );
+        assert_eq!(r.last().unwrap().0.as_deref(), Some("The poll"), "{r:?}");
     }
 
     #[test]

@@ -312,7 +312,7 @@ impl<'t> Resolver<'_, 't> {
             return false;
         }
         let orgword = |k: usize| self.lex.is_orgword(self.tok(k));
-        let joined_before = (a + 1..j).any(|k| matches!(self.tok(k), "of" | "for"));
+        let joined_before = (a + 1..j).any(|k| matches!(self.tok(k), "of" | "for" | "on"));
         let before_has_org = (a..j).any(orgword);
         (orgword(r) && !before_has_org)
             || (joined_before && (j + 1..=r).all(|k| plain(k) && !orgword(k)))
@@ -419,8 +419,17 @@ impl<'t> Resolver<'_, 't> {
         // of saying opens a clause, not the sentence.
         let after_cue =
             (start..first).any(|k| self.doc.tokens[k].is(CUE_WORD) || self.doc.cue_form(k));
+        // The name run's last word: the capitalised words from `first`
+        // ("Mr." ends at its dot), or all of a name joined over "and"
+        // ("Grain and Border Inspection" is no list).
         let n = self.doc.tokens.len();
-        let k = last;
+        let mut k = first;
+        if (first..=last).any(|x| self.tok_is(x, "and")) {
+            k = last;
+        }
+        while k + 1 < n && self.is_cap_word(k + 1) {
+            k += 1;
+        }
         // "as George McGovern's nominee", "Bridge's injury means …": an
         // owner, not a subject; "Roe's campaign said" speaks for Roe.
         let owner = k + 1 < n
