@@ -128,6 +128,10 @@ pub struct CueForm {
     pub question: bool,
     /// Reports a commitment or intention with "to": "vowed to fight on".
     pub infinitive: bool,
+    /// Also means showing up somewhere: before a word of
+    /// [`Glue::Venues`] or a day ("appeared at the rally", "appeared
+    /// Sunday") it attributes nothing.
+    pub venue: bool,
     /// Prepositions that open its content right after it ("confessed to
     /// the kidnapping", "apologized for the delay").
     pub direct: Preps,
@@ -942,6 +946,7 @@ fn parse_cues(text: &str) -> Result<(Vec<CueForm>, Vec<String>), LexiconError> {
                     | "tail"
                     | "question"
                     | "infinitive"
+                    | "venue"
             ) {
                 return Err(err("cues.txt", n, format!("unknown flag `{flag}`")));
             }
@@ -991,6 +996,7 @@ fn parse_cues(text: &str) -> Result<(Vec<CueForm>, Vec<String>), LexiconError> {
                 tail_only: flags.contains(&"tail"),
                 question: flags.contains(&"question"),
                 infinitive: flags.contains(&"infinitive"),
+                venue: flags.contains(&"venue"),
                 direct,
                 after_object,
             });
@@ -1058,6 +1064,7 @@ mod tests {
         assert!(find("confessed").direct.contains("to"));
         assert!(find("said").direct.is_empty() && find("said").after_object.is_empty());
         assert!(find("read").tail_only);
+        assert!(find("appeared").venue && !find("seemed").venue);
     }
 
     #[test]

@@ -86,6 +86,9 @@ pub enum Glue {
     /// Nouns of belonging to a body, which are no title ("a member of
     /// the group").
     Members,
+    /// Words after a verb of showing up that make it mean being
+    /// somewhere, not seeming ("appeared at the rally").
+    Venues,
 }
 
 impl Glue {
@@ -129,6 +132,7 @@ impl Glue {
             Glue::TitleStops => "title_stops",
             Glue::WorksFor => "works_for",
             Glue::Members => "members",
+            Glue::Venues => "venues",
         }
     }
 
@@ -140,7 +144,7 @@ impl Glue {
         }
     }
 
-    pub(super) const ALL: [Glue; 38] = [
+    pub(super) const ALL: [Glue; 39] = [
         Glue::Determiners,
         Glue::BetweenSubjectAndVerb,
         Glue::Passive,
@@ -179,5 +183,6 @@ impl Glue {
         Glue::TitleStops,
         Glue::WorksFor,
         Glue::Members,
+        Glue::Venues,
     ];
 }
