@@ -84,6 +84,18 @@ impl Attributor<'_, '_> {
             return None;
         }
         let (s_start, _) = self.sent_range(cue.first);
+        // Cheap test first: a relative pronoun close before the verb (the
+        // subject, a time phrase, adverbs and a ", however," between).
+        let near = cue
+            .first
+            .saturating_sub(MAX_SUBJECT_TOKENS + 12)
+            .max(s_start)..cue.first;
+        if !near
+            .into_iter()
+            .any(|k| self.is_word(k) && self.doc.glue(k, Glue::Relative))
+        {
+            return None;
+        }
         let m = self.mention_left(cue.first, s_start)?;
         if m.first <= s_start || m.apposition.is_some() || m.last - m.first >= MAX_SUBJECT_TOKENS {
             return None;

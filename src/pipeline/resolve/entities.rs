@@ -80,7 +80,7 @@ impl<'t> Resolver<'_, 't> {
         // not names; an organisation's name joined over lower-case "of",
         // "for" or "and" may be longer ("Chinese Center for Disease
         // Control and Prevention").
-        let joined = (s..=e).any(|x| matches!(self.tok(x), "and" | "&" | "for" | "against" | "of"));
+        let joined = self.joined_over(s, e, &["and", "&", "for", "against", "of"]);
         if name_words > 4 && !(joined && name_words <= 8) {
             return None;
         }
@@ -641,7 +641,10 @@ impl<'t> Resolver<'_, 't> {
                 }
                 _ => continue,
             };
-            if e.acronym.is_some() || acronym.len() < 3 {
+            if e.acronym.is_some()
+                || acronym.len() < 3
+                || !acronym.bytes().all(|b| b.is_ascii_uppercase())
+            {
                 continue;
             }
             // A name in the table with these initials ("Center for Disease

@@ -177,23 +177,29 @@ impl<'t> Resolver<'_, 't> {
         let mut j = a + 1;
         while j < end {
             let name_word = self.is_cap_word(j) && !self.is_stop(j);
-            let particle = self.doc.tokens[j].is(WORD)
-                && self.doc.glue(j, Glue::Particles)
-                && j + 1 < end
-                && self.is_cap_word(j + 1);
-            let org_of = j + 1 < end && (self.joins(a, j) || self.and_joins(a, j, end));
-            // "Joseph R. Biden Jr.": the suffix's dot.
-            let suffix_dot =
-                self.doc.punct_is(j, '.') && self.doc.glue(j - 1, Glue::NameSuffixes) && j == b + 1;
-            // "Harbour Workers' Union".
-            let plural_possessive = self.doc.plural_possessive_mark(j);
-            if name_word
-                || particle
-                || org_of
-                || plural_possessive
-                || self.is_initial_dot(j)
-                || suffix_dot
-            {
+            // The rest is asked only of a token that is no name word.
+            let joined = || {
+                let particle = self.doc.tokens[j].is(WORD)
+                    && self.doc.glue(j, Glue::Particles)
+                    && j + 1 < end
+                    && self.is_cap_word(j + 1);
+                let org_of = j + 1 < end
+                    && !self.doc.tokens[j].is(CAP)
+                    && (self.joins(a, j) || self.and_joins(a, j, end));
+                // "Joseph R. Biden Jr.": the suffix's dot.
+                let suffix_dot = || {
+                    self.doc.punct_is(j, '.')
+                        && self.doc.glue(j - 1, Glue::NameSuffixes)
+                        && j == b + 1
+                };
+                // "Harbour Workers' Union".
+                particle
+                    || org_of
+                    || self.doc.plural_possessive_mark(j)
+                    || self.is_initial_dot(j)
+                    || suffix_dot()
+            };
+            if name_word || joined() {
                 b = j;
             } else {
                 break;
@@ -319,6 +325,13 @@ impl<'t> Resolver<'_, 't> {
             || self.acronym_written(a, j, r)
     }
 
+    /// Whether the name run `a..=b` holds one of the lower-case `joiners`
+    /// ("Customs and Border Protection"); only tokens that are no
+    /// capitalised word are compared.
+    pub(super) fn joined_over(&self, a: usize, b: usize, joiners: &[&str]) -> bool {
+        (a..=b).any(|x| !self.doc.tokens[x].is(CAP) && joiners.contains(&self.tok(x)))
+    }
+
     /// Whether the article writes, as a word of its own, the initials of
     /// the capitalised words of `a..=b` or of a part of it ending at `b`
     /// and starting before `and` ("CBP" for "Customs and Border
@@ -424,7 +437,7 @@ impl<'t> Resolver<'_, 't> {
         // ("Grain and Border Inspection" is no list).
         let n = self.doc.tokens.len();
         let mut k = first;
-        if (first..=last).any(|x| self.tok_is(x, "and")) {
+        if self.joined_over(first, last, &["and"]) {
             k = last;
         }
         while k + 1 < n && self.is_cap_word(k + 1) {
