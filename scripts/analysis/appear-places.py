@@ -12,7 +12,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import load  # noqa: E402
+from common import load_run  # noqa: E402
 from precision_by import matched_flags  # noqa: E402
 
 FORMS = {"appear", "appears", "appeared", "appearing"}
@@ -24,11 +24,7 @@ def next_word(text, end):
 
 
 def main():
-    texts = {a["id"]: a["text"] for a in load(sys.argv[1])}
-    gold = {d["article_id"]: d["statements"] for d in load(sys.argv[2])}
-    preds = collections.defaultdict(list)
-    for e in load(sys.argv[3]):
-        preds[e["article"]["id"]].append(e)
+    texts, gold, preds = load_run(*sys.argv[1:4])
     n, right, ex = collections.Counter(), collections.Counter(), {}
     for aid, ps in preds.items():
         for p, ok in zip(ps, matched_flags(gold.get(aid, []), ps)):

@@ -1,4 +1,5 @@
 """Helpers shared by the analysis scripts in this folder."""
+import collections
 import json
 import os
 
@@ -9,6 +10,17 @@ def load(path):
     """The JSON objects of a JSON-lines file."""
     with open(path, encoding="utf-8") as f:
         return [json.loads(l) for l in f if l.strip()]
+
+
+def load_run(articles_path, gold_path, events_path):
+    """(article texts by id, gold statements by id, events by id) of one
+    `quotewire extract` run over ARTICLES scored against GOLD."""
+    texts = {a["id"]: a["text"] for a in load(articles_path)}
+    gold = {d["article_id"]: d["statements"] for d in load(gold_path)}
+    preds = collections.defaultdict(list)
+    for e in load(events_path):
+        preds[e["article"]["id"]].append(e)
+    return texts, gold, preds
 
 
 def pairs(argv):

@@ -17,6 +17,10 @@ use std::borrow::Cow;
 /// noun may be named.
 const CATAPHORA_GAP: usize = 400;
 
+/// How many definite mentions of a document ("the report") are followed
+/// back to the one that names its author.
+const MAX_CHAIN: usize = 8;
+
 impl<'t> Resolver<'_, 't> {
     /// Whether `noun` names someone who speaks for an organisation.
     pub(super) fn is_spokes(&self, noun: &str) -> bool {
@@ -234,7 +238,10 @@ impl<'t> Resolver<'_, 't> {
         // The previous mention of the same noun, then its author.
         let mut k = m.first;
         let mut mentioned_before = false;
-        while k > 0 {
+        // At most this many definite mentions in the chain, so that an
+        // article of thousands of "the report said" stays linear.
+        let mut hops = 0;
+        while k > 0 && hops < MAX_CHAIN {
             k -= 1;
             if self.doc.tokens[k].span.start < floor {
                 break;
@@ -296,6 +303,7 @@ impl<'t> Resolver<'_, 't> {
             }
             // Each mention in the chain looks back from itself.
             mentioned_before = true;
+            hops += 1;
             floor = self.doc.tokens[k]
                 .span
                 .start
@@ -448,6 +456,7 @@ impl<'t> Resolver<'_, 't> {
 #[cfg(test)]
 mod tests {
     use super::super::testing::*;
+    use super::MAX_CHAIN;
     use crate::event::SpeakerKind;
 
     #[test]
@@ -549,6 +558,15 @@ mod tests {
             "A poll from Ohio was published.\n\nThe poll found that most voters were undecided.",
         );
         assert_eq!(r.last().unwrap().0.as_deref(), Some("The poll"), "{r:?}");
+        // The chain is followed at most MAX_CHAIN mentions back, so that
+        // thousands of "the report said" stay linear.
+        let text = format!(
+            "A report by the Varnholm Audit Office was published.\n\n{}",
+            "The report said that the mill was shut. ".repeat(MAX_CHAIN + 2)
+        );
+        let r = speakers(&text);
+        assert_eq!(r[0].0.as_deref(), Some("Varnholm Audit Office"), "{r:?}");
+        assert_eq!(r.last().unwrap().0.as_deref(), Some("The report"), "{r:?}");
     }
 
     #[test]
