@@ -552,7 +552,9 @@ mod tests {
         );
         // A document named before with no author stays as written, and a
         // place or a date after "from" is no author.
-        let r = speakers("The lawsuit was filed on Friday.\n\nJon Roe said the court would rule.\n\nThe lawsuit says that the lines were too long.");
+        // (not the organisation that spoke just before, as a report never
+        // named before would be).
+        let r = speakers("The lawsuit was filed on Friday.\n\nTallow Rail Corp said the court would rule.\n\nThe lawsuit says that the lines were too long.");
         assert_eq!(r.last().unwrap().0.as_deref(), Some("The lawsuit"), "{r:?}");
         let r = speakers(
             "A poll from Ohio was published.\n\nThe poll found that most voters were undecided.",

@@ -103,8 +103,7 @@ impl<'t> Resolver<'_, 't> {
                 // organisation's ("Customs and Border Protection",
                 // "Doctors for Ward Reform"): run_end joins no person's
                 // name over them.
-                let joined_org =
-                    (s..=e).any(|x| matches!(self.tok(x), "and" | "&" | "for" | "against"));
+                let joined_org = self.joined_over(s, e, &["and", "&", "for", "against"]);
                 let org_name = joined_org
                     || (s..=e).any(|x| self.lex.is_orgword(self.tok(x)))
                         && (name_words >= 3 || !given_first);
@@ -633,9 +632,7 @@ impl<'t> Resolver<'_, 't> {
             let acronym = match e.name.split_once(' ') {
                 None if e.org_evidence => e.name,
                 Some((adjective, rest))
-                    if e.words == 2
-                        && self.lex.place_of_adjective(adjective).is_some()
-                        && rest.bytes().all(|b| b.is_ascii_uppercase()) =>
+                    if e.words == 2 && self.lex.place_of_adjective(adjective).is_some() =>
                 {
                     rest
                 }
