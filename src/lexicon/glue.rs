@@ -11,6 +11,8 @@ pub enum Glue {
     BetweenSubjectAndVerb,
     /// Words that make a past cue passive.
     Passive,
+    /// Forms of "be" that make a participle cue finite ("is urging").
+    Progressive,
     /// Hearers after an addressee verb.
     Addressees,
     /// Lower-case particles inside names.
@@ -97,6 +99,7 @@ impl Glue {
             Glue::Determiners => "determiners",
             Glue::BetweenSubjectAndVerb => "between_subject_and_verb",
             Glue::Passive => "passive",
+            Glue::Progressive => "progressive",
             Glue::Addressees => "addressees",
             Glue::Particles => "particles",
             Glue::Adverbials => "adverbials",
@@ -144,10 +147,11 @@ impl Glue {
         }
     }
 
-    pub(super) const ALL: [Glue; 39] = [
+    pub(super) const ALL: [Glue; 40] = [
         Glue::Determiners,
         Glue::BetweenSubjectAndVerb,
         Glue::Passive,
+        Glue::Progressive,
         Glue::Addressees,
         Glue::Particles,
         Glue::Adverbials,

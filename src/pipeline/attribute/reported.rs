@@ -232,24 +232,36 @@ impl Attributor<'_, '_> {
             }
             j > s_start && (self.tok_is(j - 1, "and") || self.tok_is(j - 1, "but"))
         };
-        let left = if info.participle || coordinated {
+        // "The group is urging …": a participle after a form of "be" is a
+        // finite verb, with its subject to the left of "be".
+        let progressive = info.participle
+            && cue.first > s_start
+            && self.is_word(cue.first - 1)
+            && self.doc.glue(cue.first - 1, Glue::Progressive);
+        let participle = info.participle && !progressive;
+        let verb = if progressive {
+            cue.first - 1
+        } else {
+            cue.first
+        };
+        let left = if participle || coordinated {
             None
         } else {
-            self.mention_left(cue.first, s_start).or_else(|| {
+            self.mention_left(verb, s_start).or_else(|| {
                 // Verbs of saying with a clause only: a belief or stance
                 // needs a real speaker phrase.
                 (info.attribution == Attribution::Speech && info.frame == CueFrame::Clause)
-                    .then(|| self.long_subject(s_start, cue.first))
+                    .then(|| self.long_subject(s_start, verb))
                     .flatten()
             })
         };
         let mut inverted = None;
-        if left.is_none() && !info.participle && !belief && !object && !coordinated {
+        if left.is_none() && !participle && !belief && !object && !coordinated {
             inverted = self
                 .mention_right(cue.last + 1, s_end, false)
                 .or_else(|| self.inverted_description(cue.last + 1, s_end));
         }
-        let mention = if info.participle || coordinated {
+        let mention = if participle || coordinated {
             self.main_subject(cue.first)
         } else {
             left.or(inverted)
@@ -331,7 +343,7 @@ impl Attributor<'_, '_> {
         let opens_clause = attribution_start <= s_start
             || attribution_start == self.clause_subject_start(s_start, attribution_start);
         let at_end = at_end && !(opens_clause && k < s_end && self.is_punct(k, &[","]));
-        if at_end && !info.participle {
+        if at_end && !participle {
             if attribution_start == 0 {
                 return None;
             }
@@ -873,6 +885,17 @@ mod tests {
         // A hearer followed by a clause of its own is no tag.
         let r = run("After the vote, Roe told the union it had lost.");
         assert!(r.iter().all(|x| x.1 != "After the vote"), "{r:?}");
+    }
+
+    #[test]
+    fn a_participle_after_be_has_its_subject_to_the_left() {
+        let r = one("The union is urging the ministry to reopen the mill.");
+        assert_eq!((r.1.as_str(), r.3), ("to reopen the mill", s("The union")));
+        let r = one("The minister was telling reporters that the mill would close.");
+        assert_eq!(r.3, s("The minister"));
+        // After a comma, a participle is still the main subject's.
+        let r = one("Ana Vold left the hall, saying the mill would close.");
+        assert_eq!(r.3, s("Ana Vold"));
     }
 
     #[test]

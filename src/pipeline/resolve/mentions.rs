@@ -346,7 +346,13 @@ impl<'t> Resolver<'_, 't> {
             }
             RoleKind::Organization | RoleKind::Group if determined => {
                 if let Some(e) = self.organisation_named_by(noun, m.first) {
-                    return self.speaker_of(e, mention, ResolvedBy::Title);
+                    let mut sp = self.speaker_of(e, mention, ResolvedBy::Title);
+                    // "WeWork … the company said": a lone name with nothing
+                    // to show it is a person's is what the description says.
+                    if !self.entities[e].person_evidence && sp.kind == SpeakerKind::Person {
+                        sp.kind = speaker_kind(role.kind);
+                    }
+                    return sp;
                 }
             }
             RoleKind::Document => {
@@ -462,12 +468,7 @@ impl<'t> Resolver<'_, 't> {
         _previous: &[ResolvedSpeaker<'t>],
     ) -> ResolvedSpeaker<'t> {
         let role = self.lex.role(self.tok(m.last));
-        let kind = match role.map(|r| r.kind) {
-            Some(RoleKind::Group) => SpeakerKind::Group,
-            Some(RoleKind::Organization) => SpeakerKind::Organization,
-            Some(RoleKind::Person) => SpeakerKind::Person,
-            Some(RoleKind::Document) | None => SpeakerKind::Unknown,
-        };
+        let kind = role.map_or(SpeakerKind::Unknown, |r| speaker_kind(r.kind));
         let (title, affiliation) = match m.apposition {
             Some((x, y)) => {
                 let d = self.apposition_after(x.saturating_sub(2), y);
@@ -486,6 +487,17 @@ impl<'t> Resolver<'_, 't> {
             affiliation: affiliation.map(|a| self.affiliation_text(a)),
             entity: None,
         }
+    }
+}
+
+/// The speaker kind a role noun denotes; a document's is unknown (it
+/// speaks for its author).
+fn speaker_kind(role: RoleKind) -> SpeakerKind {
+    match role {
+        RoleKind::Group => SpeakerKind::Group,
+        RoleKind::Organization => SpeakerKind::Organization,
+        RoleKind::Person => SpeakerKind::Person,
+        RoleKind::Document => SpeakerKind::Unknown,
     }
 }
 
@@ -654,6 +666,17 @@ mod tests {
         // With nobody in focus, the description stays as it is.
         let r = speakers("“It was my choice,” said the actor.");
         assert_eq!(r[0].0.as_deref(), Some("the actor"), "{r:?}");
+    }
+
+    #[test]
+    fn a_lone_name_the_company_stands_for_speaks_as_an_organisation() {
+        let r =
+            speakers("Shares in Varnhold fell 8% on Monday. The company said sales had fallen.");
+        assert_eq!(r[0].0.as_deref(), Some("Varnhold"), "{r:?}");
+        assert_eq!(r[0].1, SpeakerKind::Organization, "{r:?}");
+        // A name with a person's marks is never the company.
+        let r = speakers("Shares in Mr. Varnhold’s firm fell. The company said sales had fallen.");
+        assert_ne!(r[0].0.as_deref(), Some("Varnhold"), "{r:?}");
     }
 
     #[test]
