@@ -13,6 +13,8 @@ pub enum Glue {
     Passive,
     /// Forms of "be" that make a participle cue finite ("is urging").
     Progressive,
+    /// Quantifiers that may float after a subject ("they all said").
+    FloatingQuantifiers,
     /// Hearers after an addressee verb.
     Addressees,
     /// Lower-case particles inside names.
@@ -100,6 +102,7 @@ impl Glue {
             Glue::BetweenSubjectAndVerb => "between_subject_and_verb",
             Glue::Passive => "passive",
             Glue::Progressive => "progressive",
+            Glue::FloatingQuantifiers => "floating_quantifiers",
             Glue::Addressees => "addressees",
             Glue::Particles => "particles",
             Glue::Adverbials => "adverbials",
@@ -147,11 +150,12 @@ impl Glue {
         }
     }
 
-    pub(super) const ALL: [Glue; 40] = [
+    pub(super) const ALL: [Glue; 41] = [
         Glue::Determiners,
         Glue::BetweenSubjectAndVerb,
         Glue::Passive,
         Glue::Progressive,
+        Glue::FloatingQuantifiers,
         Glue::Addressees,
         Glue::Particles,
         Glue::Adverbials,

@@ -136,10 +136,19 @@ impl Attributor<'_, '_> {
         while k > limit && skipped < 3 {
             let w = self.tok(k - 1);
             let lower = self.is_word(k - 1) && !self.is_cap(k - 1);
+            // "The three unions all said": a quantifier floated after
+            // its subject (not "of all said", nor a sentence's first word).
+            let floated = lower
+                && self.lex.is(Glue::FloatingQuantifiers, w)
+                && k - 1 > limit
+                && self.is_word(k - 2)
+                && !self.doc.glue(k - 2, Glue::Determiners)
+                && !self.doc.glue(k - 2, Glue::Quantifiers);
             if lower
                 && (self.lex.is(Glue::BetweenSubjectAndVerb, w)
                     || (w.ends_with("ly") && w.len() > 4)
-                    || w == "not")
+                    || w == "not"
+                    || floated)
             {
                 k -= 1;
                 skipped += 1;

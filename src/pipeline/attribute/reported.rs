@@ -899,6 +899,17 @@ mod tests {
     }
 
     #[test]
+    fn a_quantifier_floated_after_the_subject_is_skipped() {
+        let r = one("The Varnholm Farmers Union and the Tallow Guild all said prices would fall.");
+        assert_eq!(r.3, s("the Tallow Guild"));
+        let r = one("They both denied that the mill would close.");
+        assert_eq!(r.3, s("They"));
+        // A quantifier opening the sentence is the subject itself.
+        let r = one("Both said the mill would close.");
+        assert_eq!(r.3, s("Both"));
+    }
+
+    #[test]
     fn indirect_speech_forms() {
         assert_eq!(
             one("Roe said that the talks had failed.").1,
