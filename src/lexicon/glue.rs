@@ -15,6 +15,8 @@ pub enum Glue {
     Progressive,
     /// Quantifiers that may float after a subject ("they all said").
     FloatingQuantifiers,
+    /// Verbs whose object speaks a participle cue ("quoted Roe as saying").
+    Quoting,
     /// Hearers after an addressee verb.
     Addressees,
     /// Lower-case particles inside names.
@@ -103,6 +105,7 @@ impl Glue {
             Glue::Passive => "passive",
             Glue::Progressive => "progressive",
             Glue::FloatingQuantifiers => "floating_quantifiers",
+            Glue::Quoting => "quoting",
             Glue::Addressees => "addressees",
             Glue::Particles => "particles",
             Glue::Adverbials => "adverbials",
@@ -150,12 +153,13 @@ impl Glue {
         }
     }
 
-    pub(super) const ALL: [Glue; 41] = [
+    pub(super) const ALL: [Glue; 42] = [
         Glue::Determiners,
         Glue::BetweenSubjectAndVerb,
         Glue::Passive,
         Glue::Progressive,
         Glue::FloatingQuantifiers,
+        Glue::Quoting,
         Glue::Addressees,
         Glue::Particles,
         Glue::Adverbials,

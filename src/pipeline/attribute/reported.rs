@@ -59,6 +59,9 @@ impl Attributor<'_, '_> {
                 } else {
                     self.after_parenthetical(c, &st)
                 };
+                if let Some(outer) = self.quoting_statement(c, &st) {
+                    self.out.push(outer);
+                }
                 self.out.push(st);
                 if let Some(second) = second {
                     self.out.push(second);
@@ -133,6 +136,69 @@ impl Attributor<'_, '_> {
             && k < self.doc.tokens.len()
             && self.is_word(k)
             && (self.doc.glue(k, Glue::Venues) || self.doc.glue(k, Glue::Calendar))
+    }
+
+    /// The object of a verb of quoting right before participle cue
+    /// `cue_first` ("quoted Roe as saying", "cited a spokesman for the
+    /// mill saying"): the noun phrase must fill the gap between them.
+    fn quoted_object(&self, cue_first: usize, s_start: usize) -> Option<(usize, Mention)> {
+        let end = if cue_first > s_start && self.tok_is(cue_first - 1, "as") {
+            cue_first - 1
+        } else {
+            cue_first
+        };
+        let floor = s_start.max(end.saturating_sub(16));
+        let verb = (floor..end)
+            .rev()
+            .find(|&j| self.doc.glue(j, Glue::Quoting))?;
+        let start = if self.doc.glue(verb + 1, Glue::Determiners) {
+            verb + 2
+        } else {
+            verb + 1
+        };
+        // The whole gap, or a phrase opening it whose "for"/"of" tail the
+        // resolver reads ("a spokesman for Roe Capital").
+        self.mention_left(end, verb + 1)
+            .filter(|m| m.first <= start && m.last + 1 == end)
+            .or_else(|| {
+                let m = self.mention_right(verb + 1, end, false)?;
+                let tail = m.last + 1;
+                (tail == end || self.tok_is(tail, "for") || self.tok_is(tail, "of")).then_some(m)
+            })
+            .map(|m| (verb, m))
+    }
+
+    /// "The paper quoted Roe as saying …": besides what Roe said (`inner`,
+    /// from participle cue `c`), the paper's report of it, the one quoted
+    /// included, as the news gold and PolNeAR both annotate it.
+    fn quoting_statement(&self, c: usize, inner: &Statement) -> Option<Statement> {
+        let cue = &self.cues[c];
+        if !cue.info(self.lex).participle {
+            return None;
+        }
+        let (s_start, _) = self.sent_range(cue.first);
+        let (verb, object) = self.quoted_object(cue.first, s_start)?;
+        if inner.mention != Some(object) || verb <= s_start {
+            return None;
+        }
+        let mention = self.mention_left(verb, s_start)?;
+        let first = verb + 1;
+        let last = self
+            .doc
+            .tokens
+            .partition_point(|t| t.span.end <= inner.content.end);
+        Some(Statement {
+            kind: self.kind_of(first, last),
+            content: Span {
+                start: self.doc.tokens[first].span.start,
+                end: inner.content.end,
+            },
+            cue: None,
+            cue_token: Some(verb),
+            mention: Some(mention),
+            confidence: 0.6,
+            ..inner.clone()
+        })
     }
 
     /// `According to X, CLAUSE.` / `CLAUSE, according to X.`
@@ -238,13 +304,22 @@ impl Attributor<'_, '_> {
             && cue.first > s_start
             && self.is_word(cue.first - 1)
             && self.doc.glue(cue.first - 1, Glue::Progressive);
-        let participle = info.participle && !progressive;
+        // "The paper quoted a spokesman for Roe Capital as saying …",
+        // "It quoted Roe complaining that …": the one quoted speaks.
+        let quoted = if info.participle && !progressive {
+            self.quoted_object(cue.first, s_start).map(|(_, m)| m)
+        } else {
+            None
+        };
+        let participle = info.participle && !progressive && quoted.is_none();
         let verb = if progressive {
             cue.first - 1
         } else {
             cue.first
         };
-        let left = if participle || coordinated {
+        let left = if quoted.is_some() {
+            quoted
+        } else if participle || coordinated {
             None
         } else {
             self.mention_left(verb, s_start).or_else(|| {
@@ -907,6 +982,33 @@ mod tests {
         // A quantifier opening the sentence is the subject itself.
         let r = one("Both said the mill would close.");
         assert_eq!(r.3, s("Both"));
+    }
+
+    #[test]
+    fn the_one_a_report_quotes_speaks_and_the_report_too() {
+        let r =
+            run("The Herald quoted a spokesman for Tallow Rail as saying the line would close.");
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!(
+            (r[0].1.as_str(), r[0].2.clone(), r[0].3.clone()),
+            (
+                "a spokesman for Tallow Rail as saying the line would close",
+                None,
+                s("The Herald")
+            )
+        );
+        assert_eq!(
+            (r[1].1.as_str(), r[1].2.clone(), r[1].3.clone()),
+            ("the line would close", s("saying"), s("a spokesman"))
+        );
+        let r = run("It quoted Ana Vold complaining that the line would close.");
+        assert_eq!(
+            r.iter().map(|x| x.3.clone()).collect::<Vec<_>>(),
+            [s("It"), s("Ana Vold")]
+        );
+        // A quotation of a text, set off by a comma, is no speaker.
+        let r = one("Ana Vold quoted the Bible, saying the line would close.");
+        assert_eq!(r.3, s("Ana Vold"));
     }
 
     #[test]

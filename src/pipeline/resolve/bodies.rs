@@ -135,18 +135,18 @@ impl<'t> Resolver<'_, 't> {
             .end;
         // "for [the] X" after the mention (or its apposition).
         let k = m.last + 1;
+        // The first name there that is no place: "for US-based hedge fund
+        // Tallow Capital" is Tallow Capital's.
         if k + 1 < end && self.tok_is(k, "for") {
-            let mut s = k + 1;
-            while s < end && s < k + 6 && !self.is_cap_word(s) {
-                s += 1;
-            }
-            if s < end && self.is_cap_word(s) {
-                if let Some(ent) = self.occurrences_at(s) {
-                    return Some(ResolvedSpeaker {
-                        title,
-                        ..self.speaker_of(ent, mention, ResolvedBy::Title)
-                    });
-                }
+            let owner = (k + 1..end.min(k + 8))
+                .take_while(|&s| !matches!(self.tok(s), "," | ";" | "." | "(" | "“" | "\""))
+                .filter_map(|s| self.occurrences_at(s))
+                .find(|&e| !self.entities[e].place);
+            if let Some(ent) = owner {
+                return Some(ResolvedSpeaker {
+                    title,
+                    ..self.speaker_of(ent, mention, ResolvedBy::Title)
+                });
             }
         }
         // "… a spokesperson said. … the spokesperson said": the same
@@ -470,6 +470,13 @@ mod tests {
         );
         assert_eq!(r[0].0.as_deref(), Some("Acme Widgets Corp"), "{r:?}");
         assert_eq!(r[0].3.as_deref(), Some("spokesperson"));
+        // "for" a body described first, and past a place: the body.
+        let r = speakers(
+            "The Herald cited a spokesman for US-based hedge fund Tallow Capital saying the bid was too low.",
+        );
+        let last = r.last().unwrap();
+        assert_eq!(last.0.as_deref(), Some("Tallow Capital"), "{r:?}");
+        assert_eq!(last.3.as_deref(), Some("spokesman"));
         // A person's lawyer is not the person.
         let r = speakers("Ana Vold was charged.\n\nVold's lawyer said the charge was false.");
         assert_eq!(r[0].0.as_deref(), Some("Vold's lawyer"), "{r:?}");
