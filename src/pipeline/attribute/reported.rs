@@ -138,9 +138,10 @@ impl Attributor<'_, '_> {
             && (self.doc.glue(k, Glue::Venues) || self.doc.glue(k, Glue::Calendar))
     }
 
-    /// The object of a verb of quoting right before participle cue
-    /// `cue_first` ("quoted Roe as saying", "cited a spokesman for the
-    /// mill saying"): the noun phrase must fill the gap between them.
+    /// The object of a verb of quoting, or of "with", right before
+    /// participle cue `cue_first` ("quoted Roe as saying", "cited a
+    /// spokesman for the mill saying", "with the Herald calling it …"):
+    /// the noun phrase must fill the gap between them.
     fn quoted_object(&self, cue_first: usize, s_start: usize) -> Option<(usize, Mention)> {
         let end = if cue_first > s_start && self.tok_is(cue_first - 1, "as") {
             cue_first - 1
@@ -148,9 +149,9 @@ impl Attributor<'_, '_> {
             cue_first
         };
         let floor = s_start.max(end.saturating_sub(16));
-        let verb = (floor..end)
-            .rev()
-            .find(|&j| self.doc.glue(j, Glue::Quoting))?;
+        let verb = (floor..end).rev().find(|&j| {
+            self.doc.glue(j, Glue::Quoting) || (end == cue_first && self.tok_is(j, "with"))
+        })?;
         let start = if self.doc.glue(verb + 1, Glue::Determiners) {
             verb + 2
         } else {
@@ -178,7 +179,7 @@ impl Attributor<'_, '_> {
         }
         let (s_start, _) = self.sent_range(cue.first);
         let (verb, object) = self.quoted_object(cue.first, s_start)?;
-        if inner.mention != Some(object) || verb <= s_start {
+        if inner.mention != Some(object) || verb <= s_start || !self.doc.glue(verb, Glue::Quoting) {
             return None;
         }
         let mention = self.mention_left(verb, s_start)?;
@@ -305,7 +306,8 @@ impl Attributor<'_, '_> {
             && self.is_word(cue.first - 1)
             && self.doc.glue(cue.first - 1, Glue::Progressive);
         // "The paper quoted a spokesman for Roe Capital as saying …",
-        // "It quoted Roe complaining that …": the one quoted speaks.
+        // "It quoted Roe complaining that …": the one quoted speaks; "…,
+        // with the Herald calling it …": the Herald does.
         let quoted = if info.participle && !progressive {
             self.quoted_object(cue.first, s_start).map(|(_, m)| m)
         } else {
@@ -1006,6 +1008,12 @@ mod tests {
             r.iter().map(|x| x.3.clone()).collect::<Vec<_>>(),
             [s("It"), s("Ana Vold")]
         );
+        // "with X V-ing": X speaks, and nothing else is reported.
+        let r = one("Critics were harsh, with the Varnholm Herald calling it a vanity project.");
+        assert_eq!(r.3, s("the Varnholm Herald"));
+        // "with" before a comma is no subject.
+        let r = one("Ana Vold agreed with the plan, saying the line would close.");
+        assert_eq!(r.3, s("Ana Vold"));
         // A quotation of a text, set off by a comma, is no speaker.
         let r = one("Ana Vold quoted the Bible, saying the line would close.");
         assert_eq!(r.3, s("Ana Vold"));
