@@ -115,6 +115,11 @@ impl Attributor<'_, '_> {
             return None;
         }
         let start = k + 1;
+        // "…, the commission said, according to Reuters.": a cue after the
+        // comma opens an attribution of its own, not more of what was said.
+        if start < s_end && self.cue_starting_at(start).is_some() {
+            return None;
+        }
         let end = self.content_end(start, s_end, Some(c));
         if (start..end).filter(|&j| self.is_word(j)).count() < 2 {
             return None;
@@ -317,6 +322,15 @@ mod tests {
         assert!(
             r.iter()
                 .any(|x| x.1 == "will close in May" && x.3 == s("Roe")),
+            "{r:?}"
+        );
+        // A cue after the comma opens an attribution of its own.
+        let r = run("Two mills will close, the union said, according to the Varnholm Herald.");
+        assert!(r.iter().all(|x| !x.1.starts_with("according")), "{r:?}");
+        let r = run("The mill will close, Roe said, adding that 40 jobs would go.");
+        assert_eq!(
+            r.iter().filter(|x| x.1.contains("40 jobs")).count(),
+            1,
             "{r:?}"
         );
     }
