@@ -200,10 +200,19 @@ impl Attributor<'_, '_> {
                     if end - j > MAX_APPOSITION && !relative {
                         return self.subject_before_appositions(limit, end);
                     }
-                    let Some(head) = self.np_left_of(j, limit) else {
-                        return self.subject_before_appositions(limit, end);
-                    };
                     let appos_first = j + 1;
+                    let appos_is_name = (appos_first..end)
+                        .all(|x| self.np_word(x) || self.is_punct(x, &["."]))
+                        && self.is_cap(end - 1);
+                    let Some(head) = self.np_left_of(j, limit) else {
+                        // "The group that owns most of her music, Big
+                        // Machine, says": a name set off by commas after
+                        // words that are no speaker is the speaker.
+                        return self.subject_before_appositions(limit, end).or_else(|| {
+                            (appos_is_name && self.is_cap(appos_first))
+                                .then(|| Mention::new(appos_first, end - 1))
+                        });
+                    };
                     let looks_like_appos = self.lex.is(Glue::Determiners, first_word)
                         || self.lex.is(Glue::Relative, first_word)
                         || self.lex.role(first_word).is_some()
@@ -216,9 +225,6 @@ impl Attributor<'_, '_> {
                         // name in the apposition is the speaker.
                         let head_is_role =
                             !self.is_cap(head.last) && self.doc.role(head.last, self.lex).is_some();
-                        let appos_is_name = (appos_first..end)
-                            .all(|x| self.np_word(x) || self.is_punct(x, &["."]))
-                            && self.is_cap(end - 1);
                         if head_is_role && appos_is_name {
                             return Some(Mention::new(appos_first, end - 1));
                         }

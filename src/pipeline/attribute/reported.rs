@@ -1020,6 +1020,19 @@ mod tests {
     }
 
     #[test]
+    fn a_name_set_off_by_commas_after_no_speaker_phrase_speaks() {
+        let r =
+            one("The group that owns most of her songs, Tallow Records, says she may sing them.");
+        assert_eq!(r.3, s("Tallow Records"));
+        // A lower-case apposition there names no speaker.
+        assert!(
+            run("The group that owns most of her songs, a label, says she may sing them.")
+                .iter()
+                .all(|x| x.3 != s("a label"))
+        );
+    }
+
+    #[test]
     fn indirect_speech_forms() {
         assert_eq!(
             one("Roe said that the talks had failed.").1,
