@@ -178,6 +178,11 @@ impl Attributor<'_, '_> {
             return None;
         }
         let (s_start, _) = self.sent_range(cue.first);
+        // Only with the clause after the cue: in "CLAUSE, the paper quoted
+        // Roe as saying." the paper's report has no words of its own.
+        if inner.content.start < self.doc.tokens[cue.last].span.end {
+            return None;
+        }
         let (verb, object) = self.quoted_object(cue.first, s_start)?;
         if inner.mention != Some(object) || verb <= s_start || !self.doc.glue(verb, Glue::Quoting) {
             return None;
@@ -1014,6 +1019,13 @@ mod tests {
         // "with" before a comma is no subject.
         let r = one("Ana Vold agreed with the plan, saying the line would close.");
         assert_eq!(r.3, s("Ana Vold"));
+        // Before the cue, the clause is the one quoted's alone.
+        let r = run("Prices will fall, the Herald quoted Ana Vold as saying.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(
+            (r[0].1.as_str(), r[0].3.clone()),
+            ("Prices will fall", s("Ana Vold"))
+        );
         // A quotation of a text, set off by a comma, is no speaker.
         let r = one("Ana Vold quoted the Bible, saying the line would close.");
         assert_eq!(r.3, s("Ana Vold"));
