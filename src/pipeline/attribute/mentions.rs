@@ -615,7 +615,10 @@ impl Attributor<'_, '_> {
             // "Customs and Border Protection", "Center for Disease
             // Control", "Citizens Against Crime": capitalised words joined
             // into one name (the resolver decides whether they are one).
-            if matches!(w, "and" | "for" | "against")
+            // "Commission on Presidential Debates", "Council on Foreign
+            // Relations": "on" after a word of bodies.
+            let on_body = w == "on" && p > limit && self.lex.is_orgword(self.tok(p - 1));
+            if (matches!(w, "and" | "for" | "against") || on_body)
                 && p > limit
                 && self.np_word(p - 1)
                 && self.is_cap(p - 1)

@@ -574,18 +574,24 @@ impl<'t> Resolver<'_, 't> {
             // "Centers for Disease Control Director Ana Vold": a body's
             // name joined over "of", "for" or "and" before a title and a
             // name ("Citizens for Tax Justice" ends in no title).
+            // "Council on American-Islamic Relations Executive Director …":
+            // "on", and a hyphen inside the body's name, join it too.
+            const BODY_LOOKAHEAD: usize = 7;
             let joiner = || {
                 pos > a
                     && !self.doc.glue(a, Glue::Calendar)
-                    && matches!(self.tok(pos), "of" | "for" | "and" | "&")
+                    && (matches!(self.tok(pos), "of" | "for" | "and" | "&" | "on")
+                        || (self.tok(pos) == "-" && self.is_cap_word(pos - 1)))
                     && self.is_cap_word(pos + 1)
-                    && (pos + 1..=b.min(pos + 4))
+                    && (pos + 1..=b.min(pos + BODY_LOOKAHEAD))
                         .any(|x| self.title_at(x, b).is_some_and(|(len, _)| x + len <= b))
             };
             if first_title.is_none()
                 && pos < b
-                && (self.is_cap_word(pos) || self.is_initial_dot(pos) || joiner())
-                && (pos + 1..=b.min(pos + 4)).any(|x| self.title_at(x, b).is_some())
+                && (((self.is_cap_word(pos) || self.is_initial_dot(pos))
+                    && (pos + 1..=b.min(pos + BODY_LOOKAHEAD))
+                        .any(|x| self.title_at(x, b).is_some()))
+                    || joiner())
             {
                 pos += 1;
                 continue;
@@ -855,6 +861,23 @@ mod tests {
         assert_eq!(r[0].0.as_deref(), Some("Ana Vold"), "{r:?}");
         assert_eq!(r[0].3.as_deref(), Some("Director"));
         assert_eq!(r[0].4.as_deref(), Some("Centers for Soil Control"));
+        // Over "on", and a hyphen, with the title further on.
+        let r = speakers(
+            "Council on Ruritanian-Varnish Trade Executive Director Ana Vold said the risk was low.",
+        );
+        assert_eq!(r[0].0.as_deref(), Some("Ana Vold"), "{r:?}");
+        assert_eq!(
+            r[0].4.as_deref(),
+            Some("Council on Ruritanian-Varnish Trade")
+        );
+        // "on" after a body's word joins its name as a speaker too.
+        let r = speakers("The Commission on Soil Control says the risk was low.");
+        assert_eq!(
+            r[0].0.as_deref(),
+            Some("Commission on Soil Control"),
+            "{r:?}"
+        );
+        assert_eq!(r[0].1, SpeakerKind::Organization);
         // A weekday before "for" opens no name.
         let r = speakers("Jon Roe called Wednesday for Supreme Court Justice Ana Vold to resign.\n\nVold said she would stay.");
         assert_eq!(r.last().unwrap().0.as_deref(), Some("Ana Vold"), "{r:?}");
