@@ -289,7 +289,21 @@ impl<'a, 't> Attributor<'a, 't> {
                 if d.content.start >= s.content.end {
                     break;
                 }
+                // "“Q,” one user said, per Roe.": a quote opening the outer
+                // content, tagged after it by a cue of its own there, is
+                // reported inside it, a statement at both levels (a
+                // fragment inside a clause, "called it “complex”", stays
+                // part of the whole).
+                const OPENING_MARK_BYTES: usize = 4;
+                let own_tag = d.content.start <= s.content.start + OPENING_MARK_BYTES
+                    && d.cue.is_some_and(|c| {
+                        d.cue != s.cue && {
+                            let span = self.cues[c].span;
+                            span.start >= d.content.end && span.end <= s.content.end
+                        }
+                    });
                 if d.kind == StatementKind::Direct
+                    && !own_tag
                     && d.content.start >= s.content.start
                     && d.content.end <= s.content.end
                 {
@@ -410,6 +424,15 @@ mod tests {
         let r = run("Roe said the levy “will hurt every farmer in the valley” for years to come.");
         assert_eq!(r.len(), 1, "{r:?}");
         assert_eq!(r[0].0, "mixed");
+        // A quote with a tag of its own inside a source's clause is a
+        // statement at both levels.
+        let r = run("“Do not hide it,” one user said, per Ana Vold.");
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert!(
+            r.iter()
+                .any(|x| x.0 == "direct" && x.1 == "Do not hide it," && x.3 == s("user")),
+            "{r:?}"
+        );
     }
 
     #[test]
