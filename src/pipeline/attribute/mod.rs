@@ -48,8 +48,11 @@ mod floating;
 mod fragments;
 mod inverted;
 mod mentions;
+mod objects;
+mod quoting;
 mod raising;
 mod reported;
+mod sources;
 mod tokens;
 
 use super::cues::Cue;

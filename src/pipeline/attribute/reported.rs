@@ -1,16 +1,14 @@
 //! Reported (indirect) speech: `X said (that) CLAUSE`, tail attributions
-//! (`CLAUSE, X said.`), `according to X`, addressees (`told the FT`) and
-//! the objects of stance verbs (`endorsed Roe`).
+//! (`CLAUSE, X said.`), participles (`…, saying CLAUSE`) and the relative
+//! pronoun before a verb of saying (`the levy, which Roe said was a tax`).
+//! Source phrases live in `sources`, objects and hearers in `objects`,
+//! reports by a verb of quoting in `quoting`.
 
 use super::{Attributor, Mention, Statement};
 use crate::event::Attribution;
 use crate::lexicon::{CueFrame, Glue};
-use crate::pipeline::segment::{ALLCAPS, DOUBLE_MARK, IN_QUOTE, POSSESSIVE};
+use crate::pipeline::segment::{DOUBLE_MARK, IN_QUOTE};
 use crate::text::Span;
-
-/// The most words before a source set off by commas ("Since May,
-/// according to Roe, …") for the clause after it to be what it reports.
-const MAX_SOURCE_LEAD_WORDS: usize = 6;
 
 impl Attributor<'_, '_> {
     /// Pass 3: every cue not used by a quote reports the clause it
@@ -136,147 +134,6 @@ impl Attributor<'_, '_> {
             && k < self.doc.tokens.len()
             && self.is_word(k)
             && (self.doc.glue(k, Glue::Venues) || self.doc.glue(k, Glue::Calendar))
-    }
-
-    /// The object of a verb of quoting, or of "with", right before
-    /// participle cue `cue_first` ("quoted Roe as saying", "cited a
-    /// spokesman for the mill saying", "with the Herald calling it …"):
-    /// the noun phrase must fill the gap between them.
-    fn quoted_object(&self, cue_first: usize, s_start: usize) -> Option<(usize, Mention)> {
-        let end = if cue_first > s_start && self.tok_is(cue_first - 1, "as") {
-            cue_first - 1
-        } else {
-            cue_first
-        };
-        let floor = s_start.max(end.saturating_sub(16));
-        let verb = (floor..end).rev().find(|&j| {
-            self.doc.glue(j, Glue::Quoting) || (end == cue_first && self.tok_is(j, "with"))
-        })?;
-        let start = if self.doc.glue(verb + 1, Glue::Determiners) {
-            verb + 2
-        } else {
-            verb + 1
-        };
-        // The whole gap, or a phrase opening it whose "for"/"of" tail the
-        // resolver reads ("a spokesman for Roe Capital").
-        self.mention_left(end, verb + 1)
-            .filter(|m| m.first <= start && m.last + 1 == end)
-            .or_else(|| {
-                let m = self.mention_right(verb + 1, end, false)?;
-                let tail = m.last + 1;
-                (tail == end || self.tok_is(tail, "for") || self.tok_is(tail, "of")).then_some(m)
-            })
-            .map(|m| (verb, m))
-    }
-
-    /// "The paper quoted Roe as saying …": besides what Roe said (`inner`,
-    /// from participle cue `c`), the paper's report of it, the one quoted
-    /// included, as the news gold and PolNeAR both annotate it.
-    fn quoting_statement(&self, c: usize, inner: &Statement) -> Option<Statement> {
-        let cue = &self.cues[c];
-        if !cue.info(self.lex).participle {
-            return None;
-        }
-        let (s_start, _) = self.sent_range(cue.first);
-        // Only with the clause after the cue: in "CLAUSE, the paper quoted
-        // Roe as saying." the paper's report has no words of its own.
-        if inner.content.start < self.doc.tokens[cue.last].span.end {
-            return None;
-        }
-        let (verb, object) = self.quoted_object(cue.first, s_start)?;
-        if inner.mention != Some(object) || verb <= s_start || !self.doc.glue(verb, Glue::Quoting) {
-            return None;
-        }
-        let mention = self.mention_left(verb, s_start)?;
-        let first = verb + 1;
-        let last = self
-            .doc
-            .tokens
-            .partition_point(|t| t.span.end <= inner.content.end);
-        Some(Statement {
-            kind: self.kind_of(first, last),
-            content: Span {
-                start: self.doc.tokens[first].span.start,
-                end: inner.content.end,
-            },
-            cue: None,
-            cue_token: Some(verb),
-            mention: Some(mention),
-            confidence: 0.6,
-            ..inner.clone()
-        })
-    }
-
-    /// `According to X, CLAUSE.` / `CLAUSE, according to X.`
-    fn source_statement(&self, c: usize) -> Option<Statement> {
-        let cue = &self.cues[c];
-        let (s_start, s_end) = self.sent_range(cue.first);
-        let lead = self.clause_lead(s_start, cue.first);
-        let mention = self.source_after(cue.last + 1, s_end, lead)?;
-        // A one-word source phrase ("per") names a source only with a name
-        // or a determiner after it: "per the WHO", not "per person".
-        let one_word = !cue.info(self.lex).form.contains(' ');
-        if one_word && !(self.is_cap(mention.first) || self.determiner_like(mention.first)) {
-            return None;
-        }
-        let (a, b) = if lead {
-            // According to X, CLAUSE.
-            let mut k = mention.last + 1;
-            if k < s_end && self.is_punct(k, &[","]) {
-                k += 1;
-            } else {
-                return None;
-            }
-            (k, self.content_end(k, s_end, Some(c)))
-        } else {
-            // CLAUSE, according to X.
-            if cue.first == 0 || !self.is_punct(cue.first - 1, &[","]) {
-                return None;
-            }
-            let mut start = self.clause_start(s_start, cue.first - 1);
-            // "Since May, according to Roe, the mill has lost money.": after
-            // a short lead, a source set off by commas reports the clause
-            // after it (PolNeAR train: 15 of 15 such leads of at most six
-            // words; scripts/analysis/according-to-midclause.py).
-            let lead_words = (start..cue.first - 1).filter(|&j| self.is_word(j)).count();
-            // After an apposition closed by a comma ("according to Jon
-            // Roe, a former envoy, …"), else right after the name.
-            let after = mention
-                .apposition
-                .map(|a| a.1)
-                .filter(|&e| e < s_end && self.is_punct(e, &[","]))
-                .unwrap_or(mention.last + 1);
-            if lead_words <= MAX_SOURCE_LEAD_WORDS
-                && after + 1 < s_end
-                && self.is_punct(after, &[","])
-                && self.is_word(after + 1)
-            {
-                let k = after + 1;
-                return Some(Statement {
-                    confidence: 0.8,
-                    priority: 2,
-                    ..self.reported(c, k, self.content_end(k, s_end, Some(c)), Some(mention))?
-                });
-            }
-            // "As reported by FT, CLAUSE, according to X": the clause starts
-            // after the other source's lead-in.
-            if let Some(oc) = self.cue_starting_at(start) {
-                if self.cues[oc].info(self.lex).frame == CueFrame::Source {
-                    if let Some(m) = self.mention_right(self.cues[oc].last + 1, s_end, true) {
-                        if m.last + 1 < cue.first && self.is_punct(m.last + 1, &[","]) {
-                            start = m.last + 2;
-                        }
-                    }
-                }
-            }
-            (start, cue.first - 1)
-        };
-        let as_reported = self.lex.lemma(cue.info(self.lex).lemma) != "according to";
-        Some(Statement {
-            confidence: 0.85,
-            priority: if as_reported { 3 } else { 2 },
-            ..self.reported(c, a, b, Some(mention))?
-        })
     }
 
     /// Verb cues: `X said (that) CLAUSE`, `CLAUSE, X said.`, `…, saying CLAUSE`.
@@ -763,175 +620,6 @@ impl Attributor<'_, '_> {
                 || (self.is_cap(j) && !self.lex.is_stopword(w)))
             && !self.doc.glue(j, Glue::Relative)
     }
-
-    /// Stance verbs: the object is the content ("endorsed Roe last week").
-    fn object_statement(&self, c: usize, mention: Mention, s_end: usize) -> Option<Statement> {
-        let cue = &self.cues[c];
-        let k = cue.last + 1;
-        if k >= s_end || !(self.is_word(k) || self.doc.tokens[k].is(DOUBLE_MARK)) {
-            return None;
-        }
-        // "what the ministry calls a solidarity charge", "the levy, which
-        // the ministry calls …": the object is the relative pronoun.
-        let before = mention.first.saturating_sub(1);
-        if cue.first >= 2
-            && (self.tok_is(before, "what")
-                || self.doc.glue(before, Glue::Relative)
-                || self.tok_is(before, "that")
-                || self.tok_is(cue.first - 1, "what"))
-        {
-            return None;
-        }
-        // A clause as object ("criticized how the plan was run", "denied
-        // that …") runs like reported speech.
-        let clausal = ["that", "how", "whether", "what", "why", "if", "to"]
-            .iter()
-            .any(|w| self.tok_is(k, w));
-        let mut end = if clausal {
-            self.content_end(k + 1, s_end, Some(c))
-        } else {
-            k
-        };
-        // Where the first object ends, when a second one is joined by
-        // "and": whether the object states something is judged on it.
-        let mut first_object_end = None;
-        while !clausal && end < s_end {
-            let in_quote = self.doc.tokens[end].is(IN_QUOTE);
-            let abbrev_dot =
-                self.is_punct(end, &["."]) && self.is_abbrev_or_initial(end - 1) && end + 1 < s_end;
-            if !in_quote
-                && end > k
-                && !abbrev_dot
-                && (self.is_punct(end, &[",", ";", ":", "—", "–", ".", "!", "?", "("])
-                    || (self.is_word(end)
-                        && !self.is_cap(end)
-                        && self.doc.glue(end, Glue::ObjectStops)
-                        && !self.second_object(end, s_end)))
-            {
-                break;
-            }
-            if self.is_word(end) && self.doc.glue(end, Glue::ObjectStops) {
-                first_object_end.get_or_insert(end);
-            }
-            end += 1;
-        }
-        // Not ending on a function word: "a culture in [which …]".
-        while end > k + 1
-            && self.is_word(end - 1)
-            && !self.doc.tokens[end - 1].is(IN_QUOTE)
-            && (self.doc.glue(end - 1, Glue::ContentStops)
-                || self.doc.glue(end - 1, Glue::Determiners)
-                || matches!(
-                    self.tok(end - 1),
-                    "in" | "on" | "at" | "as" | "and" | "or" | "but" | "than"
-                ))
-        {
-            end -= 1;
-        }
-        let statement = self.reported(c, k, end, Some(mention))?;
-        // "criticised the company": a verb of saying with an object that
-        // only names its target takes a stance; it reports nothing said.
-        let named_end = first_object_end.map_or(end, |e| e.min(end));
-        let attribution = if clausal || self.states_something(k, named_end) {
-            statement.attribution
-        } else {
-            Attribution::Stance
-        };
-        Some(Statement {
-            attribution,
-            sentence_first: self.sent_of(mention.first.min(cue.first)),
-            confidence: 0.45,
-            priority: 4,
-            ..statement
-        })
-    }
-
-    /// Whether "and" at token `and` joins a second object to the first
-    /// ("criticized Roe and Vold", "praised the plan and its authors",
-    /// "opposed the levy and new tariffs"): a determiner, a capitalised
-    /// word that is no sentence opener, or a lower-case word that is no
-    /// pronoun, verb form, adverb or conjunction follows, and no cue.
-    /// PolNeAR train objects run on through such an "and" 37 times and
-    /// stop 7 before a determiner or a capital, 49 and 4 before such a
-    /// lower-case word (`scripts/analysis/object-and.py`).
-    fn second_object(&self, and: usize, s_end: usize) -> bool {
-        let next = and + 1;
-        if !self.tok_is(and, "and")
-            || next >= s_end
-            || !self.is_word(next)
-            || self.doc.tokens[next].is(IN_QUOTE)
-            || self.cue_starting_at(next).is_some()
-        {
-            return false;
-        }
-        let w = self.tok(next);
-        if self.is_cap(next) {
-            return !self.lex.is_stopword(w);
-        }
-        let verb_form = w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"));
-        self.doc.glue(next, Glue::Determiners)
-            || !(verb_form
-                || self.lex.pronoun(w).is_some()
-                || self.doc.glue(next, Glue::FiniteVerbs)
-                || self.doc.glue(next, Glue::BetweenSubjectAndVerb)
-                || self.doc.glue(next, Glue::Subordinators)
-                || self.doc.glue(next, Glue::ObjectStops)
-                || self.doc.glue(next, Glue::ContentStops))
-    }
-
-    /// The hearer after cue `c`, if it has one, and the first token after
-    /// the cue and the hearer.
-    pub(super) fn after_addressee(&self, c: usize) -> (Option<Span>, usize) {
-        match self.addressee_after(c) {
-            Some((span, next)) => (Some(span), next),
-            None => (None, self.cues[c].last + 1),
-        }
-    }
-
-    /// The hearer after an addressee verb, and the token after it.
-    pub(super) fn addressee_after(&self, c: usize) -> Option<(Span, usize)> {
-        let cue = &self.cues[c];
-        if !cue.info(self.lex).addressee {
-            return None;
-        }
-        let (_, s_end) = self.sent_range(cue.first);
-        let k = cue.last + 1;
-        if k >= s_end || !self.is_word(k) {
-            return None;
-        }
-        if self.doc.glue(k, Glue::Addressees) {
-            return Some((self.doc.tokens[k].span, k + 1));
-        }
-        let mut j = k;
-        if self.doc.glue(j, Glue::Determiners) && j + 1 < s_end && self.is_cap(j + 1) {
-            j += 1;
-        }
-        if !self.is_cap(j) || self.lex.is_stopword(self.tok(j)) {
-            return None;
-        }
-        // "The Star-Ledger of Newark", "CNN's Jake Tapper".
-        while j + 1 < s_end {
-            let joined = j + 2 < s_end
-                && (self.is_punct(j + 1, &["-"]) || self.tok_is(j + 1, "of"))
-                && self.is_cap(j + 2);
-            if self.is_cap(j + 1) || self.doc.tokens[j + 1].is(POSSESSIVE) {
-                j += 1;
-            } else if joined {
-                j += 2;
-            } else {
-                break;
-            }
-        }
-        // An abbreviation in brackets: "the Varnholm Herald (FT)".
-        if j + 3 < s_end
-            && self.is_punct(j + 1, &["("])
-            && self.doc.tokens[j + 2].is(ALLCAPS)
-            && self.is_punct(j + 3, &[")"])
-        {
-            j += 3;
-        }
-        Some((self.doc.span(k, j), j + 1))
-    }
 }
 
 #[cfg(test)]
@@ -950,23 +638,6 @@ mod tests {
         // No content, no statement; the base form is no cue.
         assert!(run("Roe wondered.").is_empty());
         assert!(run("You wonder why the state did it.").is_empty());
-    }
-
-    #[test]
-    fn a_tag_with_a_hearer_ends_the_clause() {
-        let r = one("The mill will close in May, Cook told reporters.");
-        assert_eq!(
-            (r.1.as_str(), r.3.clone()),
-            ("The mill will close in May", s("Cook"))
-        );
-        let r = one("Apple is in every big firm, Tim Cook told Ana Lee on Tuesday.");
-        assert_eq!(
-            (r.1.as_str(), r.3.clone()),
-            ("Apple is in every big firm", s("Tim Cook"))
-        );
-        // A hearer followed by a clause of its own is no tag.
-        let r = run("After the vote, Roe told the union it had lost.");
-        assert!(r.iter().all(|x| x.1 != "After the vote"), "{r:?}");
     }
 
     #[test]
@@ -989,46 +660,6 @@ mod tests {
         // A quantifier opening the sentence is the subject itself.
         let r = one("Both said the mill would close.");
         assert_eq!(r.3, s("Both"));
-    }
-
-    #[test]
-    fn the_one_a_report_quotes_speaks_and_the_report_too() {
-        let r =
-            run("The Herald quoted a spokesman for Tallow Rail as saying the line would close.");
-        assert_eq!(r.len(), 2, "{r:?}");
-        assert_eq!(
-            (r[0].1.as_str(), r[0].2.clone(), r[0].3.clone()),
-            (
-                "a spokesman for Tallow Rail as saying the line would close",
-                None,
-                s("The Herald")
-            )
-        );
-        assert_eq!(
-            (r[1].1.as_str(), r[1].2.clone(), r[1].3.clone()),
-            ("the line would close", s("saying"), s("a spokesman"))
-        );
-        let r = run("It quoted Ana Vold complaining that the line would close.");
-        assert_eq!(
-            r.iter().map(|x| x.3.clone()).collect::<Vec<_>>(),
-            [s("It"), s("Ana Vold")]
-        );
-        // "with X V-ing": X speaks, and nothing else is reported.
-        let r = one("Critics were harsh, with the Varnholm Herald calling it a vanity project.");
-        assert_eq!(r.3, s("the Varnholm Herald"));
-        // "with" before a comma is no subject.
-        let r = one("Ana Vold agreed with the plan, saying the line would close.");
-        assert_eq!(r.3, s("Ana Vold"));
-        // Before the cue, the clause is the one quoted's alone.
-        let r = run("Prices will fall, the Herald quoted Ana Vold as saying.");
-        assert_eq!(r.len(), 1, "{r:?}");
-        assert_eq!(
-            (r[0].1.as_str(), r[0].3.clone()),
-            ("Prices will fall", s("Ana Vold"))
-        );
-        // A quotation of a text, set off by a comma, is no speaker.
-        let r = one("Ana Vold quoted the Bible, saying the line would close.");
-        assert_eq!(r.3, s("Ana Vold"));
     }
 
     #[test]
@@ -1068,17 +699,6 @@ mod tests {
         );
         let r = one("The talks had failed, Roe said.");
         assert_eq!((r.1.as_str(), r.3), ("The talks had failed", s("Roe")));
-    }
-
-    #[test]
-    fn per_names_a_source_only_before_a_name_or_a_determiner() {
-        let r = one("The mill will close in May, per the ministry.");
-        assert_eq!(
-            (r.1.as_str(), r.3),
-            ("The mill will close in May", s("the ministry"))
-        );
-        assert!(run("Fuel costs four crowns per litre, per person.").is_empty());
-        assert!(run("Prices rose 5 per cent.").is_empty());
     }
 
     #[test]
@@ -1165,12 +785,6 @@ mod tests {
     }
 
     #[test]
-    fn requests_and_bare_objects_are_not_statements() {
-        assert!(run("Roe asked not to be named.").is_empty());
-        assert!(run("Roe told him so.").is_empty());
-    }
-
-    #[test]
     fn beliefs_and_stances_of_more_verb_forms() {
         let r = one("Jon Roe blamed the mayor for the flood.");
         assert_eq!(
@@ -1231,45 +845,6 @@ mod tests {
             crate::pipeline::Attributions::SPEECH
         )
         .is_empty());
-    }
-
-    #[test]
-    fn a_source_set_off_by_commas_after_a_short_lead_reports_what_follows() {
-        let r = run("Since last May, according to Jon Roe, the Tallow mill has lost money.");
-        assert_eq!(r.len(), 1, "{r:?}");
-        assert_eq!(
-            (r[0].1.as_str(), r[0].3.clone()),
-            ("the Tallow mill has lost money", s("Jon Roe"))
-        );
-        let r = one("At the heart of it, according to Jon Roe, a former envoy, was a levy.");
-        assert_eq!(r.1, "was a levy");
-        // After a clause of its own, the source reports the clause before.
-        let r = one("Vold won the vote in Tallow by a wide margin, according to Roe, and he will run again.");
-        assert_eq!(r.1, "Vold won the vote in Tallow by a wide margin");
-    }
-
-    #[test]
-    fn a_second_object_after_and_is_part_of_the_content() {
-        let r = run("Ana Vold criticized Jon Roe and Lia Pik after the vote.");
-        assert_eq!(r[0].1, "Jon Roe and Lia Pik");
-        let r = run("Ana Vold praised the levy and its authors last week.");
-        assert_eq!(r[0].1, "the levy and its authors");
-        // The second object does not make a speech verb's object a
-        // statement: it names things.
-        let r = run_with(
-            "Ana Vold criticised the levy and the harm the mills can do.",
-            crate::pipeline::Attributions::SPEECH,
-        );
-        assert!(r.is_empty());
-        let r = run("Ana Vold opposed the levy and new tariffs last week.");
-        assert_eq!(r[0].1, "the levy and new tariffs");
-        // A second verb is no second object, nor is a new subject.
-        let r = run("Ana Vold criticized the levy and voted against it.");
-        assert_eq!(r[0].1, "the levy");
-        let r = run("Ana Vold criticized the levy and then left the hall.");
-        assert_eq!(r[0].1, "the levy");
-        let r = run("Ana Vold praised the mayor and he thanked her.");
-        assert_eq!(r[0].1, "the mayor");
     }
 
     #[test]
