@@ -465,11 +465,14 @@ mod tests {
         assert_eq!(r[0].0.as_deref(), Some("Twitter"));
         assert_eq!(r[0].1, SpeakerKind::Organization);
         assert_eq!(r[0].3.as_deref(), Some("spokesman"));
+        assert_eq!(r[0].4.as_deref(), Some("Twitter"));
         let r = speakers(
             "Acme Widgets Corp cut 300 jobs on Monday.\n\nA spokesperson said the cuts were final.",
         );
         assert_eq!(r[0].0.as_deref(), Some("Acme Widgets Corp"), "{r:?}");
         assert_eq!(r[0].3.as_deref(), Some("spokesperson"));
+        // The body is also who the spokesperson works for.
+        assert_eq!(r[0].4.as_deref(), Some("Acme Widgets Corp"));
         // "for" a body described first, and past a place: the body.
         let r = speakers(
             "The Herald cited a spokesman for US-based hedge fund Tallow Capital saying the bid was too low.",

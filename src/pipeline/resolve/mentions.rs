@@ -285,7 +285,11 @@ impl<'t> Resolver<'_, 't> {
         // A capitalised owner or a possessive: "a Twitter spokesman",
         // "Mr. Rubio's advisers", "her aides".
         if let Some(sp) = self.owner_of_description(m, previous) {
-            return sp;
+            return if self.is_spokes(self.tok(head)) {
+                works_for_itself(sp)
+            } else {
+                sp
+            };
         }
         let determined = self.doc.glue(m.first, Glue::Determiners);
         let noun = self.tok(head);
@@ -336,7 +340,7 @@ impl<'t> Resolver<'_, 't> {
             // "a spokesperson", "the spokesman for the agency".
             RoleKind::Person if self.is_spokes(noun) => {
                 if let Some(sp) = self.spokes_owner(m, mention, previous) {
-                    return sp;
+                    return works_for_itself(sp);
                 }
             }
             RoleKind::Person if role.titled => {
@@ -488,6 +492,16 @@ impl<'t> Resolver<'_, 't> {
             entity: None,
         }
     }
+}
+
+/// An organisation speaking through its spokesperson is also who the
+/// spokesperson works for: its name is the affiliation too, as the news
+/// gold draws it.
+fn works_for_itself(mut sp: ResolvedSpeaker<'_>) -> ResolvedSpeaker<'_> {
+    if sp.kind == SpeakerKind::Organization && sp.affiliation.is_none() {
+        sp.affiliation = sp.name.clone();
+    }
+    sp
 }
 
 /// The speaker kind a role noun denotes; a document's is unknown (it
