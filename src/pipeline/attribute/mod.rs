@@ -53,6 +53,7 @@ mod quoting;
 mod raising;
 mod reported;
 mod sources;
+mod subjects;
 mod tokens;
 
 use super::cues::Cue;
