@@ -81,6 +81,14 @@ impl Attributor<'_, '_> {
         let Some(m) = st.mention else {
             return false;
         };
+        // "4 in 10 said", "three in five say": a share written as a ratio.
+        let number = |i: usize| {
+            self.tok(i).starts_with(|c: char| c.is_ascii_digit())
+                || self.doc.glue(i, Glue::Quantifiers)
+        };
+        if (m.first + 1..m.last).any(|i| self.tok_is(i, "in") && number(i - 1) && number(i + 1)) {
+            return true;
+        }
         let mut j = m.last + 1;
         while j > m.first.saturating_sub(MAX_SHARE_DISTANCE) && j > 0 {
             j -= 1;
@@ -241,6 +249,16 @@ mod tests {
         assert!(speech("Some 44 percent of voters said they backed the levy.").is_empty());
         let all = run("A majority of voters said they backed the levy.");
         assert_eq!(all.len(), 1);
+        // A share written as a ratio, found in every class.
+        assert!(speech("The voters were split, and 4 in 10 said the levy should go.").is_empty());
+        let all = run("The voters were split, and 4 in 10 said the levy should go.");
+        assert_eq!(all.len(), 1, "{all:?}");
+        assert_eq!(all[0].3, s("4 in 10"));
+        // A year after "in" makes no share.
+        assert_eq!(
+            speech("Many voters in 2016 said the levy should go.").len(),
+            1
+        );
         // A share elsewhere in the sentence is no speaker.
         assert_eq!(
             speech("Sales rose 5%, the company said.")[0].3,

@@ -44,7 +44,15 @@ impl Attributor<'_, '_> {
                     && !self.lex.is(Glue::Calendar, last)
                     && !(p == k - 1 && (last.eq_ignore_ascii_case("one") || numeric))
                     && !matches!(last, "and" | "or" | "but" | "that");
-                return ends_ok.then_some(m);
+                // "4 in 10 said": a number right before the cue may close a
+                // share opened further left.
+                let share_end =
+                    p == k - 1 && numeric && w.len() <= 3 && p > floor && self.tok_is(p - 1, "in");
+                if ends_ok || !share_end {
+                    return ends_ok.then_some(m);
+                }
+                j = p;
+                continue;
             }
             if self.is_cap(p)
                 || self.doc.glue(p, Glue::Passive)
