@@ -82,11 +82,7 @@ impl Attributor<'_, '_> {
             return false;
         };
         // "4 in 10 said", "three in five say": a share written as a ratio.
-        let number = |i: usize| {
-            self.tok(i).starts_with(|c: char| c.is_ascii_digit())
-                || self.doc.glue(i, Glue::Quantifiers)
-        };
-        if (m.first + 1..m.last).any(|i| self.tok_is(i, "in") && number(i - 1) && number(i + 1)) {
+        if (m.first + 1..m.last).any(|i| self.ratio_in(i)) {
             return true;
         }
         let mut j = m.last + 1;

@@ -46,8 +46,7 @@ impl Attributor<'_, '_> {
                     && !matches!(last, "and" | "or" | "but" | "that");
                 // "4 in 10 said": a number right before the cue may close a
                 // share opened further left.
-                let share_end =
-                    p == k - 1 && numeric && w.len() <= 3 && p > floor && self.tok_is(p - 1, "in");
+                let share_end = p == k - 1 && p > floor && self.ratio_in(p - 1);
                 if ends_ok || !share_end {
                     return ends_ok.then_some(m);
                 }

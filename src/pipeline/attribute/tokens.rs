@@ -54,6 +54,20 @@ impl<'t> Attributor<'_, 't> {
         self.tok(i).eq_ignore_ascii_case(s)
     }
 
+    /// Whether token `i` is the "in" of a share written as a ratio, a
+    /// number or number word on each side: "4 in 10", "three in five".
+    pub(super) fn ratio_in(&self, i: usize) -> bool {
+        let number = |j: usize| {
+            self.tok(j).starts_with(|c: char| c.is_ascii_digit())
+                || self.doc.glue(j, Glue::Quantifiers)
+        };
+        i > 0
+            && i + 1 < self.doc.tokens.len()
+            && self.tok_is(i, "in")
+            && number(i - 1)
+            && number(i + 1)
+    }
+
     /// Whether token `k` is the closing mark of a quote.
     pub(super) fn closes_quote(&self, k: usize) -> bool {
         self.quotes.iter().any(|q| q.close == Some(k))
