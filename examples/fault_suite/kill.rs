@@ -8,7 +8,7 @@ use crate::scene::{consuming_count, play, Row, Scene};
 use crate::sessions;
 use crate::Options;
 use std::time::{Duration, Instant};
-use testkit::{close_connections_named, Result};
+use testkit::{close_connections_named, count_connections_named, Result};
 
 /// kill -9 at random progress points while articles flow, restarting.
 pub async fn kill9(opts: &Options, good: &[Input]) -> Row {
@@ -71,6 +71,19 @@ async fn kill9_steps(scene: &mut Scene) -> Result<String> {
     ))
 }
 
+/// Polls the broker until `want` connections named `prefix*` are open, or
+/// `limit` has passed; how many were open at the last look.
+async fn wait_connections(prefix: &str, want: usize, limit: Duration) -> Result<usize> {
+    let start = Instant::now();
+    loop {
+        let open = count_connections_named(prefix)?;
+        if open >= want || start.elapsed() >= limit {
+            return Ok(open);
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 /// Two workers; their connections are closed by name, several times.
 pub async fn conn_cut(opts: &Options, good: &[Input]) -> Row {
     let n = opts.small_articles.min(good.len());
@@ -97,6 +110,15 @@ async fn conn_cut_steps(scene: &mut Scene) -> Result<String> {
             scene
                 .wait_progress((f * n as f64) as usize, Duration::from_secs(300))
                 .await?;
+        }
+        // A worker logs `Consuming.` when its consume connection is back;
+        // its publish connection may still be reconnecting. Cut only when
+        // all four are up, so that every cut hits both of each worker's.
+        let up = wait_connections(&workers_prefix, 4, Duration::from_secs(60)).await?;
+        if up != 4 {
+            scene.fail(format!(
+                "the workers' connections did not all come back within 60 s: {up} of 4 open"
+            ));
         }
         let (ca, cb) = (
             consuming_count(&scene.workers[a]),

@@ -54,7 +54,9 @@ pub use http::{bucket_quantile, buckets, http_get, metric, metric_value, wait_me
 pub use names::Names;
 pub use process::{run_topology, vm_hwm_kb, WorkerProcess};
 pub use publish::{gzip, ConfirmWindow};
-pub use rabbitmqctl::{close_connections_named, list_connections, rabbitmqctl};
+pub use rabbitmqctl::{
+    close_connections_named, count_connections_named, list_connections, rabbitmqctl,
+};
 
 use std::time::Duration;
 

@@ -56,6 +56,15 @@ fn parse_connections(listing: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// How many of the broker's connections have a name starting with
+/// `prefix`.
+pub fn count_connections_named(prefix: &str) -> Result<usize> {
+    Ok(list_connections()?
+        .iter()
+        .filter(|(name, _)| name.starts_with(prefix))
+        .count())
+}
+
 /// Closes the connections whose name starts with `prefix`, and no other,
 /// all at once (one `rabbitmqctl close_connection` each, in parallel),
 /// giving `reason` (the clients see it in the close frame). Returns how
