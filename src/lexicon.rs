@@ -315,6 +315,15 @@ struct Filters {
     cue_words: KeyFilter,
 }
 
+/// `word` with its first letter upper-cased: "watch" → "Watch".
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// Lines of a data file without comments and blanks, with 1-based numbers.
 fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.lines()
@@ -634,6 +643,11 @@ impl Lexicon {
                 }
             }
         }
+
+        // A kicker is a stopword wherever it is capitalised ("Watch: …");
+        // only the segmenter lets one end a name ("Human Rights Watch").
+        let mut stopwords = stopwords;
+        stopwords.extend(glue[Glue::Kickers as usize].iter().map(|w| capitalised(w)));
 
         let cue_words: HashSet<String> = cue_forms
             .iter()

@@ -95,6 +95,10 @@ pub enum Glue {
     /// Words after a verb of showing up that make it mean being
     /// somewhere, not seeming ("appeared at the rally").
     Venues,
+    /// Labels of a news page's line ("Watch: …", "Breaking: …"): no name
+    /// where they open a line, the last word of one after a capitalised
+    /// word ("Human Rights Watch").
+    Kickers,
 }
 
 impl Glue {
@@ -142,6 +146,7 @@ impl Glue {
             Glue::WorksFor => "works_for",
             Glue::Members => "members",
             Glue::Venues => "venues",
+            Glue::Kickers => "kickers",
         }
     }
 
@@ -153,7 +158,7 @@ impl Glue {
         }
     }
 
-    pub(super) const ALL: [Glue; 42] = [
+    pub(super) const ALL: [Glue; 43] = [
         Glue::Determiners,
         Glue::BetweenSubjectAndVerb,
         Glue::Passive,
@@ -196,5 +201,6 @@ impl Glue {
         Glue::WorksFor,
         Glue::Members,
         Glue::Venues,
+        Glue::Kickers,
     ];
 }

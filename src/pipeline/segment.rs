@@ -218,11 +218,26 @@ pub fn segment<'t>(text: &'t str, skip: &[Span], lexicon: &Lexicon) -> Document<
         let span = Span::new(trimmed_start, trimmed_end);
         let first = tokens.len();
         tokenize(text, span, &mut tokens);
-        for t in &mut tokens[first..] {
+        for k in first..tokens.len() {
+            let t = &tokens[k];
             let w = t.span.slice(text);
-            t.classes = lexicon.classes(w);
+            let classes = lexicon.classes(w);
+            // A kicker ("Watch: …") is no name, unless it ends one: "Human
+            // Rights Watch".
+            let ends_a_name = || {
+                k > first && {
+                    let p = tokens[k - 1];
+                    p.is(CAP) && p.is(WORD) && !p.is(STOPWORD)
+                }
+            };
+            let stop = t.is(CAP)
+                && t.is(WORD)
+                && lexicon.is_stopword(w)
+                && !(classes.has(Glue::Kickers) && ends_a_name());
+            let t = &mut tokens[k];
+            t.classes = classes;
             if t.is(CAP) && t.is(WORD) {
-                if lexicon.is_stopword(w) {
+                if stop {
                     t.flags |= STOPWORD;
                 }
                 if t.classes.is_cue_word() {
@@ -650,6 +665,24 @@ mod tests {
             .tokens
             .iter()
             .any(|t| t.text(text) == "NATO" && t.is(ALLCAPS)));
+    }
+
+    #[test]
+    fn kickers_stop_names_unless_they_end_one() {
+        let text = "Watch: Ana Vold on the vote.\nVideo of the raid. Human Rights Watch said so.\nThe Tallow Live, Watch Ana.";
+        let d = doc(text);
+        let stop = |word: &str| {
+            d.tokens
+                .iter()
+                .filter(|t| t.text(text) == word)
+                .map(|t| t.is(STOPWORD))
+                .collect::<Vec<_>>()
+        };
+        // Opening a line, or a sentence, or after a comma: a label.
+        assert_eq!(stop("Video"), [true]);
+        // After a capitalised name word: the last word of the name.
+        assert_eq!(stop("Watch"), [true, false, true]);
+        assert_eq!(stop("Live"), [false]);
     }
 
     #[test]

@@ -208,6 +208,22 @@ mod tests {
     }
 
     #[test]
+    fn sentence_adverbs_and_prepositions_are_no_antecedents() {
+        // "Recently", "Along" open a sentence and are no names.
+        let text = "Ana Vold moved to Tallow in 2010. Recently, she said, the town has changed.\n\nAlong with her husband, she gave to the campaign. “It was time,” she said.";
+        let r = speakers(text);
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert!(
+            r.iter().all(|s| s.0.as_deref() == Some("Ana Vold")),
+            "{r:?}"
+        );
+        // An adverb-like name opening a sentence is still a name.
+        let text = "Kelly Roe joined the board. Kelly, 44, said the plan would work.";
+        let r = speakers(text);
+        assert_eq!(r[0].0.as_deref(), Some("Kelly Roe"), "{r:?}");
+    }
+
+    #[test]
     fn pronouns_agree_with_given_names_and_later_pronouns() {
         let text = "Tom Bell said the mill would close. Ann Roe said it would not.\n\nHe said the owners had decided.";
         let r = speakers(text);
