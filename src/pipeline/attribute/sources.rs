@@ -21,6 +21,7 @@ impl Attributor<'_, '_> {
         if one_word && !(self.is_cap(mention.first) || self.determiner_like(mention.first)) {
             return None;
         }
+        let mut mention = mention;
         let (a, b) = if lead {
             // According to X, CLAUSE.
             let mut k = mention.last + 1;
@@ -29,6 +30,9 @@ impl Attributor<'_, '_> {
             } else {
                 return None;
             }
+            // What follows the comma is the clause, not an apposition of
+            // X: "According to the poll, Roe leads" names no one.
+            mention.apposition = None;
             (k, self.content_end(k, s_end, Some(c)))
         } else {
             // CLAUSE, according to X.

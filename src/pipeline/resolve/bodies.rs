@@ -570,6 +570,11 @@ mod tests {
             "A poll from Ohio was published.\n\nThe poll found that most voters were undecided.",
         );
         assert_eq!(r.last().unwrap().0.as_deref(), Some("The poll"), "{r:?}");
+        // A month written short is a date too.
+        let r = speakers(
+            "Few wrote about the poll, taken from Dec. 3 to Dec. 7.\n\nThe poll shows that Ana Vold leads.",
+        );
+        assert_eq!(r.last().unwrap().0.as_deref(), Some("The poll"), "{r:?}");
         // The chain is followed at most MAX_CHAIN mentions back, so that
         // thousands of "the report said" stay linear.
         let text = format!(

@@ -521,6 +521,23 @@ mod tests {
     use crate::event::{ResolvedBy, SpeakerKind};
 
     #[test]
+    fn a_name_opening_the_clause_after_a_source_is_no_apposition() {
+        // "According to the poll, Vold …": Vold is what the poll reports
+        // on, not the poll's name.
+        let text = "Ana Vold leads Jon Roe in a new Tallow Herald poll.\n\nAccording to the same poll, Vold has lost support among women.";
+        let r = speakers(text);
+        assert_eq!(
+            r.last().unwrap().0.as_deref(),
+            Some("the same poll"),
+            "{r:?}"
+        );
+        // An apposition set off by commas still describes the source.
+        let text = "According to Jon Roe, the mill's former manager, the mill has lost money.";
+        let r = speakers(text);
+        assert_eq!(r[0].0.as_deref(), Some("Jon Roe"), "{r:?}");
+    }
+
+    #[test]
     fn surnames_pronouns_and_roles_resolve_to_the_full_name() {
         let text = "Ruritania’s Prime Minister Ana Vold said the levy would rise.\n\n\
                     Vold said farmers would be paid back.\n\n\
