@@ -89,10 +89,18 @@ impl<'t> Resolver<'_, 't> {
                 {
                     continue;
                 }
-                // Affiliation from a possessive right before: "Estonia’s".
-                let poss =
-                    (a >= 2 && self.doc.tokens[a - 1].is(POSSESSIVE) && self.is_cap_word(a - 2))
-                        .then(|| (a - 2, a - 2));
+                // Affiliation from a possessive right before: "Estonia’s",
+                // "the Tallow Herald’s".
+                let poss = (a >= 2
+                    && self.doc.tokens[a - 1].is(POSSESSIVE)
+                    && self.is_cap_word(a - 2))
+                .then(|| {
+                    let mut s = a - 2;
+                    while s > para.tokens.start && self.is_cap_word(s - 1) && !self.is_stop(s - 1) {
+                        s -= 1;
+                    }
+                    (s, a - 2)
+                });
                 let parsed = self.parse(a, b, poss);
                 let Some((s, e)) = parsed.name else { continue };
                 let context = self.context_of(a, b, e, para.tokens.start, end);
@@ -776,6 +784,11 @@ mod tests {
         assert_eq!(r[0].1, SpeakerKind::Person);
         assert_eq!(r[0].3.as_deref(), Some("Finance Minister"));
         assert_eq!(r[0].4.as_deref(), Some("Ruritania"));
+        // A possessive owner of several words is the whole name, and a
+        // stopword before it is not part of it.
+        let r = speakers("As the Tallow Herald’s Ana Vold reported, the mill was shut.");
+        assert_eq!(r[0].0.as_deref(), Some("Ana Vold"), "{r:?}");
+        assert_eq!(r[0].4.as_deref(), Some("Tallow Herald"), "{r:?}");
     }
 
     #[test]
