@@ -99,6 +99,9 @@ pub enum Glue {
     /// where they open a line, the last word of one after a capitalised
     /// word ("Human Rights Watch").
     Kickers,
+    /// Words before a title that say when or how it is held ("former",
+    /// "acting"): part of the title, never an affiliation or a name.
+    TitleModifiers,
 }
 
 impl Glue {
@@ -147,6 +150,7 @@ impl Glue {
             Glue::Members => "members",
             Glue::Venues => "venues",
             Glue::Kickers => "kickers",
+            Glue::TitleModifiers => "title_modifiers",
         }
     }
 
@@ -158,7 +162,7 @@ impl Glue {
         }
     }
 
-    pub(super) const ALL: [Glue; 43] = [
+    pub(super) const ALL: [Glue; 44] = [
         Glue::Determiners,
         Glue::BetweenSubjectAndVerb,
         Glue::Passive,
@@ -202,5 +206,6 @@ impl Glue {
         Glue::Members,
         Glue::Venues,
         Glue::Kickers,
+        Glue::TitleModifiers,
     ];
 }

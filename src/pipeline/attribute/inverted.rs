@@ -100,7 +100,22 @@ impl Attributor<'_, '_> {
                     && (w == "of" || w == "for")
                     && last.is_some()
                     && j + 1 < max
-                    && self.np_word(j + 1));
+                    && self.np_word(j + 1))
+                // "said Secretary of State Ana Vold", "said Bank of Tallow
+                // governor Ana Vold": a capitalised title or body, first or
+                // after one modifier, joined to its field. After a name it
+                // is no title: "said Peter King of New York".
+                || (w == "of"
+                    && last == Some(j - 1)
+                    && (j - 1 == k
+                        || (j - 2 == k
+                            && !self.doc.glue(k, Glue::MaleNames)
+                            && !self.doc.glue(k, Glue::FemaleNames)))
+                    && self.is_cap(j - 1)
+                    && (self.lex.title(self.tok(j - 1)).is_some()
+                        || self.lex.is_orgword(self.tok(j - 1)))
+                    && j + 1 < max
+                    && self.is_cap(j + 1));
             if !ok {
                 break;
             }
@@ -183,10 +198,14 @@ impl Attributor<'_, '_> {
             return None;
         }
         // "… Bill Richardson of New Mexico": the place is not the name.
+        // "former Secretary of State Ana Vold": "of" inside a title is no
+        // such place.
         let mut last = end - 1;
-        if let Some(of) =
-            (k + 1..end).find(|&j| matches!(self.tok(j), "of" | "from") && self.is_cap(j - 1))
-        {
+        if let Some(of) = (k + 1..end).find(|&j| {
+            matches!(self.tok(j), "of" | "from")
+                && self.is_cap(j - 1)
+                && self.lex.title(self.tok(j - 1)).is_none()
+        }) {
             last = of - 1;
         }
         while last > k && !self.is_word(last) {

@@ -157,7 +157,10 @@ impl<'t> Resolver<'_, 't> {
         let mut start = end;
         while start > 0
             && end - (start - 1) < 6
-            && ((self.is_cap_word(start - 1) && !self.is_stop(start - 1))
+            && ((self.is_cap_word(start - 1)
+                && !self.is_stop(start - 1)
+                // "Former Tallow Party leader": the modifier is no owner.
+                && !self.doc.glue(start - 1, Glue::TitleModifiers))
                 || self.is_initial_dot(start - 1))
         {
             start -= 1;

@@ -533,6 +533,7 @@ impl<'t> Resolver<'_, 't> {
         let mut k = a;
         let mut pos = a;
         let mut first_title: Option<usize> = None;
+        let mut modifier: Option<usize> = None;
         let mut name_start = a;
         // "Jon Kingsley", "Tom Bishop": a given name then a title word with no
         // name after it is a name.
@@ -541,6 +542,19 @@ impl<'t> Resolver<'_, 't> {
         while pos <= b {
             let w = self.tok(pos);
             if self.doc.tokens[pos].is(WORD) {
+                // "Former Senator Ana Vold", "former Tallow Party leader":
+                // a modifier of the title is no affiliation and no name.
+                if first_title.is_none()
+                    && pos == k
+                    && pos < b
+                    && self.doc.glue(pos, Glue::TitleModifiers)
+                {
+                    modifier = Some(pos);
+                    pos += 1;
+                    k = pos;
+                    name_start = pos;
+                    continue;
+                }
                 // Honorifics: "Mr.", "Dame", "the Most Reverend".
                 if let Some(h) = self.lex.honorific(w) {
                     p.gender = p.gender.or(h.gender);
@@ -564,7 +578,13 @@ impl<'t> Resolver<'_, 't> {
                         p.gender = Some('f');
                     }
                     first_title.get_or_insert(pos);
-                    p.title = Some((pos, pos + len - 1));
+                    // The modifier right before the title is part of it.
+                    let t_start = if modifier == Some(pos.wrapping_sub(1)) {
+                        pos - 1
+                    } else {
+                        pos
+                    };
+                    p.title = Some((t_start, pos + len - 1));
                     pos += len;
                     name_start = pos;
                     continue;
@@ -789,6 +809,38 @@ mod tests {
         let r = speakers("As the Tallow Herald’s Ana Vold reported, the mill was shut.");
         assert_eq!(r[0].0.as_deref(), Some("Ana Vold"), "{r:?}");
         assert_eq!(r[0].4.as_deref(), Some("Tallow Herald"), "{r:?}");
+    }
+
+    #[test]
+    fn title_modifiers_and_titles_with_of_stay_in_the_title() {
+        let row = |text: &str| {
+            let r = speakers(text);
+            assert_eq!(r.len(), 1, "{text}: {r:?}");
+            (r[0].0.clone(), r[0].3.clone(), r[0].4.clone())
+        };
+        let some = |x: &str| Some(x.to_string());
+        assert_eq!(
+            row("Former Senator Ana Vold said the plan would fail."),
+            (some("Ana Vold"), some("Former Senator"), None)
+        );
+        assert_eq!(
+            row("Former Tallow Party leader Jon Roe said the plan would fail."),
+            (some("Jon Roe"), some("leader"), some("Tallow Party"))
+        );
+        // After an inverted cue, "of" joins a title to its field ...
+        assert_eq!(
+            row("“It is hard,” said Secretary of State Ana Vold."),
+            (some("Ana Vold"), some("Secretary of State"), None)
+        );
+        assert_eq!(
+            row("“It is hard,” said former Secretary of State Ana Vold."),
+            (some("Ana Vold"), some("former Secretary of State"), None)
+        );
+        // ... but after a name it opens the affiliation.
+        assert_eq!(
+            row("“It is hard,” said Rep. Jon T. King of Tallow."),
+            (some("Jon T. King"), some("Representative"), some("Tallow"))
+        );
     }
 
     #[test]
