@@ -681,6 +681,18 @@ impl<'t> Resolver<'_, 't> {
         {
             s -= 1;
         }
+        // "Democratic presidential candidate Sen. Jon Roe": a title that
+        // opens the last run, after the lower-case words the scan above
+        // stopped at, is no part of the name; an organisation's name keeps
+        // its words ("Justice Department").
+        if s > name_start && !(s..=e).any(|i| self.lex.is_orgword(self.tok(i))) {
+            if let Some((len, _)) = self.title_at(s, e).filter(|&(len, _)| s + len <= e) {
+                if self.is_cap_word(s + len) {
+                    p.title = p.title.or(Some((s, s + len - 1)));
+                    s += len;
+                }
+            }
+        }
         if s > name_start && p.title.is_none() {
             // "Amnesty International spokesman Eric Ferrero": a lower-case
             // role word before the name is a title, capitals before it an
@@ -827,6 +839,19 @@ mod tests {
             row("Former Tallow Party leader Jon Roe said the plan would fail."),
             (some("Jon Roe"), some("leader"), some("Tallow Party"))
         );
+        // A title opening the name after lower-case words leaves the
+        // name; an organisation's name keeps its words.
+        assert_eq!(
+            row("Tallow Party presidential hopeful Gov. Ana Vold said the plan would fail."),
+            (
+                some("Ana Vold"),
+                some("presidential hopeful"),
+                some("Tallow Party")
+            )
+        );
+        let r =
+            speakers("Current officials at the Justice Department have said the probe is wide.");
+        assert_eq!(r[0].0.as_deref(), Some("Justice Department"), "{r:?}");
         // After an inverted cue, "of" joins a title to its field ...
         assert_eq!(
             row("“It is hard,” said Secretary of State Ana Vold."),
