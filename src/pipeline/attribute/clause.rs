@@ -502,11 +502,29 @@ impl Attributor<'_, '_> {
         if intro {
             if let Some(comma) = (a..before.min(a + 15)).find(|&j| self.is_punct(j, &[","])) {
                 if comma - a <= 14 {
-                    return comma + 1;
+                    return self.after_place_apposition(comma + 1, before);
                 }
             }
         }
         a
+    }
+
+    /// "At an event in Tallow, Ohio, Roe said": the place set off by commas
+    /// after an introductory phrase belongs to it. The token after that
+    /// place's comma, or `k`.
+    fn after_place_apposition(&self, k: usize, before: usize) -> usize {
+        if k >= before || !self.is_cap(k) {
+            return k;
+        }
+        let e = self.name_run_end(k, before);
+        let place = e + 2 < before
+            && self.is_punct(e + 1, &[","])
+            && self.lex.is_place(self.doc.span(k, e).slice(self.doc.text));
+        if place {
+            e + 2
+        } else {
+            k
+        }
     }
 
     /// Whether a clause opens at token `a`: after a comma, semicolon, colon

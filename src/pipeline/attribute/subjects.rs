@@ -246,6 +246,10 @@ impl Attributor<'_, '_> {
         while k < cue_first && self.is_punct(k, &["“", "\""]) {
             k += 1;
         }
+        // "62-year-old Ana Vold": an age before the name.
+        if k + 1 < cue_first && self.tok(k).ends_with("-year-old") && self.is_cap(k + 1) {
+            k += 1;
+        }
         // The first noun phrase: a pronoun or a name run.
         let w = self.tok(k);
         if self.lex.pronoun(w).is_some() {
@@ -325,5 +329,16 @@ mod tests {
         assert!(r.iter().all(|x| x.3 == s("Roe")), "{r:?}");
         // No subject, no speaker: a sentence opened by a lower-case word.
         assert!(run("adding that schools would suffer.").is_empty());
+    }
+
+    #[test]
+    fn a_place_after_the_intro_and_an_age_are_not_the_main_subject() {
+        // "in Tallow, Ohio, 62-year-old Ana Vold": the state belongs to the
+        // introductory phrase, the age to the name.
+        let r = run("At an event in Tallow, Ohio, 62-year-old Ana Vold railed against the plan, and explained that it upset her.");
+        assert_eq!(r.last().map(|x| x.3.clone()), Some(s("Ana Vold")), "{r:?}");
+        // A name that is no place stays the subject after the intro.
+        let r = run("At an event in Tallow, Jon Roe railed against the plan, and explained that it upset him.");
+        assert_eq!(r.last().map(|x| x.3.clone()), Some(s("Jon Roe")), "{r:?}");
     }
 }
