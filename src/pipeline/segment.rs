@@ -218,32 +218,23 @@ pub fn segment<'t>(text: &'t str, skip: &[Span], lexicon: &Lexicon) -> Document<
         let span = Span::new(trimmed_start, trimmed_end);
         let first = tokens.len();
         tokenize(text, span, &mut tokens);
-        for k in first..tokens.len() {
-            let t = &tokens[k];
+        // Whether the token before is a capitalised name word.
+        let mut after_name_word = false;
+        for t in &mut tokens[first..] {
             let w = t.span.slice(text);
-            let classes = lexicon.classes(w);
-            // A kicker ("Watch: …") is no name, unless it ends one: "Human
-            // Rights Watch".
-            let ends_a_name = || {
-                k > first && {
-                    let p = tokens[k - 1];
-                    p.is(CAP) && p.is(WORD) && !p.is(STOPWORD)
-                }
-            };
-            let stop = t.is(CAP)
-                && t.is(WORD)
-                && lexicon.is_stopword(w)
-                && !(classes.has(Glue::Kickers) && ends_a_name());
-            let t = &mut tokens[k];
-            t.classes = classes;
-            if t.is(CAP) && t.is(WORD) {
-                if stop {
+            t.classes = lexicon.classes(w);
+            let cap_word = t.is(CAP) && t.is(WORD);
+            if cap_word {
+                // A kicker ("Watch: …") is no name, unless it ends one:
+                // "Human Rights Watch".
+                if lexicon.is_stopword(w) && !(after_name_word && t.classes.has(Glue::Kickers)) {
                     t.flags |= STOPWORD;
                 }
                 if t.classes.is_cue_word() {
                     t.flags |= CUE_WORD;
                 }
             }
+            after_name_word = cap_word && !t.is(STOPWORD);
         }
         let para = paragraphs.len();
         while zone < skip.len() && skip[zone].end < span.end {
