@@ -540,6 +540,11 @@ mod tests {
             Some("Varnholm Audit Office"),
             "{r:?}"
         );
+        // Guidelines are a document too: they speak for their owner.
+        let text = "Tallow Rail runs the night trains.\n\n\
+                    Although Tallow Rail's guidelines recommend resting for 11 hours, drivers rest for 8.";
+        let r = speakers(text);
+        assert_eq!(r.last().unwrap().0.as_deref(), Some("Tallow Rail"), "{r:?}");
     }
 
     #[test]
