@@ -4,8 +4,8 @@
 //! # The entity table
 //!
 //! Before any mention is resolved, the article's names are read once into a
-//! table (`names`, `entities`, `descriptions`): every capitalised name run,
-//! split into honorific, title, affiliation and name; its variants (surname,
+//! table (`names`, `parse`, `entities`, `descriptions`): every capitalised
+//! name run, split into honorific, title, affiliation and name; its variants (surname,
 //! given name, initials, an acronym given in brackets); what the words around
 //! each occurrence say it is ("Charlton goalkeeper Dean Kiely", "Bob Murray,
 //! chairman of Sunderland FC,", "Mei-Lin Roe of the New York Times", "a
@@ -43,6 +43,7 @@ mod descriptions;
 mod entities;
 mod mentions;
 mod names;
+mod parse;
 mod pronouns;
 
 use entities::Entity;
