@@ -644,10 +644,15 @@ impl Lexicon {
             }
         }
 
-        // A kicker is a stopword wherever it is capitalised ("Watch: …");
-        // only the segmenter lets one end a name ("Human Rights Watch").
+        // A name ender is a stopword wherever it is capitalised ("Watch:
+        // …"); only the segmenter lets one end a name ("Human Rights
+        // Watch").
         let mut stopwords = stopwords;
-        stopwords.extend(glue[Glue::Kickers as usize].iter().map(|w| capitalised(w)));
+        stopwords.extend(
+            glue[Glue::NameEnders as usize]
+                .iter()
+                .map(|w| capitalised(w)),
+        );
 
         let cue_words: HashSet<String> = cue_forms
             .iter()

@@ -95,10 +95,11 @@ pub enum Glue {
     /// Words after a verb of showing up that make it mean being
     /// somewhere, not seeming ("appeared at the rally").
     Venues,
-    /// Labels of a news page's line ("Watch: …", "Breaking: …"): no name
-    /// where they open a line, the last word of one after a capitalised
-    /// word ("Human Rights Watch").
-    Kickers,
+    /// Words that are no name but may end one: labels of a news page's
+    /// line ("Watch: …", "Breaking: …") and "One", the last word of a name
+    /// only right after a capitalised name word ("Human Rights Watch",
+    /// "Capital One").
+    NameEnders,
     /// Words before a title that say when or how it is held ("former",
     /// "acting"): part of the title, never an affiliation or a name.
     TitleModifiers,
@@ -149,7 +150,7 @@ impl Glue {
             Glue::WorksFor => "works_for",
             Glue::Members => "members",
             Glue::Venues => "venues",
-            Glue::Kickers => "kickers",
+            Glue::NameEnders => "name_enders",
             Glue::TitleModifiers => "title_modifiers",
         }
     }
@@ -205,7 +206,7 @@ impl Glue {
         Glue::WorksFor,
         Glue::Members,
         Glue::Venues,
-        Glue::Kickers,
+        Glue::NameEnders,
         Glue::TitleModifiers,
     ];
 }

@@ -225,9 +225,9 @@ pub fn segment<'t>(text: &'t str, skip: &[Span], lexicon: &Lexicon) -> Document<
             t.classes = lexicon.classes(w);
             let cap_word = t.is(CAP) && t.is(WORD);
             if cap_word {
-                // A kicker ("Watch: …") is no name, unless it ends one:
-                // "Human Rights Watch".
-                if lexicon.is_stopword(w) && !(after_name_word && t.classes.has(Glue::Kickers)) {
+                // A name ender ("Watch: …", "One of them") is no name,
+                // unless it ends one: "Human Rights Watch", "Capital One".
+                if lexicon.is_stopword(w) && !(after_name_word && t.classes.has(Glue::NameEnders)) {
                     t.flags |= STOPWORD;
                 }
                 if t.classes.is_cue_word() {
@@ -659,7 +659,7 @@ mod tests {
     }
 
     #[test]
-    fn kickers_stop_names_unless_they_end_one() {
+    fn name_enders_stop_names_unless_they_end_one() {
         let text = "Watch: Ana Vold on the vote.\nVideo of the raid. Human Rights Watch said so.\nThe Tallow Live, Watch Ana.";
         let d = doc(text);
         let stop = |word: &str| {
@@ -674,6 +674,15 @@ mod tests {
         // After a capitalised name word: the last word of the name.
         assert_eq!(stop("Watch"), [true, false, true]);
         assert_eq!(stop("Live"), [false]);
+        let text = "One of the men said so. Tallow Capital One said no.";
+        let d = doc(text);
+        let one: Vec<_> = d
+            .tokens
+            .iter()
+            .filter(|t| t.text(text) == "One")
+            .map(|t| t.is(STOPWORD))
+            .collect();
+        assert_eq!(one, [true, false]);
     }
 
     #[test]

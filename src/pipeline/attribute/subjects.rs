@@ -141,11 +141,7 @@ impl Attributor<'_, '_> {
         }
         let first = self.tok(a);
         let opener_ok = (self.is_cap(a)
-            && (!self.lex.is_stopword(first)
-                || matches!(
-                    first,
-                    "Most" | "Many" | "Some" | "Few" | "Several" | "Both" | "All"
-                )))
+            && (!self.lex.is_stopword(first) || self.doc.glue(a, Glue::Quantifiers)))
             || self.doc.glue(a, Glue::Determiners)
             || first.starts_with(|c: char| c.is_ascii_digit());
         if !opener_ok {
@@ -319,6 +315,11 @@ mod tests {
         assert_eq!(
             one("The levy was dropped in May, federal officials said.").3,
             s("federal officials")
+        );
+        // A capitalised quantifier opens a phrase though it is no name.
+        assert_eq!(
+            one("Voters are split. One in five said the levy was fair.").3,
+            s("One in five")
         );
     }
 

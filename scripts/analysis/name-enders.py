@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""News-page kickers ("Watch: …", "Breaking: …") as words of a name.
+"""Name enders: news-page kickers ("Watch: …", "Breaking: …") and "One" as
+words of a name.
 
-Counts, for each kicker word of data/en/glue.txt [kickers], its capitalised
+Counts, for each word of data/en/glue.txt [name_enders], its capitalised
 occurrences in a corpus: opening a line (a kicker, no name), right after
 another capitalised word (the last word of a name: "Human Rights Watch",
 "Judicial Watch"), and elsewhere.
 
-Usage: kickers.py ARTICLES [ARTICLES ...]
+Usage: name-enders.py ARTICLES [ARTICLES ...]
 The news corpus (16,471 articles) and PolNeAR train: see the closing
 numbers printed per word; a kicker opening a line is nearly always followed
 by a colon or a title, and after a capitalised word it is part of a name.
@@ -20,20 +21,20 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import DATA, load  # noqa: E402
 
 
-def kickers():
+def name_enders():
     words, on = [], False
     with open(os.path.join(DATA, "glue.txt"), encoding="utf-8") as f:
         for line in f:
             line = line.split("#")[0].strip()
             if line.startswith("["):
-                on = line == "[kickers]"
+                on = line == "[name_enders]"
             elif on:
                 words += line.split()
     return words
 
 
 def main():
-    words = kickers()
+    words = name_enders()
     pat = re.compile(r"\b(" + "|".join(w.capitalize() for w in words) + r")\b")
     count = collections.defaultdict(collections.Counter)
     examples = collections.defaultdict(list)
