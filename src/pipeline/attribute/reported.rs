@@ -530,7 +530,17 @@ impl Attributor<'_, '_> {
                 && k + 1 < s_end
                 && self.is_word(k + 1)
                 && !self.tok_is(k + 1, "to");
+            // "said no decision had been made": "no" opens the subject of
+            // a clause, whose verb follows; "said no", "said no to the
+            // plan" refuse, and "showed no sign" names a thing.
+            let determiner_no = first.eq_ignore_ascii_case("no")
+                && k + 2 < s_end
+                && self.is_word(k + 1)
+                && !self.tok_is(k + 1, "to")
+                && (k + 2..s_end.min(k + 5))
+                    .any(|j| self.is_word(j) && self.doc.glue(j, Glue::FiniteVerbs));
             if !possessive_her
+                && !determiner_no
                 && matches!(
                     first.to_ascii_lowercase().as_str(),
                     "him" | "her" | "them" | "me" | "us" | "so" | "yes" | "no"
@@ -699,6 +709,22 @@ mod tests {
         );
         let r = one("The talks had failed, Roe said.");
         assert_eq!((r.1.as_str(), r.3), ("The talks had failed", s("Roe")));
+    }
+
+    #[test]
+    fn no_opens_a_clause_unless_it_refuses() {
+        assert_eq!(
+            one("Roe said no decision had been made.").1,
+            "no decision had been made"
+        );
+        assert_eq!(
+            one("Roe said no one had complained.").1,
+            "no one had complained"
+        );
+        // A refusal, and "no" before a thing, are no clause.
+        assert!(run("Roe said no.").is_empty());
+        assert!(run("Roe said no to the plan.").is_empty());
+        assert!(run("Police reported no arrests late on Monday.").is_empty());
     }
 
     #[test]
