@@ -161,6 +161,21 @@ impl Attributor<'_, '_> {
             }
             j > s_start && (self.tok_is(j - 1, "and") || self.tok_is(j - 1, "but"))
         };
+        // "…, but questions were raised": after "and" or "but", a cue form
+        // with an auxiliary right after it is a noun, that verb's subject
+        // ("but criticised rises in rates" keeps its verb).
+        let auxiliary = |j: usize| {
+            self.doc.glue(j, Glue::FiniteVerbs)
+                && (self.doc.glue(j, Glue::Passive)
+                    || self.doc.glue(j, Glue::BetweenSubjectAndVerb))
+        };
+        if coordinated
+            && cue.last + 1 < s_end
+            && self.is_word(cue.last + 1)
+            && auxiliary(cue.last + 1)
+        {
+            return None;
+        }
         // "The group is urging …": a participle after a form of "be" is a
         // finite verb, with its subject to the left of "be".
         let progressive = info.participle
@@ -725,6 +740,16 @@ mod tests {
         assert!(run("Roe said no.").is_empty());
         assert!(run("Roe said no to the plan.").is_empty());
         assert!(run("Police reported no arrests late on Monday.").is_empty());
+    }
+
+    #[test]
+    fn a_cue_form_before_an_auxiliary_after_and_is_a_noun() {
+        let r = run("Roe said no fine had been paid, but questions were raised about the deal.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].1, "no fine had been paid");
+        // A coordinated verb with its object stays a statement.
+        let r = run("Vold said the accord held but criticised rises in rates.");
+        assert_eq!(r.len(), 2, "{r:?}");
     }
 
     #[test]
