@@ -45,6 +45,7 @@ mod complements;
 mod direct;
 mod filters;
 mod floating;
+mod forward;
 mod fragments;
 mod inverted;
 mod mentions;
