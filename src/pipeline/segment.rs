@@ -660,29 +660,23 @@ mod tests {
 
     #[test]
     fn name_enders_stop_names_unless_they_end_one() {
-        let text = "Watch: Ana Vold on the vote.\nVideo of the raid. Human Rights Watch said so.\nThe Tallow Live, Watch Ana.";
-        let d = doc(text);
-        let stop = |word: &str| {
+        // The STOPWORD flag of each `word` token of `text`, in order.
+        let stop = |text: &str, word: &str| {
+            let d = doc(text);
             d.tokens
                 .iter()
                 .filter(|t| t.text(text) == word)
                 .map(|t| t.is(STOPWORD))
                 .collect::<Vec<_>>()
         };
+        let text = "Watch: Ana Vold on the vote.\nVideo of the raid. Human Rights Watch said so.\nThe Tallow Live, Watch Ana.";
         // Opening a line, or a sentence, or after a comma: a label.
-        assert_eq!(stop("Video"), [true]);
+        assert_eq!(stop(text, "Video"), [true]);
         // After a capitalised name word: the last word of the name.
-        assert_eq!(stop("Watch"), [true, false, true]);
-        assert_eq!(stop("Live"), [false]);
+        assert_eq!(stop(text, "Watch"), [true, false, true]);
+        assert_eq!(stop(text, "Live"), [false]);
         let text = "One of the men said so. Tallow Capital One said no.";
-        let d = doc(text);
-        let one: Vec<_> = d
-            .tokens
-            .iter()
-            .filter(|t| t.text(text) == "One")
-            .map(|t| t.is(STOPWORD))
-            .collect();
-        assert_eq!(one, [true, false]);
+        assert_eq!(stop(text, "One"), [true, false]);
     }
 
     #[test]

@@ -242,8 +242,11 @@ impl Attributor<'_, '_> {
         while k < cue_first && self.is_punct(k, &["“", "\""]) {
             k += 1;
         }
-        // "62-year-old Ana Vold": an age before the name.
-        if k + 1 < cue_first && self.tok(k).ends_with("-year-old") && self.is_cap(k + 1) {
+        // "62-year-old Ana Vold": a hyphenated number (an age) before the
+        // name modifies it.
+        let w = self.tok(k);
+        let numeric_modifier = w.starts_with(|c: char| c.is_ascii_digit()) && w.contains('-');
+        if k + 1 < cue_first && numeric_modifier && self.is_cap(k + 1) {
             k += 1;
         }
         // The first noun phrase: a pronoun or a name run.

@@ -137,7 +137,7 @@ impl<'t> Resolver<'_, 't> {
     /// "Sri Lanka's", "the Steelers'", or none. A capitalised word that
     /// opens its sentence is an owner only when the article also writes it
     /// capitalised elsewhere ("Rock star Rick Holm" has none).
-    fn owner_before(&self, k: usize) -> Option<(usize, usize)> {
+    pub(super) fn owner_before(&self, k: usize) -> Option<(usize, usize)> {
         if k == 0 {
             return None;
         }
@@ -164,6 +164,10 @@ impl<'t> Resolver<'_, 't> {
                 || self.is_initial_dot(start - 1))
         {
             start -= 1;
+        }
+        // "Mr. Obama's": the walk stops at the honorific, not at its dot.
+        while start < end && !self.doc.tokens[start].is(WORD) {
+            start += 1;
         }
         // A run with a title in it is a name, not an owner.
         if !(start..=end).all(|i| self.lex.title(self.tok(i)).is_none() || self.is_initial_dot(i)) {

@@ -89,18 +89,11 @@ impl<'t> Resolver<'_, 't> {
                 {
                     continue;
                 }
-                // Affiliation from a possessive right before: "Estonia’s",
-                // "the Tallow Herald’s".
-                let poss = (a >= 2
-                    && self.doc.tokens[a - 1].is(POSSESSIVE)
-                    && self.is_cap_word(a - 2))
-                .then(|| {
-                    let mut s = a - 2;
-                    while s > para.tokens.start && self.is_cap_word(s - 1) && !self.is_stop(s - 1) {
-                        s -= 1;
-                    }
-                    (s, a - 2)
-                });
+                // Affiliation from a possessive owner right before:
+                // "Estonia’s", "the Tallow Herald’s".
+                let poss = (a >= 2 && self.doc.tokens[a - 1].is(POSSESSIVE))
+                    .then(|| self.owner_before(a))
+                    .flatten();
                 let parsed = self.parse(a, b, poss);
                 let Some((s, e)) = parsed.name else { continue };
                 let context = self.context_of(a, b, e, para.tokens.start, end);

@@ -295,6 +295,9 @@ mod tests {
         let r = speakers("As the Tallow Herald’s Ana Vold reported, the mill was shut.");
         assert_eq!(r[0].0.as_deref(), Some("Ana Vold"), "{r:?}");
         assert_eq!(r[0].4.as_deref(), Some("Tallow Herald"), "{r:?}");
+        // "He's" is "he is": a stopword owns nothing.
+        let r = speakers("Jon Roe said the mill would close.\n\n\"He's Jon Roe, and he's in his own lane,\" Ana Vold said.");
+        assert_eq!(r[0].4, None, "{r:?}");
     }
 
     #[test]
