@@ -132,6 +132,10 @@ fn bench(c: &mut Criterion) {
     g.bench_function("extract", |b| {
         b.iter(|| page::extract(median).map(|p| p.text.len()))
     });
+    // The floor of the fast extractor: one pass of the tokenizer.
+    g.bench_function("tokenize", |b| {
+        b.iter(|| page::tokens::tokens(median).count())
+    });
     if let Ok(article) = &article {
         eprintln!(
             "median page: {} bytes of HTML, {} bytes of text",

@@ -1,102 +1,26 @@
 //! Page elements that are never article text, removed before readability
 //! chooses the main text: navigation, footers, captions, galleries,
 //! timestamps, cookie banners, ads, related-article teasers, newsletter and
-//! sharing boxes. The rules are data (`data/html/boilerplate.txt`).
+//! sharing boxes. The rules are data (`data/html/boilerplate.txt`, read by
+//! [`super::rules`]).
 
+use super::rules::Boilerplate;
 use dom_query::{Document, NodeData, NodeRef};
-use std::sync::OnceLock;
 
-/// The rules, compiled into the binary.
-const RULES: &str = include_str!("../../data/html/boilerplate.txt");
-
-/// Words that negate a class name ("no_caption", "hide-byline").
-const NEGATIONS: &[&str] = &["no", "hide"];
-
-/// The parsed rules of `data/html/boilerplate.txt`.
-#[derive(Debug, Default)]
-struct Rules {
-    tags: Vec<String>,
-    words: Vec<String>,
-}
-
-impl Rules {
-    fn parse(text: &str) -> Rules {
-        let mut rules = Rules::default();
-        for line in text.lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            match line.split_once(':') {
-                Some(("tag", name)) => rules.tags.push(name.trim().to_ascii_lowercase()),
-                Some(("word", word)) => rules.words.push(word.trim().to_ascii_lowercase()),
-                // The file is part of the source: a bad rule is a bug.
-                _ => panic!("data/html/boilerplate.txt: bad rule `{line}`"),
-            }
-        }
-        rules
+/// Whether `node` (an element) matches a boilerplate rule.
+fn matches(rules: &Boilerplate, node: &NodeRef<'_>) -> bool {
+    let Some(element) = node.element_ref() else {
+        return false;
+    };
+    let name = &*element.name.local;
+    if rules.is_tag(name) {
+        return true;
     }
-
-    fn english() -> &'static Rules {
-        static RULES_ONCE: OnceLock<Rules> = OnceLock::new();
-        RULES_ONCE.get_or_init(|| Rules::parse(RULES))
+    if CONTAINERS.contains(&name) {
+        return false;
     }
-
-    /// Whether `node` (an element) matches a rule.
-    fn matches(&self, node: &NodeRef<'_>) -> bool {
-        let Some(element) = node.element_ref() else {
-            return false;
-        };
-        let name = &*element.name.local;
-        if self.tags.iter().any(|t| t == name) {
-            return true;
-        }
-        if CONTAINERS.contains(&name) {
-            return false;
-        }
-        element.attrs.iter().any(|attr| {
-            matches!(&*attr.name.local, "class" | "id") && self.names_boilerplate(&attr.value)
-        })
-    }
-
-    /// Whether a class or id value names boilerplate: one of its tokens
-    /// has a rule's word and no negation.
-    fn names_boilerplate(&self, value: &str) -> bool {
-        value.split_whitespace().any(|token| {
-            let is = |list: &[String]| {
-                words(token).any(|w| list.iter().any(|l| l.eq_ignore_ascii_case(w)))
-            };
-            let negated = words(token).any(|w| NEGATIONS.iter().any(|n| n.eq_ignore_ascii_case(w)));
-            !negated
-                && (is(&self.words)
-                    || self
-                        .words
-                        .iter()
-                        .any(|w| w.contains('-') && token.eq_ignore_ascii_case(w)))
-        })
-    }
-}
-
-/// The words of a class token: split at `-`, `_`, other punctuation and
-/// lower-to-upper case changes ("articleByline" → "article", "Byline").
-fn words(token: &str) -> impl Iterator<Item = &str> {
-    let mut rest = token;
-    std::iter::from_fn(move || {
-        rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
-        if rest.is_empty() {
-            return None;
-        }
-        let mut prev_lower = false;
-        let mut end = rest.len();
-        for (i, c) in rest.char_indices() {
-            if !c.is_alphanumeric() || (i > 0 && prev_lower && c.is_uppercase()) {
-                end = i;
-                break;
-            }
-            prev_lower = c.is_lowercase() || c.is_ascii_digit();
-        }
-        let (word, tail) = rest.split_at(end);
-        rest = tail;
-        Some(word)
+    element.attrs.iter().any(|attr| {
+        matches!(&*attr.name.local, "class" | "id") && rules.names_boilerplate(&attr.value)
     })
 }
 
@@ -113,13 +37,13 @@ const CONTAINERS: &[&str] = &["article", "main", "body"];
 pub fn drop_boilerplate(doc: &Document) {
     let Some(body) = doc.body() else { return };
     let total = visible_len(&body);
-    let rules = Rules::english();
+    let rules = Boilerplate::english();
     let mut doomed = Vec::new();
     // Pre-order walk that does not enter a doomed element.
     let mut node = body.first_child();
     while let Some(current) = node {
         let drop =
-            current.is_element() && rules.matches(&current) && visible_len(&current) * 3 <= total;
+            current.is_element() && matches(rules, &current) && visible_len(&current) * 3 <= total;
         if drop {
             doomed.push(current);
         } else if let Some(child) = current.first_child() {
@@ -172,41 +96,6 @@ fn next_after<'a>(node: NodeRef<'a>, root: &NodeRef<'a>) -> Option<NodeRef<'a>> 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn class_words_split_at_punctuation_and_case_changes() {
-        let split = |t| words(t).collect::<Vec<_>>();
-        assert_eq!(split("photo-caption"), ["photo", "caption"]);
-        assert_eq!(split("articleByline"), ["article", "Byline"]);
-        assert_eq!(
-            split("--buzz_superlist__item2-"),
-            ["buzz", "superlist", "item2"]
-        );
-        assert_eq!(split("URLBox"), ["URLBox"]);
-        assert_eq!(split("éCaption"), ["é", "Caption"]);
-        assert!(split("--").is_empty());
-    }
-
-    #[test]
-    fn rules_match_whole_words_without_negation() {
-        let rules = Rules::parse("word: caption\nword: ad\nword: more-stories\ntag: nav");
-        assert!(rules.names_boilerplate("wrap photo-caption"));
-        assert!(rules.names_boilerplate("ad"));
-        assert!(rules.names_boilerplate("More-Stories"));
-        assert!(!rules.names_boilerplate("no_caption image"));
-        assert!(
-            !rules.names_boilerplate("headline"),
-            "ad is a word, not a substring"
-        );
-        assert!(!rules.names_boilerplate("captioned"));
-    }
-
-    #[test]
-    fn the_shipped_rules_parse() {
-        let rules = Rules::english();
-        assert!(rules.tags.contains(&"figcaption".to_string()));
-        assert!(rules.words.contains(&"newsletter".to_string()));
-    }
 
     #[test]
     fn drops_boilerplate_but_never_the_article_container() {

@@ -7,14 +7,30 @@
 //! and the page's metadata (headline, byline, canonical URL, publication
 //! time, site name). Pure and synchronous, like the pipeline.
 //!
-//! The main text comes from [`dom_smoothie`] (a port of Mozilla's
-//! Readability); [`text`] turns its output into paragraphs and [`meta`]
-//! reads what it does not (`<link rel="canonical">`, `<time>`).
+//! Two extractors, the fast one first:
+//!
+//! * **Fast**: [`tokens`] reads the page in one pass without building a
+//!   DOM; [`tree`] keeps a flat tree of the elements with the text of each
+//!   and [`head`] the metadata; [`density`] scores it the way Mozilla's
+//!   Readability does and picks the main text. What class and tag names
+//!   say is data ([`rules`]: `data/html/boilerplate.txt`,
+//!   `data/html/weights.txt`).
+//! * **Readability** ([`dom_smoothie`], a port of Readability on a parsed
+//!   DOM) for the pages the fast extractor is unsure of: little main text,
+//!   mostly links, or a list or table as the best candidate. [`prescan`]
+//!   drops scripts and styles before the parse, [`clean`] the boilerplate,
+//!   [`text`] turns its output into paragraphs and [`meta`] reads what it
+//!   does not (`<link rel="canonical">`, `<time>`).
 
 pub mod clean;
+pub mod density;
+pub mod head;
 pub mod meta;
 pub mod prescan;
+pub mod rules;
 pub mod text;
+pub mod tokens;
+pub mod tree;
 
 use std::fmt;
 
@@ -95,13 +111,56 @@ pub fn extract(html: &str) -> Result<Page, PageError> {
     if let Some(why) = binary(html) {
         return Err(PageError::new(PageErrorKind::NotHtml, why));
     }
+    if let Some(page) = fast(html)? {
+        return Ok(page);
+    }
+    readability(html)
+}
+
+/// The least main text, in bytes, that the fast extractor answers with
+/// alone; below it the page goes to readability.
+const FAST_MIN_TEXT: usize = 200;
+
+/// The fast extractor: the page's main text from one pass over its
+/// tokens. `None` when it is unsure (little text, or mostly links), so
+/// that readability decides.
+fn fast(html: &str) -> Result<Option<Page>, PageError> {
+    let mut head = head::Head::default();
+    let tree = tree::build(html, &mut head, MAX_DEPTH).map_err(too_deep)?;
+    let mut page = head.finish();
+    let Some(main) = density::main_text(&tree, page.title.as_deref()) else {
+        return Ok(None);
+    };
+    if main.chars < FAST_MIN_TEXT || main.links * 3 > main.chars {
+        return Ok(None);
+    }
+    let mut text = String::with_capacity(main.chars + 2 * main.paragraphs.len());
+    for &(start, end) in &main.paragraphs {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        text.push_str(&tree.text[start..end]);
+    }
+    page.text = text;
+    Ok(Some(page))
+}
+
+/// The error for a page nested deeper than [`MAX_DEPTH`]; `depth` is as
+/// deep as the check looked.
+fn too_deep(depth: usize) -> PageError {
+    PageError::new(
+        PageErrorKind::TooDeep,
+        format!("page elements are nested at least {depth} deep, over the limit of {MAX_DEPTH}"),
+    )
+}
+
+/// Readability (`dom_smoothie`) on the parsed page: slower, for the pages
+/// the fast extractor is unsure of.
+fn readability(html: &str) -> Result<Page, PageError> {
     let prescan = prescan::scan(html);
     let depth = prescan.depth;
     if depth > MAX_DEPTH {
-        return Err(PageError::new(
-            PageErrorKind::TooDeep,
-            format!("page elements are nested {depth} deep, over the limit of {MAX_DEPTH}"),
-        ));
+        return Err(too_deep(depth));
     }
     let doc = dom_query::Document::from(&*prescan.markup);
     let extra = meta::Extra::read(&doc);
@@ -139,18 +198,28 @@ pub fn extract(html: &str) -> Result<Page, PageError> {
 /// Why `html` is binary data rather than a page, if it is: a NUL, or more
 /// than 1 % control or replacement characters in its first 64 KiB.
 fn binary(html: &str) -> Option<String> {
-    let head = crate::text::truncate(html, 64 * 1024);
-    let mut chars = 0usize;
-    let mut odd = 0usize;
-    for c in head.chars() {
-        chars += 1;
-        if c == '\0' {
-            return Some("page holds NUL characters: binary data, not HTML".to_string());
-        }
-        if c == '\u{FFFD}' || (c.is_control() && !c.is_ascii_whitespace()) {
-            odd += 1;
-        }
+    // Byte-wise, so that the check costs little beside the extraction.
+    let head = crate::text::truncate(html, 64 * 1024).as_bytes();
+    if memchr::memchr(0, head).is_some() {
+        return Some("page holds NUL characters: binary data, not HTML".to_string());
     }
+    // Characters are the bytes that do not continue one; controls are
+    // C0 (but white space) and DEL, then C1 (U+0080..U+009F) and U+FFFD.
+    let (mut chars, mut odd) = (0usize, 0usize);
+    // Byte counters per chunk of 128, so that the loop vectorizes.
+    for chunk in head.chunks(128) {
+        let (mut c, mut o) = (0u8, 0u8);
+        for &b in chunk {
+            c += u8::from(b & 0xC0 != 0x80);
+            o += u8::from((b < 0x20 && !b.is_ascii_whitespace()) || b == 0x7F);
+        }
+        chars += usize::from(c);
+        odd += usize::from(o);
+    }
+    odd += memchr::memchr_iter(0xC2, head)
+        .filter(|&i| head.get(i + 1).is_some_and(|b| (0x80..=0x9F).contains(b)))
+        .count();
+    odd += memchr::memmem::find_iter(head, "\u{FFFD}".as_bytes()).count();
     (odd * 100 > chars).then(|| {
         format!("{odd} of the first {chars} characters of the page are control or replacement characters: binary data, not HTML")
     })
@@ -301,6 +370,32 @@ mod tests {
             "</div>".repeat(MAX_DEPTH - 3)
         );
         assert!(extract(&page("", &nested)).is_ok());
+    }
+
+    #[test]
+    fn typical_pages_take_the_fast_path_and_doubtful_ones_readability() {
+        let html = page(
+            "<title>Bridge</title>",
+            &format!("<nav><a href=/>Home</a></nav><article>{PARAS}</article>"),
+        );
+        let fast_page = fast(&html)
+            .unwrap()
+            .expect("an article page takes the fast path");
+        assert_eq!(extract(&html).unwrap(), fast_page);
+        assert_eq!(fast_page.text.split("\n\n").count(), 3);
+
+        let items: String = (0..20)
+            .map(|i| format!("<li><p>Picture {i} of the gallery, with a caption, a credit and a date.</p></li>"))
+            .collect();
+        let gallery = page("", &format!("<ul>{items}</ul>"));
+        assert_eq!(fast(&gallery).unwrap(), None, "a list is no article");
+
+        let short = page(
+            "",
+            "<p>Mayor Jane Roe said on Monday that the bridge would reopen in May.</p>",
+        );
+        assert_eq!(fast(&short).unwrap(), None, "too little text to be sure");
+        assert!(extract(&short).unwrap().text.starts_with("Mayor Jane Roe"));
     }
 
     #[test]

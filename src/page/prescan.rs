@@ -10,33 +10,14 @@
 //!   scan copies the page without their contents, so the parser does not
 //!   tokenize them. JSON-LD scripts, which hold the page's metadata, stay.
 
+use super::tokens::{self, find, find_end_tag, has_implied_end, is_void};
 use std::borrow::Cow;
 
-/// Elements that never hold children.
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "keygen", "basefont", "bgsound", "frame", "image",
-];
-
-/// Elements that the parser closes implicitly when a sibling starts, so
-/// that pages often leave their end tags out.
-const IMPLIED_END: &[&str] = &[
-    "p", "li", "dt", "dd", "td", "th", "tr", "tbody", "thead", "tfoot", "option", "optgroup",
-    "colgroup", "rb", "rt", "rtc", "rp", "caption",
-];
-
-/// Elements whose content is text up to their end tag.
-const RAW_TEXT: &[&str] = &[
-    "script",
-    "style",
-    "textarea",
-    "title",
-    "xmp",
-    "iframe",
-    "noembed",
-    "noframes",
-    "plaintext",
-];
+/// Whether the parser reads `name` (lower case) as raw text. Unlike
+/// [`super::tokens`], it parses `<noscript>` and `<template>` as markup.
+fn is_raw_text(name: &str) -> bool {
+    tokens::is_raw_text(name) && !matches!(name, "noscript" | "template")
+}
 
 /// Raw-text elements whose content is dropped (unless JSON-LD).
 const DEAD: &[&str] = &["script", "style"];
@@ -87,11 +68,12 @@ pub fn scan(html: &str) -> Prescan<'_> {
             .iter()
             .position(|c| !(c.is_ascii_alphanumeric() || *c == b'-' || *c == b':'))
             .map_or(bytes.len(), |n| name_at + n);
-        let name = &html[name_at..name_end];
+        let mut buf = [0u8; 16];
+        let name = tokens::lower(&html[name_at..name_end], &mut buf);
         let tag_end =
             memchr::memchr(b'>', &bytes[name_end..]).map_or(bytes.len(), |n| name_end + n);
         at = (tag_end + 1).min(bytes.len());
-        if name.is_empty() || is_one_of(name, VOID) || is_one_of(name, IMPLIED_END) {
+        if name.is_empty() || is_void(name) || has_implied_end(name) {
             continue;
         }
         if closing {
@@ -101,13 +83,13 @@ pub fn scan(html: &str) -> Prescan<'_> {
         if tag_end > name_end && bytes[tag_end - 1] == b'/' {
             continue;
         }
-        if is_one_of(name, RAW_TEXT) {
+        if is_raw_text(name) {
             // The end tag closes what this start tag opened: skip past it,
             // dropping the content of dead elements.
             let end_tag = find_end_tag(bytes, at, name);
             let content_end = end_tag.unwrap_or(bytes.len());
             let attributes = &html[name_end..tag_end];
-            if is_one_of(name, DEAD) && !attributes.contains("ld+json") && content_end > at {
+            if DEAD.contains(&name) && !attributes.contains("ld+json") && content_end > at {
                 skip(&mut out, &mut copied, at, content_end);
             }
             at = end_tag
@@ -128,27 +110,6 @@ pub fn scan(html: &str) -> Prescan<'_> {
     Prescan {
         depth: deepest,
         markup,
-    }
-}
-
-fn is_one_of(name: &str, list: &[&str]) -> bool {
-    list.iter().any(|n| n.eq_ignore_ascii_case(name))
-}
-
-fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    memchr::memmem::find(bytes.get(from..)?, needle).map(|n| from + n)
-}
-
-/// Where the end tag `</name` of a raw-text element starts, case-blind.
-fn find_end_tag(bytes: &[u8], from: usize, name: &str) -> Option<usize> {
-    let mut at = from;
-    loop {
-        let lt = at + memchr::memmem::find(bytes.get(at..)?, b"</")?;
-        let candidate = bytes.get(lt + 2..lt + 2 + name.len())?;
-        if candidate.eq_ignore_ascii_case(name.as_bytes()) {
-            return Some(lt);
-        }
-        at = lt + 2;
     }
 }
 
