@@ -12,7 +12,8 @@
 //!    links.
 //! 3. The best candidate wins, moved up to an ancestor that holds most of
 //!    the other good candidates or scores better. Its siblings join when
-//!    they score well or are plain paragraphs without many links.
+//!    they score well, are plain paragraphs without many links, or hold a
+//!    good share of text too deep under them to score.
 //! 4. Inside what was chosen, lists, tables, forms and divisions are
 //!    dropped bottom-up when they look like furniture: a negative score,
 //!    many links, more list items or inputs than paragraphs, images
@@ -247,8 +248,9 @@ impl<'t> Scored<'t> {
     }
 
     /// The best candidate and the siblings that join it: those that score
-    /// well (better with the same class), and plain paragraphs with few
-    /// links.
+    /// well (better with the same class), plain paragraphs with few links,
+    /// and those whose text is too deep to score for them but is a quarter
+    /// of the candidate's or more, with few links.
     fn with_siblings(&self, top: usize) -> Vec<bool> {
         let (tree, n) = (self.tree, self.tree.nodes.len());
         let mut chosen = vec![false; n];
@@ -279,7 +281,18 @@ impl<'t> Scored<'t> {
                             && last_para[i]
                                 .is_some_and(|t: &str| t.ends_with('.') || t.contains(". "))))
             };
-            chosen[i] = self.score[i].is_some_and(|s| s + bonus >= threshold) || plain_paragraph();
+            // Text too deep under the sibling to score for it, but as much
+            // as a quarter of the best candidate's, with few links.
+            let deep_text = || {
+                let sums = &self.sums[i];
+                self.score[i].is_none()
+                    && node.weight >= 0
+                    && sums.chars * 4 >= self.sums[top].chars
+                    && sums.link_density() < 0.25
+            };
+            chosen[i] = self.score[i].is_some_and(|s| s + bonus >= threshold)
+                || plain_paragraph()
+                || deep_text();
         }
         chosen
     }
@@ -496,6 +509,29 @@ mod tests {
             "{text}"
         );
         assert!(!text.contains("Another story"), "{text}");
+    }
+
+    #[test]
+    fn a_sibling_with_text_too_deep_to_score_joins() {
+        // The first part's paragraphs sit six levels down: they score for
+        // no sibling of the best candidate.
+        let deep = format!(
+            "<div><div><div><div><div><div>{P1}{P2}{P3}</div></div></div></div></div></div>"
+        );
+        let body = format!(
+            "<div><div class=intro>{deep}</div><div class=rest>{P2}{P3}{P1}{P2}</div></div>"
+        );
+        let text = main(&body).unwrap();
+        assert_eq!(text.matches("Mayor Ana Vold").count(), 3, "{text}");
+        // Not when its text is mostly links.
+        let links = "<a href=/l>The council, the bridge and the river in pictures</a> ".repeat(6);
+        let deep = format!(
+            "<div><div><div><div><div><div><p>{links}</p></div></div></div></div></div></div>"
+        );
+        let body = format!(
+            "<div><div class=intro>{deep}</div><div class=rest>{P2}{P3}{P1}{P2}</div></div>"
+        );
+        assert!(!main(&body).unwrap().contains("in pictures"));
     }
 
     #[test]
