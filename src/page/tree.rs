@@ -361,7 +361,11 @@ impl Builder<'_> {
             node.weight = sense.weight;
             node.unlikely = sense.unlikely;
             node.byline |= sense.byline;
-            node.class = hash64(class) as u32;
+            node.class = if class.is_empty() {
+                0
+            } else {
+                hash64(class) as u32
+            };
             if !matches!(el, El::Article | El::Body) {
                 node.boilerplate = c.boilerplate || i.boilerplate;
             }
@@ -662,6 +666,12 @@ mod tests {
             (El::P, 16, 5, 2, 2)
         );
         assert_eq!(tree.nodes[1].weight, 25, "story and body are one value");
+        // Only a class value is a class: no id makes two elements alike.
+        let alike =
+            super::tests::tree("<div id=a class=x></div><div id=b class=x></div><div id=c></div>");
+        assert_eq!(alike.nodes[1].class, alike.nodes[2].class);
+        assert_ne!(alike.nodes[1].class, 0);
+        assert_eq!(alike.nodes[3].class, 0);
     }
 
     #[test]
