@@ -187,6 +187,36 @@ fn hostile_articles_finish_quickly() {
     }
 }
 
+/// Pages of one tag repeated, for every kind of element: each is a typed
+/// error or an article, quickly. `<span/>` repeated used to overflow the
+/// stack of the readability pass (an abort, not a panic), and
+/// `<optgroup>` repeated took it seconds.
+#[test]
+fn pages_of_one_repeated_tag_finish_quickly() {
+    let names = [
+        "a", "b", "span", "div", "p", "li", "dd", "td", "tr", "tbody", "option", "optgroup", "rb",
+        "rt", "rp", "rtc", "ruby", "select", "svg", "math", "table", "form", "button", "caption",
+        "colgroup", "h1", "font", "nobr", "template", "noscript",
+    ];
+    for name in names {
+        for unit in [
+            format!("<{name}>x"),
+            format!("<{name}/>"),
+            format!("<{name}><p>x</p>"),
+            format!("</{name}><{name}>"),
+        ] {
+            let html = unit.repeat(20_000);
+            let start = std::time::Instant::now();
+            run_page(html).unwrap_or_else(|e| panic!("{unit}: {e}"));
+            assert!(
+                start.elapsed().as_secs() < 20,
+                "{unit} x 20,000 took {:?}",
+                start.elapsed()
+            );
+        }
+    }
+}
+
 /// Inputs that crashed the pipeline under `cargo fuzz` (fuzz/), kept so
 /// that they never do again. Each file is one article text.
 #[test]

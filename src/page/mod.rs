@@ -379,6 +379,10 @@ mod tests {
         assert!(started.elapsed() < std::time::Duration::from_secs(1));
         let err = extract(&deep).unwrap_err();
         assert!(err.to_string().contains("over the limit of 512"), "{err}");
+        // `<span/>` opens a span in HTML: as deep, not flat (this page
+        // overflowed the stack of the readability pass).
+        let self_closed = format!("{}<p>text</p>", "<span/>".repeat(100_000));
+        assert_eq!(kind(&self_closed), PageErrorKind::TooDeep);
         // Nesting up to the limit is a page like any other.
         let nested = format!(
             "{}{PARAS}{}",
