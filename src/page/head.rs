@@ -44,7 +44,14 @@ impl Head {
                 };
                 let content = tag.attr("content");
                 let meta = &mut self.meta;
-                match key.to_ascii_lowercase().as_str() {
+                // Every key below fits; longer ones are none of them.
+                let mut buf = [0u8; 32];
+                let Some(lower) = buf.get_mut(..key.len()) else {
+                    return;
+                };
+                lower.copy_from_slice(key.as_bytes());
+                lower.make_ascii_lowercase();
+                match std::str::from_utf8(lower).unwrap_or_default() {
                     "og:title" | "twitter:title" | "dc.title" | "dc:title" => {
                         set(&mut meta.title, content)
                     }

@@ -360,16 +360,13 @@ impl Builder<'_> {
             }
         }
         if !class.is_empty() || !id.is_empty() {
-            let (c, i) = (self.value(class), self.value(id));
+            let ((class_key, c), (_, i)) = (self.value(class), self.value(id));
             let sense = ClassSense::of(c.sense, i.sense);
             node.weight = sense.weight;
             node.unlikely = sense.unlikely;
             node.byline |= sense.byline;
-            node.class = if class.is_empty() {
-                0
-            } else {
-                hash64(class) as u32
-            };
+            // The low bits keep the `| 1`: 0 only when there is no class.
+            node.class = class_key as u32;
             if !matches!(el, El::Article | El::Body) {
                 node.boilerplate = c.boilerplate || i.boilerplate;
             }
@@ -391,9 +388,10 @@ impl Builder<'_> {
     }
 
     /// What a class or id value says, from the cache when it can.
-    fn value(&mut self, value: &str) -> ValueInfo {
+    /// Also gives the value's hash (never 0), or 0 for no value.
+    fn value(&mut self, value: &str) -> (u64, ValueInfo) {
         if value.is_empty() {
-            return ValueInfo::default();
+            return (0, ValueInfo::default());
         }
         let key = hash64(value) | 1;
         let slot = &mut self.values[key as usize & (VALUE_SLOTS - 1)];
@@ -406,7 +404,7 @@ impl Builder<'_> {
                 },
             );
         }
-        slot.1
+        (key, slot.1)
     }
 
     /// Closes what a start tag of `el` closes implicitly: an open `<p>`
